@@ -1,0 +1,291 @@
+import { createHash } from 'node:crypto';
+import type { Database as Db } from 'better-sqlite3';
+import { ROLES, type RoleCode } from '../../src/domain/roles';
+import { STORAGE_KEYS } from '../../src/store/keys';
+import { roleListSchema, type RoleListDocument } from '../../src/store/role-list';
+import { nextId } from '../store/db';
+import type { ForgeKvsStore } from '../forge/kvs';
+import type { ChangeItem, UserRow, WorkflowDefinition } from '../jira/rows';
+
+export const CLOUD_ID = '8f1e3c52-7a9d-4b0e-9c61-2d5f0a7b1e29';
+export const APP_ACCOUNT_ID = '557058:f3c2b1e0-29a0-4d6e-9b11-5e3d0c7a2910';
+
+/**
+ * The demo very small entity: "Acme Cloud Services", six staff in the eight 29110 roles, two customers of
+ * different companies and a supplier contact; a JSM-style service project with incidents of every priority
+ * (with realistic history: replies, internal notes, waiting for customer, a priority raised, a reopen) and
+ * change requests in several states; and a plain Jira business project.
+ */
+interface DemoUser { key: string; name: string; title: string; email: string; type: 'atlassian' | 'customer'; tz: string; roles: RoleCode[]; admin?: boolean; org?: string }
+
+export const DEMO_USERS: DemoUser[] = [
+  { key: 'sofia', name: 'Sofia Martins', title: 'Service Manager', email: 'sofia@acme.example', type: 'atlassian', tz: 'Europe/Berlin', roles: ['SM'], admin: true },
+  { key: 'carlos', name: 'Carlos Ibáñez', title: 'Control Manager', email: 'carlos@acme.example', type: 'atlassian', tz: 'Europe/Berlin', roles: ['CM'] },
+  { key: 'ines', name: 'Ines Kowalski', title: 'Incident Manager', email: 'ines@acme.example', type: 'atlassian', tz: 'Europe/Berlin', roles: ['IM'] },
+  { key: 'rachel', name: 'Rachel Green', title: 'Relationship Manager', email: 'rachel@acme.example', type: 'atlassian', tz: 'Europe/Berlin', roles: ['RM'] },
+  { key: 'max', name: 'Max Bauer', title: 'Managing Director', email: 'max@acme.example', type: 'atlassian', tz: 'Europe/Berlin', roles: ['MGT'] },
+  { key: 'priya', name: 'Priya Nair', title: 'Service Engineer', email: 'priya@acme.example', type: 'atlassian', tz: 'Europe/Berlin', roles: ['PT'] },
+  { key: 'tom', name: 'Tom Becker', title: 'Service Engineer', email: 'tom@acme.example', type: 'atlassian', tz: 'Europe/Berlin', roles: ['PT'] },
+  { key: 'carla', name: 'Carla Jones', title: 'IT Lead, Northwind Traders', email: 'carla@northwind.example', type: 'customer', tz: 'Europe/London', roles: ['CUS'], org: 'Northwind Traders' },
+  { key: 'chen', name: 'Chen Wei', title: 'Operations, Globex', email: 'chen@globex.example', type: 'customer', tz: 'Asia/Singapore', roles: ['CUS'], org: 'Globex' },
+  { key: 'sam', name: 'Sam Okafor', title: 'Account Manager, NetHost Ltd (supplier)', email: 'sam@nethost.example', type: 'customer', tz: 'Europe/London', roles: ['SUP'], org: 'NetHost Ltd' },
+];
+
+export function demoAccountId(key: string): string {
+  const u = DEMO_USERS.find((x) => x.key === key);
+  if (!u) throw new Error(`no demo user ${key}`);
+  const hex = createHash('sha1').update(`acme-demo:${key}`).digest('hex');
+  return u.type === 'customer' ? `qm:${hex.slice(0, 8)}-${hex.slice(8, 12)}:${hex.slice(12, 36)}` : `712020:${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+export const demoToken = (key: string): string => `ATATT-sandbox-${key}`;
+
+const STATUSES: Array<[string, string, 'new' | 'indeterminate' | 'done']> = [
+  ['1', 'Open', 'new'], ['3', 'In progress', 'indeterminate'], ['10000', 'Waiting for customer', 'indeterminate'], ['10001', 'Pending', 'indeterminate'],
+  ['5', 'Resolved', 'done'], ['6', 'Closed', 'done'], ['10002', 'Draft', 'new'], ['10003', 'Awaiting approval', 'new'], ['10004', 'Approved', 'indeterminate'],
+  ['10005', 'Rejected', 'done'], ['10006', 'In build', 'indeterminate'], ['10007', 'In test', 'indeterminate'], ['10008', 'Ready to deploy', 'indeterminate'],
+  ['10009', 'Deployed', 'indeterminate'], ['10010', 'Reviewed', 'done'], ['10011', 'To Do', 'new'], ['10012', 'Done', 'done'],
+];
+
+const V = ['sd-transition-validator'];
+const WORKFLOWS: Record<string, { initial: string; def: WorkflowDefinition }> = {
+  'SD Incident workflow': { initial: '1', def: { transitions: [
+    { id: '11', name: 'Start work', from: ['Open', 'Waiting for customer', 'Pending'], to: 'In progress', validators: V },
+    { id: '21', name: 'Wait for customer', from: ['In progress'], to: 'Waiting for customer', validators: V },
+    { id: '31', name: 'Pending', from: ['In progress'], to: 'Pending', validators: V },
+    { id: '41', name: 'Resolve', from: ['Open', 'In progress', 'Waiting for customer', 'Pending'], to: 'Resolved', validators: V },
+    { id: '51', name: 'Close', from: ['Resolved'], to: 'Closed', validators: V },
+    { id: '61', name: 'Reopen', from: ['Resolved', 'Closed'], to: 'In progress', validators: V },
+  ] } },
+  'SD Change workflow': { initial: '10002', def: { transitions: [
+    { id: '11', name: 'Submit for approval', from: ['Draft'], to: 'Awaiting approval', validators: V },
+    { id: '21', name: 'Approve', from: ['Awaiting approval'], to: 'Approved', validators: V },
+    { id: '31', name: 'Reject', from: ['Awaiting approval'], to: 'Rejected', validators: V },
+    { id: '41', name: 'Start build', from: ['Approved'], to: 'In build', validators: V },
+    { id: '51', name: 'Submit for test', from: ['In build'], to: 'In test', validators: V },
+    { id: '61', name: 'Approve deployment', from: ['In test'], to: 'Ready to deploy', validators: V },
+    { id: '71', name: 'Deploy', from: ['Ready to deploy'], to: 'Deployed', validators: V },
+    { id: '81', name: 'Review', from: ['Deployed'], to: 'Reviewed', validators: V },
+    { id: '91', name: 'Back to draft', from: ['Rejected'], to: 'Draft', validators: V },
+  ] } },
+  'Simple workflow': { initial: '10011', def: { transitions: [
+    { id: '11', name: 'Start', from: ['To Do'], to: 'In progress', validators: [] },
+    { id: '21', name: 'Done', from: ['To Do', 'In progress'], to: 'Done', validators: [] },
+    { id: '31', name: 'Reopen', from: ['Done'], to: 'To Do', validators: [] },
+  ] } },
+};
+
+const F = { impact: 'customfield_10010', urgency: 'customfield_10011', changeType: 'customfield_10012', services: 'customfield_10013', plannedStart: 'customfield_10014', plannedEnd: 'customfield_10015' } as const;
+const SERVICES = ['Managed e-mail', 'Web hosting', 'Backup & restore', 'Service desk'];
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+export function seedDemo(db: Db, kvs: ForgeKvsStore, now: number): void {
+  db.transaction(() => {
+    const insUser = db.prepare('INSERT INTO users(account_id, display_name, email, api_token, account_type, time_zone, locale, active, is_site_admin, title, organization) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)');
+    for (const u of DEMO_USERS) insUser.run(demoAccountId(u.key), u.name, u.email, demoToken(u.key), u.type, u.tz, 'en_GB', u.admin ? 1 : 0, u.title, u.org ?? null);
+    insUser.run(APP_ACCOUNT_ID, 'Service Delivery 29110 (app)', null, null, 'app', 'UTC', 'en_US', 0, 'Forge app', null);
+
+    for (const [id, name, cat] of STATUSES) db.prepare('INSERT INTO statuses(id, name, category_key) VALUES (?, ?, ?)').run(id, name, cat);
+    for (const [name, wf] of Object.entries(WORKFLOWS)) db.prepare('INSERT INTO workflows(name, initial_status_id, definition) VALUES (?, ?, ?)').run(name, wf.initial, JSON.stringify(wf.def));
+    const types: Array<[string, string, string]> = [
+      ['10001', 'Incident', 'For system outages or incidents. Created by JSM.'], ['10002', 'Change', 'For system upgrades and alterations. Created by JSM.'],
+      ['10003', 'Problem', 'Track underlying causes of incidents. Created by JSM.'], ['10004', 'Service request', 'Requests for help or information. Created by JSM.'],
+      ['10005', 'Task', 'A small, distinct piece of work.'],
+    ];
+    for (const [id, name, desc] of types) db.prepare('INSERT INTO issue_types(id, name, description) VALUES (?, ?, ?)').run(id, name, desc);
+    const prios: Array<[string, string, string, number]> = [['1', 'Critical', '#d04437', 0], ['2', 'High', '#f15c75', 0], ['3', 'Normal', '#f79232', 1], ['4', 'Low', '#707070', 0]];
+    prios.forEach(([id, name, color, dflt], i) => db.prepare('INSERT INTO priorities(id, name, status_color, position, is_default) VALUES (?, ?, ?, ?, ?)').run(id, name, color, i, dflt));
+    for (const [id, name] of [['10000', 'Done'], ['10001', "Won't do"], ['10002', 'Duplicate'], ['10003', 'Cannot reproduce']]) db.prepare('INSERT INTO resolutions(id, name) VALUES (?, ?)').run(id, name);
+    for (const [id, name, inward, outward] of [['10000', 'Blocks', 'is blocked by', 'blocks'], ['10001', 'Cloners', 'is cloned by', 'clones'], ['10002', 'Duplicate', 'is duplicated by', 'duplicates'], ['10003', 'Relates', 'relates to', 'relates to'], ['10004', 'Causes', 'is caused by', 'causes']]) {
+      db.prepare('INSERT INTO link_types(id, name, inward, outward) VALUES (?, ?, ?, ?)').run(id, name, inward, outward);
+    }
+    const sel = 'com.atlassian.jira.plugin.system.customfieldtypes:select';
+    const fields: Array<[string, string, string, string[]]> = [
+      [F.impact, 'Impact', sel, ['High', 'Medium', 'Low']],
+      [F.urgency, 'Urgency', sel, ['High', 'Medium', 'Low']],
+      [F.changeType, 'Change type', sel, ['Standard', 'Normal', 'Emergency']],
+      [F.services, 'Affected services', 'com.atlassian.jira.plugin.system.customfieldtypes:multiselect', SERVICES],
+      [F.plannedStart, 'Planned start', 'com.atlassian.jira.plugin.system.customfieldtypes:datetime', []],
+      [F.plannedEnd, 'Planned end', 'com.atlassian.jira.plugin.system.customfieldtypes:datetime', []],
+    ];
+    let optionId = 10100;
+    for (const [id, name, type, options] of fields) {
+      db.prepare('INSERT INTO custom_fields(id, name, type) VALUES (?, ?, ?)').run(id, name, type);
+      options.forEach((value, i) => db.prepare('INSERT INTO field_options(id, field_id, value, position) VALUES (?, ?, ?, ?)').run(String(optionId++), id, value, i));
+    }
+    db.prepare("INSERT INTO id_sequences(name, next) VALUES ('customfield', 10100), ('fieldoption', ?), ('issuetype', 10100)").run(optionId);
+
+    const sofia = demoAccountId('sofia');
+    db.prepare('INSERT INTO projects(id, key, name, project_type_key, lead_account_id, description) VALUES (?, ?, ?, ?, ?, ?)').run('10000', 'SD', 'Acme Managed Services', 'service_desk', sofia, 'Service desk of Acme Cloud Services: incidents, changes, problems and requests for our customers.');
+    db.prepare('INSERT INTO projects(id, key, name, project_type_key, lead_account_id, description) VALUES (?, ?, ?, ?, ?, ?)').run('10001', 'OPS', 'Internal Operations', 'business', sofia, 'Internal operations work of Acme Cloud Services (a plain Jira project).');
+    const pit = db.prepare('INSERT INTO project_issue_types(project_id, issue_type_id, workflow, position) VALUES (?, ?, ?, ?)');
+    pit.run('10000', '10001', 'SD Incident workflow', 0); pit.run('10000', '10002', 'SD Change workflow', 1); pit.run('10000', '10003', 'Simple workflow', 2); pit.run('10000', '10004', 'Simple workflow', 3);
+    pit.run('10001', '10005', 'Simple workflow', 0);
+    const role = db.prepare('INSERT INTO project_roles(project_id, account_id, role) VALUES (?, ?, ?)');
+    role.run('10000', sofia, 'Administrators');
+    for (const k of ['sofia', 'carlos', 'ines', 'rachel', 'max', 'priya', 'tom']) role.run('10000', demoAccountId(k), 'Service Desk Team');
+    for (const k of ['carla', 'chen', 'sam']) role.run('10000', demoAccountId(k), 'Service Desk Customers');
+    role.run('10001', sofia, 'Administrators');
+    for (const k of ['carlos', 'priya', 'tom']) role.run('10001', demoAccountId(k), 'Member');
+
+    seedIssues(db, now);
+  })();
+
+  const roleList: RoleListDocument = roleListSchema.parse({
+    workProduct: 'WP.08', version: 1, status: 'Approved',
+    assignments: DEMO_USERS.map((u) => ({ accountId: demoAccountId(u.key), roles: u.roles })),
+    updatedAt: new Date(now - 30 * DAY).toISOString(), updatedBy: demoAccountId('sofia'),
+  });
+  const out = kvs.handle('/api/v1/set', { key: STORAGE_KEYS.roleList, value: roleList }, now);
+  if (out.status >= 300) throw new Error(`seeding the role list failed: ${JSON.stringify(out.body)}`);
+}
+
+interface Step { at: number; by: string; status?: string; priority?: string; publicReply?: string; internalNote?: string; customerComment?: string }
+
+function seedIssues(db: Db, now: number): void {
+  const a = demoAccountId;
+  const statusId = (name: string) => STATUSES.find((s) => s[1] === name)![0];
+  const statusCat = (name: string) => STATUSES.find((s) => s[1] === name)![2];
+  const prioId: Record<string, string> = { Critical: '1', High: '2', Normal: '3', Low: '4' };
+  const option = (fieldId: string, value: string) => (db.prepare('SELECT id FROM field_options WHERE field_id = ? AND value = ?').get(fieldId, value) as { id: string }).id;
+  const numbers: Record<string, number> = { SD: 1, OPS: 1 };
+  const keys: Record<string, number> = {};
+  const adf = (text: string) => JSON.stringify({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
+  const issue = (o: { ref: string; project: 'SD' | 'OPS'; type: string; summary: string; description: string; reporter: string; assignee?: string; created: number; priority: string; status: string; custom?: Record<string, unknown>; steps?: Step[]; properties?: Record<string, unknown> }): void => {
+    const projectId = o.project === 'SD' ? '10000' : '10001';
+    const typeId = (db.prepare('SELECT id FROM issue_types WHERE name = ?').get(o.type) as { id: string }).id;
+    const id = nextId(db, 'issue');
+    const key = `${o.project}-${numbers[o.project]!++}`;
+    keys[o.ref] = id;
+    const initial = o.project === 'SD' && o.type === 'Incident' ? 'Open' : o.project === 'SD' && o.type === 'Change' ? 'Draft' : 'To Do';
+    let status = initial;
+    let priority = o.priority;
+    let updated = o.created;
+    let catChanged = o.created;
+    let resolution: string | null = null;
+    let resolutionDate: number | null = null;
+    db.prepare(`INSERT INTO issues (id, key, project_id, issue_type_id, status_id, priority_id, resolution_id, summary, description, reporter_id, assignee_id, creator_id, labels, custom, created, updated, resolution_date, status_category_changed)
+      VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, '[]', ?, ?, ?, NULL, ?)`).run(id, key, projectId, typeId, statusId(initial), prioId[o.priority], o.summary, adf(o.description), a(o.reporter), o.assignee ? a(o.assignee) : null, a(o.reporter), JSON.stringify(o.custom ?? {}), o.created, o.created, o.created);
+    for (const s of o.steps ?? []) {
+      updated = Math.max(updated, s.at);
+      const items: ChangeItem[] = [];
+      if (s.status && s.status !== status) {
+        items.push({ field: 'status', fieldtype: 'jira', fieldId: 'status', from: statusId(status), fromString: status, to: statusId(s.status), toString: s.status });
+        if (statusCat(s.status) !== statusCat(status)) catChanged = s.at;
+        const done = statusCat(s.status) === 'done';
+        if (done && !resolution) { items.push({ field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: null, fromString: null, to: '10000', toString: 'Done' }); resolution = '10000'; resolutionDate = s.at; }
+        if (!done && resolution) { items.push({ field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: resolution, fromString: 'Done', to: null, toString: null }); resolution = null; resolutionDate = null; }
+        status = s.status;
+      }
+      if (s.priority && s.priority !== priority) {
+        items.push({ field: 'priority', fieldtype: 'jira', fieldId: 'priority', from: prioId[priority]!, fromString: priority, to: prioId[s.priority]!, toString: s.priority });
+        priority = s.priority;
+      }
+      if (items.length) db.prepare('INSERT INTO changelog(id, issue_id, author_id, created, items) VALUES (?, ?, ?, ?, ?)').run(nextId(db, 'changelog'), id, a(s.by), s.at, JSON.stringify(items));
+      const comment = (text: string, isPublic: boolean) => db.prepare('INSERT INTO comments(id, issue_id, author_id, body, is_public, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)').run(nextId(db, 'comment'), id, a(s.by), adf(text), isPublic ? 1 : 0, s.at, s.at);
+      if (s.publicReply) comment(s.publicReply, true);
+      if (s.customerComment) comment(s.customerComment, true);
+      if (s.internalNote) comment(s.internalNote, false);
+    }
+    db.prepare('UPDATE issues SET status_id = ?, priority_id = ?, resolution_id = ?, resolution_date = ?, updated = ?, status_category_changed = ? WHERE id = ?').run(statusId(status), prioId[priority], resolution, resolutionDate, updated, catChanged, id);
+    for (const [k, v] of Object.entries(o.properties ?? {})) db.prepare('INSERT INTO issue_properties(issue_id, key, value) VALUES (?, ?, ?)').run(id, k, JSON.stringify(v));
+    if (o.status !== status) throw new Error(`seed: ${key} ends in ${status}, expected ${o.status}`);
+  };
+  const impactUrgency = (impact: string, urgency: string, services: string[]) => ({ [F.impact]: option(F.impact, impact), [F.urgency]: option(F.urgency, urgency), [F.services]: services.map((s) => option(F.services, s)) });
+
+  issue({ ref: 'mail-down', project: 'SD', type: 'Incident', summary: 'E-mail delivery down for all Northwind mailboxes', description: 'Since 09:10 no mail reaches our mailboxes; senders get bounces (451 temporary failure).', reporter: 'carla', assignee: 'priya', created: now - 3 * HOUR, priority: 'Critical', status: 'In progress',
+    custom: impactUrgency('High', 'High', ['Managed e-mail']),
+    steps: [
+      { at: now - 3 * HOUR + 9 * MIN, by: 'priya', publicReply: 'We are on it: the inbound relay rejects connections. Next update within 30 minutes.' },
+      { at: now - 3 * HOUR + 10 * MIN, by: 'priya', status: 'In progress' },
+      { at: now - 3 * HOUR + 25 * MIN, by: 'ines', internalNote: 'Major incident candidate: all Northwind mailboxes. Supplier NetHost informed by phone.' },
+      { at: now - 2 * HOUR, by: 'carla', customerComment: 'Any news? Our sales team cannot work.' },
+    ] });
+  issue({ ref: 'checkout-502', project: 'SD', type: 'Incident', summary: 'Website checkout returns 502 Bad Gateway', description: 'About one in five checkout attempts fails with 502 since this morning.', reporter: 'chen', assignee: 'tom', created: now - 5 * HOUR, priority: 'High', status: 'Waiting for customer',
+    custom: impactUrgency('Medium', 'High', ['Web hosting']),
+    steps: [
+      { at: now - 5 * HOUR + 18 * MIN, by: 'tom', internalNote: 'Upstream timeouts on app-02; checking the load balancer.' },
+      { at: now - 5 * HOUR + 24 * MIN, by: 'tom', publicReply: 'We see upstream timeouts and are investigating. Can you send the time of a failed order?' },
+      { at: now - 5 * HOUR + 25 * MIN, by: 'tom', status: 'In progress' },
+      { at: now - 4 * HOUR, by: 'tom', status: 'Waiting for customer', publicReply: 'We rebalanced traffic. Please confirm whether checkouts still fail.' },
+    ] });
+  issue({ ref: 'backup-failed', project: 'SD', type: 'Incident', summary: 'Nightly backup job failed on file server FS-01', description: 'The backup report shows job FS-01-nightly failed with "snapshot timeout".', reporter: 'carla', assignee: 'priya', created: now - 2 * DAY, priority: 'Normal', status: 'Resolved',
+    custom: impactUrgency('Medium', 'Medium', ['Backup & restore']),
+    steps: [
+      { at: now - 2 * DAY + 50 * MIN, by: 'priya', publicReply: 'Thanks, we are looking into the failed job.', status: 'In progress' },
+      { at: now - DAY, by: 'priya', status: 'Resolved', publicReply: 'The snapshot timeout was raised and the job re-ran successfully. Please confirm you see last night’s backup.' },
+    ] });
+  issue({ ref: 'signature', project: 'SD', type: 'Incident', summary: 'E-mail signature shows the old company logo', description: 'Outgoing mail still shows the 2025 logo in the signature.', reporter: 'chen', assignee: 'tom', created: now - 6 * DAY, priority: 'Low', status: 'Closed',
+    custom: impactUrgency('Low', 'Low', ['Managed e-mail']),
+    steps: [
+      { at: now - 6 * DAY + 3 * HOUR, by: 'tom', publicReply: 'We will update the signature template today.', status: 'In progress' },
+      { at: now - 5 * DAY, by: 'tom', status: 'Resolved', publicReply: 'The template is updated; new mails show the new logo.' },
+      { at: now - 5 * DAY + 2 * HOUR, by: 'chen', customerComment: 'Confirmed, looks good. Thank you!' },
+      { at: now - 5 * DAY + 3 * HOUR, by: 'tom', status: 'Closed' },
+    ],
+    properties: { 'sd-state': { schemaVersion: 1, kind: 'incident', closure: { confirmedBy: a('chen'), confirmedAt: new Date(now - 5 * DAY + 2 * HOUR).toISOString(), how: 'customer comment' } } } });
+  issue({ ref: 'vpn-slow', project: 'SD', type: 'Incident', summary: 'VPN very slow from the Leeds branch office', description: 'Since the weekend the VPN from Leeds drops to under 1 Mbit/s.', reporter: 'carla', created: now - 40 * MIN, priority: 'Normal', status: 'Open',
+    custom: impactUrgency('Medium', 'High', ['Web hosting']),
+    steps: [{ at: now - 20 * MIN, by: 'ines', priority: 'High', internalNote: 'Urgency raised: the branch runs payroll today.' }] });
+  issue({ ref: 'login-failures', project: 'SD', type: 'Incident', summary: 'Intermittent login failures on the customer portal', description: 'Some users get "session expired" right after logging in.', reporter: 'chen', assignee: 'priya', created: now - 3 * DAY, priority: 'High', status: 'In progress',
+    custom: impactUrgency('Medium', 'High', ['Web hosting']),
+    steps: [
+      { at: now - 3 * DAY + 20 * MIN, by: 'priya', publicReply: 'Investigating the session store.', status: 'In progress' },
+      { at: now - 2 * DAY, by: 'priya', status: 'Resolved', publicReply: 'We fixed the session store replication. Please let us know if it happens again.' },
+      { at: now - 6 * HOUR, by: 'chen', customerComment: 'It happened again this morning for three users.' },
+      { at: now - 5 * HOUR, by: 'priya', status: 'In progress', publicReply: 'Reopened; looking at it again.' },
+    ] });
+  issue({ ref: 'mail-upgrade', project: 'SD', type: 'Change', summary: 'Upgrade mail server cluster to version 10', description: 'Permanent fix for relay instability: upgrade both MX nodes.', reporter: 'priya', assignee: 'priya', created: now - DAY, priority: 'Normal', status: 'Draft',
+    custom: { [F.changeType]: option(F.changeType, 'Normal'), [F.services]: [option(F.services, 'Managed e-mail')] } });
+  issue({ ref: 'waf-rule', project: 'SD', type: 'Change', summary: 'Add WAF rule to shed bot traffic on checkout', description: 'Mitigation for the checkout 502s.', reporter: 'tom', assignee: 'tom', created: now - 4 * HOUR, priority: 'High', status: 'Awaiting approval',
+    custom: { [F.changeType]: option(F.changeType, 'Normal'), [F.services]: [option(F.services, 'Web hosting')], [F.plannedStart]: new Date(now + DAY).toISOString().replace('Z', '+0000'), [F.plannedEnd]: new Date(now + DAY + HOUR).toISOString().replace('Z', '+0000') },
+    steps: [{ at: now - 3 * HOUR, by: 'tom', status: 'Awaiting approval' }] });
+  issue({ ref: 'relay-restore', project: 'SD', type: 'Change', summary: 'Restore mail relay configuration from last known good', description: 'Emergency change to restore inbound mail.', reporter: 'ines', assignee: 'priya', created: now - 2 * HOUR, priority: 'Critical', status: 'In build',
+    custom: { [F.changeType]: option(F.changeType, 'Emergency'), [F.services]: [option(F.services, 'Managed e-mail')] },
+    steps: [
+      { at: now - 2 * HOUR + 5 * MIN, by: 'ines', status: 'Awaiting approval' },
+      { at: now - 2 * HOUR + 12 * MIN, by: 'carlos', status: 'Approved', internalNote: 'Emergency approval by the Control Manager; documentation to follow.' },
+      { at: now - 2 * HOUR + 15 * MIN, by: 'priya', status: 'In build' },
+    ] });
+  issue({ ref: 'patching', project: 'SD', type: 'Change', summary: 'Monthly patching of web servers (November)', description: 'Pre-approved standard change from the patching template.', reporter: 'tom', assignee: 'tom', created: now - 10 * DAY, priority: 'Normal', status: 'Reviewed',
+    custom: { [F.changeType]: option(F.changeType, 'Standard'), [F.services]: [option(F.services, 'Web hosting')] },
+    steps: [
+      { at: now - 10 * DAY + HOUR, by: 'tom', status: 'Awaiting approval' },
+      { at: now - 10 * DAY + 2 * HOUR, by: 'carlos', status: 'Approved' },
+      { at: now - 9 * DAY, by: 'tom', status: 'In build' },
+      { at: now - 9 * DAY + 2 * HOUR, by: 'tom', status: 'In test' },
+      { at: now - 8 * DAY, by: 'carlos', status: 'Ready to deploy' },
+      { at: now - 8 * DAY + 4 * HOUR, by: 'tom', status: 'Deployed' },
+      { at: now - 7 * DAY, by: 'carlos', status: 'Reviewed', internalNote: 'Post-implementation review: all servers patched, no incidents.' },
+    ] });
+  issue({ ref: 'backup-problem', project: 'SD', type: 'Problem', summary: 'Recurring snapshot timeouts in nightly backups', description: 'Third backup failure this quarter with the same symptom.', reporter: 'ines', assignee: 'priya', created: now - DAY, priority: 'Normal', status: 'To Do' });
+  issue({ ref: 'mailbox-request', project: 'SD', type: 'Service request', summary: 'New mailbox for our intern starting Monday', description: 'Name: Alex Smith, start date next Monday.', reporter: 'carla', assignee: 'tom', created: now - 26 * HOUR, priority: 'Low', status: 'In progress',
+    steps: [{ at: now - 25 * HOUR, by: 'tom', status: 'In progress', publicReply: 'We will set it up before Monday.' }] });
+  issue({ ref: 'tls', project: 'OPS', type: 'Task', summary: 'Renew TLS certificates for customer portals', description: 'Certificates expire in 21 days.', reporter: 'sofia', assignee: 'carlos', created: now - 4 * DAY, priority: 'High', status: 'To Do' });
+  issue({ ref: 'access-review', project: 'OPS', type: 'Task', summary: 'Quarterly access review of admin accounts', description: 'Review admin accounts on all managed systems.', reporter: 'sofia', created: now - 8 * DAY, priority: 'Normal', status: 'Done',
+    steps: [{ at: now - 7 * DAY, by: 'sofia', status: 'Done' }] });
+
+  db.prepare("UPDATE projects SET next_issue_number = ? WHERE key = 'SD'").run(numbers.SD);
+  db.prepare("UPDATE projects SET next_issue_number = ? WHERE key = 'OPS'").run(numbers.OPS);
+  const link = (type: string, inward: string, outward: string) => db.prepare('INSERT INTO issue_links(id, type_id, inward_issue_id, outward_issue_id) VALUES (?, ?, ?, ?)').run(nextId(db, 'issuelink'), type, keys[inward], keys[outward]);
+  link('10003', 'waf-rule', 'checkout-502');
+  link('10003', 'relay-restore', 'mail-down');
+  link('10003', 'mail-upgrade', 'mail-down');
+  link('10004', 'backup-problem', 'backup-failed');
+}
+
+/** GET /sandbox/users: the demo accounts with their API tokens and 29110 roles (from the app's role list). */
+export function demoUsersView(db: Db, kvs: ForgeKvsStore): unknown[] {
+  const users = db.prepare("SELECT * FROM users WHERE account_type != 'app' ORDER BY rowid").all() as UserRow[];
+  const stored = kvs.handle('/api/v1/get', { key: STORAGE_KEYS.roleList }, Date.now());
+  const parsed = roleListSchema.safeParse((stored.body as { value?: unknown } | undefined)?.value);
+  const assignments = parsed.success ? parsed.data.assignments : [];
+  return users.map((u) => ({
+    accountId: u.account_id, displayName: u.display_name, emailAddress: u.email, apiToken: u.api_token, accountType: u.account_type,
+    title: u.title, organization: u.organization, isJiraAdmin: u.is_site_admin === 1, timeZone: u.time_zone,
+    roles: assignments.filter((x) => x.accountId === u.account_id).flatMap((x) => x.roles).map((code) => ({ code, name: ROLES[code].name })),
+  }));
+}

@@ -1,0 +1,25 @@
+import type { RecordKind } from '../domain/record-kind';
+import type { RoleCode } from '../domain/roles';
+
+/** What each UI surface receives from its resolver (the Custom UI in static/ imports these types). */
+export interface ViewerRoles { accountId: string; displayName: string; roles: Array<{ code: RoleCode; name: string }> }
+
+export interface IssuePanelView {
+  issue: { id: string; key: string; summary: string; issueType: { id: string; name: string }; status: { name: string; categoryKey: 'new' | 'indeterminate' | 'done' }; priority: { name: string } | null };
+  kind: RecordKind;
+  viewer: ViewerRoles;
+  rolesConfigured: boolean;
+}
+
+export interface AdminPageView {
+  viewer: { accountId: string; displayName: string; isJiraAdmin: boolean };
+  roles: Array<{ code: RoleCode; name: string; holders: Array<{ accountId: string; displayName: string }> }>;
+  roleListVersion: number | null;
+  roleListStatus: string | null;
+}
+
+export interface ProjectPageView {
+  project: { id: string; key: string; name: string };
+  openByKind: Array<{ kind: RecordKind; issueType: string; open: number }>;
+  viewer: ViewerRoles;
+}

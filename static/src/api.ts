@@ -1,0 +1,134 @@
+/**
+ * Typed access to the Forge host for the Custom UI.
+ *
+ * Only the public `@forge/bridge` API is used. The resolver contracts below are
+ * owned by the backend; keep them in step with `src/resolvers` (the lead may move
+ * these types to a shared file later — nothing else in the UI declares them).
+ */
+import { invoke, view } from '@forge/bridge';
+
+// ---------------------------------------------------------------------------
+// Resolver contracts
+// ---------------------------------------------------------------------------
+
+export type RoleCode = 'CM' | 'CUS' | 'IM' | 'MGT' | 'PT' | 'RM' | 'SM' | 'SUP';
+
+export interface Role {
+  code: RoleCode;
+  name: string;
+}
+
+export type RecordKind =
+  | 'incident'
+  | 'service-change-request'
+  | 'customer-agreement'
+  | 'supplier-agreement'
+  | 'unmapped';
+
+export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
+
+export interface IssuePanelView {
+  issue: {
+    id: string;
+    key: string;
+    summary: string;
+    issueType: { id: string; name: string };
+    status: { name: string; categoryKey: StatusCategoryKey };
+    priority: { name: string } | null;
+  };
+  kind: RecordKind;
+  viewer: { accountId: string; displayName: string; roles: Role[] };
+  /** false until a role list (WP.08) exists */
+  rolesConfigured: boolean;
+}
+
+export interface Person {
+  accountId: string;
+  displayName: string;
+}
+
+export interface AdminPageView {
+  viewer: Person & { isJiraAdmin: boolean };
+  roles: Array<Role & { holders: Person[] }>;
+  roleListVersion: number | null;
+  roleListStatus: string | null;
+}
+
+export interface ProjectPageView {
+  project: { id: string; key: string; name: string };
+  openByKind: Array<{ kind: string; issueType: string; open: number }>;
+  viewer: Person & { roles: Role[] };
+}
+
+// ---------------------------------------------------------------------------
+// Resolver calls
+// ---------------------------------------------------------------------------
+
+const GENERIC_ERROR = 'The service delivery data could not be loaded.';
+
+/** The message to show for a failed call: resolvers reject with user-facing messages. */
+export function messageOf(error: unknown): string {
+  if (error instanceof Error && error.message.trim() !== '') return error.message;
+  if (typeof error === 'string' && error.trim() !== '') return error;
+  return GENERIC_ERROR;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+async function call<T extends object>(functionKey: string, required: readonly string[]): Promise<T> {
+  const response: unknown = await invoke(functionKey);
+  if (!isRecord(response) || required.some((field) => !(field in response))) {
+    throw new Error(`${GENERIC_ERROR} (unexpected answer from ${functionKey})`);
+  }
+  // Shape checked above at the top level; the contract covers the rest.
+  return response as T;
+}
+
+export const loadIssuePanel = (): Promise<IssuePanelView> =>
+  call<IssuePanelView>('issuePanel.load', ['issue', 'kind', 'viewer', 'rolesConfigured']);
+
+export const loadAdminPage = (): Promise<AdminPageView> =>
+  call<AdminPageView>('adminPage.load', ['viewer', 'roles']);
+
+export const loadProjectPage = (): Promise<ProjectPageView> =>
+  call<ProjectPageView>('projectPage.load', ['project', 'openByKind', 'viewer']);
+
+// ---------------------------------------------------------------------------
+// Context
+// ---------------------------------------------------------------------------
+
+export type ModuleKey = 'sd-issue-panel' | 'sd-admin-page' | 'sd-project-page';
+
+export interface ThemeHint {
+  colorMode?: 'light' | 'dark' | 'auto';
+}
+
+export interface AppContext {
+  accountId: string | null;
+  moduleKey: string;
+  siteUrl: string;
+  locale: string;
+  timezone: string;
+  theme: ThemeHint | null;
+}
+
+function colorModeOf(theme: unknown): ThemeHint['colorMode'] {
+  if (!isRecord(theme)) return undefined;
+  const mode = theme['colorMode'];
+  return mode === 'light' || mode === 'dark' || mode === 'auto' ? mode : undefined;
+}
+
+export async function getAppContext(): Promise<AppContext> {
+  const context = await view.getContext();
+  const colorMode = colorModeOf(context.theme);
+  return {
+    accountId: context.accountId ?? null,
+    moduleKey: context.moduleKey,
+    siteUrl: context.siteUrl,
+    locale: context.locale,
+    timezone: context.timezone,
+    theme: colorMode ? { colorMode } : null,
+  };
+}

@@ -1,0 +1,39 @@
+import { lazy, type ReactElement } from 'react';
+import { loadAdminPage, loadIssuePanel, loadProjectPage, type AppContext, type ModuleKey } from './api';
+
+// One lazy chunk per surface: the issue panel chunk carries no admin/project code.
+const importIssuePanel = () => import('./surfaces/IssuePanel');
+const importAdminPage = () => import('./surfaces/AdminPage');
+const importProjectPage = () => import('./surfaces/ProjectPage');
+
+const IssuePanel = lazy(importIssuePanel);
+const AdminPage = lazy(importAdminPage);
+const ProjectPage = lazy(importProjectPage);
+
+/** Starts the surface's resolver call and chunk download at once, then returns its element. */
+type Start = (context: AppContext) => ReactElement;
+
+function started<T>(load: () => Promise<T>, preload: () => Promise<unknown>): Promise<T> {
+  preload().catch(() => undefined); // React.lazy reports chunk failures when it renders.
+  const initial = load();
+  initial.catch(() => undefined); // handled by the surface; avoid an unhandled-rejection report
+  return initial;
+}
+
+const ROUTES: Readonly<Record<ModuleKey, Start>> = {
+  'sd-issue-panel': (context) => (
+    <IssuePanel context={context} initial={started(loadIssuePanel, importIssuePanel)} />
+  ),
+  'sd-admin-page': (context) => <AdminPage context={context} initial={started(loadAdminPage, importAdminPage)} />,
+  'sd-project-page': (context) => (
+    <ProjectPage context={context} initial={started(loadProjectPage, importProjectPage)} />
+  ),
+};
+
+export function isModuleKey(key: string): key is ModuleKey {
+  return Object.prototype.hasOwnProperty.call(ROUTES, key);
+}
+
+export function startSurface(context: AppContext & { moduleKey: ModuleKey }): ReactElement {
+  return ROUTES[context.moduleKey](context);
+}

@@ -1,0 +1,100 @@
+import { router } from '@forge/bridge';
+import { token } from '@atlaskit/tokens';
+import type { MouseEvent } from 'react';
+import { loadProjectPage, type ProjectPageView } from '../api';
+import { ViewerRoles } from '../components/RoleList';
+import { ErrorState, Loading } from '../components/States';
+import { recordKindLabel } from '../recordKind';
+import { useResolver } from '../useResolver';
+import type { SurfaceProps } from './types';
+
+export default function ProjectPage({ initial, context }: SurfaceProps<ProjectPageView>) {
+  const [resource, retry] = useResolver(loadProjectPage, initial);
+  if (resource.status === 'loading') return <Loading label="Loading open service records" />;
+  if (resource.status === 'error') return <ErrorState message={resource.message} onRetry={retry} />;
+  return <ProjectPageBody view={resource.data} siteUrl={context.siteUrl} />;
+}
+
+function jqlString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** Issue search for the open issues of one type in the project (relative to the site). */
+function openIssuesPath(projectKey: string, issueType: string): string {
+  const jql = `project = ${jqlString(projectKey)} AND issuetype = ${jqlString(issueType)} AND statusCategory != Done ORDER BY created DESC`;
+  return `/issues/?jql=${encodeURIComponent(jql)}`;
+}
+
+function followInHost(event: MouseEvent<HTMLAnchorElement>, path: string): void {
+  // Inside the Forge iframe a plain link would navigate the iframe; let the host navigate.
+  event.preventDefault();
+  const newTab = event.metaKey || event.ctrlKey || event.shiftKey || event.button === 1;
+  (newTab ? router.open(path) : router.navigate(path)).catch(() => undefined);
+}
+
+export function ProjectPageBody({ view, siteUrl }: { view: ProjectPageView; siteUrl: string }) {
+  const { project, openByKind, viewer } = view;
+  const base = siteUrl.replace(/\/+$/, '');
+  return (
+    <main data-testid="sd-project" aria-labelledby="sd-project-title" style={{ display: 'grid', gap: token('space.300') }}>
+      <header style={{ display: 'grid', gap: token('space.050') }}>
+        <h1 id="sd-project-title" style={{ font: token('font.heading.large'), margin: 0 }}>
+          {project.name}
+        </h1>
+        <p style={{ margin: 0, color: token('color.text.subtle') }}>
+          Service delivery (ISO/IEC TR 29110-5-3) · {project.key}
+        </p>
+      </header>
+
+      <section aria-labelledby="sd-project-open-title" style={{ display: 'grid', gap: token('space.100') }}>
+        <h2 id="sd-project-open-title" style={{ font: token('font.heading.small'), margin: 0 }}>
+          Open records
+        </h2>
+        {openByKind.length === 0 ? (
+          <p data-testid="sd-project-empty" style={{ margin: 0, color: token('color.text.subtle') }}>
+            No issue type of this project is mapped to a 29110 record yet.
+          </p>
+        ) : (
+          <table className="sd-table" style={{ maxWidth: '40rem' }}>
+            <thead>
+              <tr>
+                <th scope="col">Record</th>
+                <th scope="col">Issue type</th>
+                <th scope="col" className="sd-num">
+                  Open
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {openByKind.map((row) => {
+                const path = openIssuesPath(project.key, row.issueType);
+                return (
+                  <tr key={`${row.kind}:${row.issueType}`} data-testid={`sd-project-row-${row.kind}`}>
+                    <th scope="row">{recordKindLabel(row.kind) ?? row.kind}</th>
+                    <td>{row.issueType}</td>
+                    <td className="sd-num">
+                      <a
+                        className="sd-link"
+                        href={`${base}${path}`}
+                        onClick={(event) => followInHost(event, path)}
+                        aria-label={`${row.open} open ${row.issueType} ${row.open === 1 ? 'issue' : 'issues'}`}
+                      >
+                        {row.open}
+                      </a>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <ViewerRoles
+        roles={viewer.roles}
+        rolesConfigured
+        headingId="sd-project-roles-title"
+      />
+    </main>
+  );
+}

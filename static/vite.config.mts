@@ -1,0 +1,37 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// Custom UI for the three Forge modules (issue panel, admin page, project page).
+// One entry (index.html); each surface is a lazy chunk (see src/routes.tsx), so
+// the issue panel only downloads what it renders. `base: './'` because Forge
+// serves the resource under an arbitrary path prefix (/forge/resources/main/…).
+export default defineConfig({
+  root,
+  base: './',
+  publicDir: 'public', // public/icon.svg -> build/icon.svg (manifest: resource:main;icon.svg)
+  // Vite 8 transforms TS/TSX with Oxc; no React plugin needed.
+  oxc: {
+    jsx: { runtime: 'automatic', importSource: 'react' },
+  },
+  resolve: {
+    alias: [
+      {
+        // Statsig client that Atlaskit's fg() falls back to; never initialised in
+        // a Forge iframe. See src/shims/feature-gates.ts.
+        find: /^@atlaskit\/feature-gate-js-client\/feature-gates$/,
+        replacement: fileURLToPath(new URL('./src/shims/feature-gates.ts', import.meta.url)),
+      },
+    ],
+  },
+  build: {
+    outDir: 'build',
+    emptyOutDir: true,
+    manifest: true, // .vite/manifest.json, read by scripts/ui-size.mjs
+    target: 'es2022',
+    sourcemap: false,
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+  },
+});
