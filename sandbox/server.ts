@@ -246,6 +246,12 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       return { status: 200, body: events.mode };
     }
     if (path === '/sandbox/scheduled' && method === 'GET') return { status: 200, body: { triggers: manifest.scheduled, runs: scheduler.runs } };
+    if (path === '/sandbox/invocations' && method === 'POST') {
+      const p = z.object({ moduleKey: z.string().default('external-test'), accountId: z.string().nullable().default(null) }).strict().safeParse(body());
+      if (!p.success) throw jiraError(400, p.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`));
+      if (p.data.accountId && !userPrincipal(p.data.accountId)) throw jiraError(404, `No user ${p.data.accountId}.`);
+      return { status: 200, body: { token: runtime.openExternalInvocation(p.data.moduleKey, p.data.accountId), fetchUrl: `${baseUrl}/__forge/fetch` } };
+    }
     if (path === '/sandbox/stats' && method === 'GET') return { status: 200, body: { restCalls: restCalls.total, restCallsByApp: restCalls.byInvocation, runtimeNode: runtime.nodeVersion || null } };
     if (path === '/sandbox/frames' && method === 'POST') {
       const user = basicAuth(req);

@@ -69,6 +69,17 @@ export class RuntimeHost {
 
   async warmUp(): Promise<string> { return this.start(); }
 
+  /**
+   * A token for code that plays the Forge runtime itself (tests using the real SDK in their own process):
+   * it acts like an invocation of `moduleKey` for `accountId` until `ttlMs` passes.
+   */
+  openExternalInvocation(moduleKey: string, accountId: string | null, ttlMs = 10 * 60_000): string {
+    const token = randomBytes(18).toString('base64url');
+    this.invocations.set(token, { token, moduleKey, functionKey: 'external', accountId, jiraCalls: 0, startedAt: Date.now() });
+    setTimeout(() => this.invocations.delete(token), ttlMs).unref();
+    return token;
+  }
+
   /** Invokes a manifest function with the given arguments, as Forge would, enforcing the function's time limit. */
   async invoke(functionKey: string, moduleKey: string, accountId: string | null, args: unknown[]): Promise<InvokeResult> {
     const fn = this.manifest.functions.get(functionKey);
