@@ -58,10 +58,9 @@ export function jiraRoutes(site: JiraSite, search: Search): Router<RestCtx> {
     if (!wanted) throw jiraError(400, "The 'permissions' query parameter is required.");
     const projectRef = query.get('projectKey') ?? query.get('projectId');
     const issueRef = query.get('issueKey') ?? query.get('issueId');
-    const issue = issueRef ? rows.issue(issueRef) : undefined;
-    if (issueRef && !issue) throw jiraError(404, 'Issue does not exist or you do not have permission to see it.');
-    const project = issue ? rows.projectById(issue.project_id) : projectRef ? rows.project(projectRef) : undefined;
-    if (projectRef && !project) throw jiraError(404, `No project could be found with key '${projectRef}'.`);
+    // Jira answers 404 when the project or issue does not exist or the caller may not see it (no existence leak).
+    const issue = issueRef ? site.visibleIssue(p, issueRef).issue : undefined;
+    const project = issue ? rows.projectById(issue.project_id) : projectRef ? site.visibleProject(p, projectRef) : undefined;
     const have = perms.permissionKeys(p, project, issue);
     const out: Record<string, unknown> = {};
     for (const key of wanted) {
