@@ -79,6 +79,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   };
   seedIfNeeded(opts.reset === true);
 
+  for (const [file, what] of [[join(root, 'dist', 'backend', 'index.js'), 'the app bundle'], [join(root, 'dist', 'sandbox', 'runtime-worker.js'), 'the function runtime'], [join(root, 'sandbox', 'shell', 'build', 'index.html'), 'the sandbox shell']] as const) {
+    if (!existsSync(file)) throw new Error(`${what} (${file}) is missing: run \`npm run build\` first (\`npm start\` does).`);
+  }
   const nodeRuntime = findRuntimeNode(root);
   const runtime = new RuntimeHost(manifest, {
     bundlePath: join(root, 'dist', 'backend', 'index.js'),
