@@ -1,0 +1,174 @@
+import fc from 'fast-check';
+import { ROLE_CODES, type RoleCode } from '../../../src/domain/roles';
+import { approvalAuthority } from '../../../src/domain/change-rules';
+import { DEFAULT_AREA_MAP, mayApproveChange, MIN_JUSTIFICATION_LENGTH, validateRoleAssignments, type ChangeApprovalQuestion, type SodAssignment, type SodOverride } from '../../../src/domain/sod';
+
+const sm: SodAssignment = { accountId: 'sofia', roles: ['SM'] };
+const override = (accountId: string, justification: string): SodOverride => ({ rule: 'ROL-06', accountId, justification, grantedBy: 'admin-ada', grantedAt: '2026-03-02T09:00:00Z' });
+const JUSTIFICATION = 'Two-person team until the new hire starts in June; MGT reviews every change monthly.';
+
+describe('ROL-04 / D4 a Service Manager first', () => {
+  it('D4: other roles cannot be saved before a Service Manager is assigned', () => {
+    const r = validateRoleAssignments([{ accountId: 'ivan', roles: ['IM'] }, { accountId: 'priya', roles: ['PT'] }]);
+    expect(r.ok).toBe(false);
+    expect(r.refusals).toEqual([expect.objectContaining({ rule: 'ROL-04', accountId: null, refs: expect.arrayContaining(['D4']) })]);
+    expect(r.refusals[0]!.message).toContain('ivan, priya');
+  });
+  it('ROL-04: an empty list is not a valid list of assigned roles (it must include the SM)', () => {
+    expect(validateRoleAssignments([]).refusals.map((f) => f.rule)).toEqual(['ROL-04']);
+  });
+  it('ROL-04: with a Service Manager the other roles are saved', () => {
+    const r = validateRoleAssignments([sm, { accountId: 'ivan', roles: ['IM'] }, { accountId: 'carl', roles: ['CM'] }]);
+    expect(r).toEqual({ ok: true, refusals: [], notices: [], exceptions: [] });
+  });
+});
+
+describe('ROL-06 / D4 Control Manager + Incident Manager', () => {
+  it('ROL-06: CM and IM in one person is refused without an override', () => {
+    const r = validateRoleAssignments([sm, { accountId: 'carl', roles: ['CM', 'IM'] }]);
+    expect(r.ok).toBe(false);
+    expect(r.refusals).toEqual([expect.objectContaining({ rule: 'ROL-06', accountId: 'carl' })]);
+    expect(r.refusals[0]!.message).toMatch(/Control Manager should not be combined with the Incident Manager.*\(ROL-06, D4\)/);
+  });
+  it('ROL-06: the roles may come from separate entries of the same person', () => {
+    const r = validateRoleAssignments([sm, { accountId: 'carl', roles: ['CM'] }, { accountId: 'carl', roles: ['IM'] }]);
+    expect(r.refusals.map((f) => [f.rule, f.accountId])).toEqual([['ROL-06', 'carl']]);
+  });
+  it('D4: with an override and justification it is saved and listed as an SoD exception', () => {
+    const r = validateRoleAssignments([sm, { accountId: 'carl', roles: ['CM', 'IM'] }], { overrides: [override('carl', JUSTIFICATION)] });
+    expect(r.ok).toBe(true);
+    expect(r.refusals).toEqual([]);
+    expect(r.exceptions).toEqual([expect.objectContaining({ rule: 'ROL-06', accountId: 'carl', roles: ['CM', 'IM'], justification: JUSTIFICATION, grantedBy: 'admin-ada', grantedAt: '2026-03-02T09:00:00Z' })]);
+    expect(r.exceptions[0]!.message).toContain('SoD exception');
+  });
+  it(`D4: an override whose justification is shorter than ${MIN_JUSTIFICATION_LENGTH} characters is still refused`, () => {
+    const r = validateRoleAssignments([sm, { accountId: 'carl', roles: ['CM', 'IM'] }], { overrides: [override('carl', '   small team   ')] });
+    expect(r.ok).toBe(false);
+    expect(r.exceptions).toEqual([]);
+    expect(r.refusals[0]!.message).toContain(`at least ${MIN_JUSTIFICATION_LENGTH} characters`);
+  });
+  it('D4: the minimum justification length is configurable', () => {
+    const r = validateRoleAssignments([sm, { accountId: 'carl', roles: ['CM', 'IM'] }], { overrides: [override('carl', 'small team')], minJustificationLength: 5 });
+    expect(r.ok).toBe(true);
+  });
+  it('ROL-06: an override for someone else does not help, and a stale override gives a notice', () => {
+    const r = validateRoleAssignments([sm, { accountId: 'carl', roles: ['CM', 'IM'] }, { accountId: 'ivan', roles: ['IM'] }], { overrides: [override('ivan', JUSTIFICATION)] });
+    expect(r.refusals.map((f) => [f.rule, f.accountId])).toEqual([['ROL-06', 'carl']]);
+    expect(r.notices).toEqual([expect.objectContaining({ rule: 'ROL-06', accountId: 'ivan' })]);
+    expect(r.exceptions).toEqual([]);
+  });
+});
+
+describe('ROL-07 / D5 manager and practitioner in the same area', () => {
+  it('ROL-07: a CM who is a practitioner in CO is refused, with no override possible', () => {
+    const r = validateRoleAssignments([sm, { accountId: 'carl', roles: ['CM', 'PT'], practitionerAreas: ['CO'] }]);
+    expect(r.refusals).toEqual([expect.objectContaining({ rule: 'ROL-07', accountId: 'carl', refs: expect.arrayContaining(['D5']) })]);
+    expect(r.refusals[0]!.message).toContain('area CO');
+  });
+  it('ROL-07: a PT without areas counts as practitioner in every area', () => {
+    const r = validateRoleAssignments([sm, { accountId: 'ivan', roles: ['IM', 'PT'] }]);
+    expect(r.refusals.map((f) => f.rule)).toEqual(['ROL-07']);
+    expect(r.refusals[0]!.message).toContain('area IN');
+  });
+  it('ROL-07: a manager may be a practitioner in another area (CM practising in IN)', () => {
+    expect(validateRoleAssignments([sm, { accountId: 'carl', roles: ['CM', 'PT'], practitionerAreas: ['IN'] }]).ok).toBe(true);
+  });
+  it('D5: each default area pairs its manager: CO↔CM, IN↔IM, RE↔RM', () => {
+    expect(DEFAULT_AREA_MAP).toEqual({ CO: ['CM'], IN: ['IM'], RE: ['RM'] });
+    for (const [area, [manager]] of Object.entries(DEFAULT_AREA_MAP)) {
+      const r = validateRoleAssignments([sm, { accountId: 'x', roles: [manager!, 'PT'], practitionerAreas: [area] }]);
+      expect(r.refusals.map((f) => f.rule)).toEqual(['ROL-07']);
+    }
+  });
+  it('D5: the area map is configurable (e.g. the SM managing GO)', () => {
+    const areaMap = { ...DEFAULT_AREA_MAP, GO: ['SM'] as RoleCode[] };
+    const team: SodAssignment[] = [{ accountId: 'sofia', roles: ['SM', 'PT'], practitionerAreas: ['GO'] }];
+    expect(validateRoleAssignments(team).ok).toBe(true);
+    expect(validateRoleAssignments(team, { areaMap }).refusals.map((f) => f.rule)).toEqual(['ROL-07']);
+  });
+});
+
+describe('ROL-08 / ROL-10 allowed combinations', () => {
+  it('ROL-08: SM+RM is allowed without notice', () => {
+    expect(validateRoleAssignments([{ accountId: 'sofia', roles: ['SM', 'RM'] }])).toEqual({ ok: true, refusals: [], notices: [], exceptions: [] });
+  });
+  it('ROL-10: SM+CM is allowed with an SoD notice, not a refusal', () => {
+    const r = validateRoleAssignments([{ accountId: 'sofia', roles: ['SM', 'CM'] }]);
+    expect(r.ok).toBe(true);
+    expect(r.notices).toEqual([expect.objectContaining({ rule: 'ROL-10', accountId: 'sofia', refs: expect.arrayContaining(['ROL-08']) })]);
+  });
+  it('ROL-08: any person holding only SM, RM and CM is never refused (property)', () => {
+    fc.assert(fc.property(fc.subarray(['SM', 'RM', 'CM'] as RoleCode[]), (roles) => {
+      expect(validateRoleAssignments([sm, { accountId: 'x', roles }]).refusals).toEqual([]);
+    }));
+  });
+});
+
+describe('ROL-01 only the eight roles', () => {
+  it('ROL-01: an unknown role code from stored data is refused by name', () => {
+    const r = validateRoleAssignments([sm, { accountId: 'x', roles: ['CAB' as RoleCode] }]);
+    expect(r.refusals).toEqual([expect.objectContaining({ rule: 'ROL-01', accountId: 'x' })]);
+    expect(r.refusals[0]!.message).toContain('"CAB"');
+  });
+});
+
+describe('ROL-05 SoD validation is order-independent', () => {
+  const roleArb = fc.constantFrom(...ROLE_CODES);
+  const assignmentArb = fc.record({
+    accountId: fc.constantFrom('a', 'b', 'c', 'd'),
+    roles: fc.array(roleArb, { maxLength: 4 }),
+  }, { requiredKeys: ['accountId', 'roles'] });
+  it('ROL-05: any permutation of the assignment list gives the same result (property)', () => {
+    fc.assert(fc.property(
+      fc.array(assignmentArb, { maxLength: 8 }).chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length }))),
+      fc.subarray([override('a', JUSTIFICATION), override('b', 'too short')]),
+      ([list, shuffled], overrides) => {
+        expect(validateRoleAssignments(shuffled, { overrides })).toEqual(validateRoleAssignments(list, { overrides }));
+      },
+    ));
+  });
+});
+
+describe('D7 / ROL-11 who may approve a change', () => {
+  const evaluate = approvalAuthority('Normal', 'evaluate')!;
+  const base: ChangeApprovalQuestion = {
+    approverId: 'carl', approverRoles: ['CM'], changeType: 'Normal', step: 'evaluate', requiredRoles: evaluate.roles, authorityRule: evaluate.rule,
+    requesterId: 'rita', builderIds: ['bob'], deployerIds: ['dina'],
+  };
+  it('D7: an independent CM may approve', () => {
+    expect(mayApproveChange(base)).toEqual({ allowed: true, reasons: [] });
+  });
+  it('D7: requester cannot approve own change', () => {
+    const r = mayApproveChange({ ...base, requesterId: 'carl' });
+    expect(r.allowed).toBe(false);
+    expect(r.reasons).toEqual([expect.objectContaining({ rule: 'D7', conflict: 'requested' })]);
+  });
+  it('D7: the builder cannot approve the change', () => {
+    expect(mayApproveChange({ ...base, builderIds: ['bob', 'carl'] }).reasons.map((x) => x.conflict)).toEqual(['built']);
+  });
+  it('D7: a planned deployer cannot approve the change', () => {
+    expect(mayApproveChange({ ...base, deployerIds: ['carl'] }).reasons.map((x) => x.conflict)).toEqual(['deploys']);
+  });
+  it('ROL-11: someone who is not a CM cannot approve a normal change (CO.2.1)', () => {
+    const r = mayApproveChange({ ...base, approverRoles: ['SM', 'IM'] });
+    expect(r.reasons).toEqual([expect.objectContaining({ rule: 'ROL-11', conflict: 'not-authorised' })]);
+    expect(r.reasons[0]!.message).toContain('is not a Control Manager (CM)');
+    expect(r.reasons[0]!.message).toContain('CO.2.1');
+  });
+  it('D7: all reasons are given, not just the first', () => {
+    const r = mayApproveChange({ ...base, approverRoles: ['PT'], requesterId: 'carl', builderIds: ['carl'], deployerIds: ['carl'] });
+    expect(r.reasons.map((x) => `${x.rule}:${x.conflict}`)).toEqual(['ROL-11:not-authorised', 'D7:requested', 'D7:built', 'D7:deploys']);
+  });
+  it('D16: an emergency change may be approved by one SM (or CM)', () => {
+    const emergency = approvalAuthority('Emergency', 'evaluate')!;
+    const q = { ...base, approverId: 'sofia', approverRoles: ['SM'] as RoleCode[], changeType: 'Emergency' as const, requiredRoles: emergency.roles, authorityRule: emergency.rule };
+    expect(mayApproveChange(q).allowed).toBe(true);
+    expect(mayApproveChange({ ...q, approverRoles: ['IM'] }).reasons[0]!.message).toContain('Control Manager (CM) or a Service Manager (SM)');
+  });
+  it('D16: a pre-approved change has no approval step to approve', () => {
+    expect(approvalAuthority('Pre-approved', 'evaluate')).toBeNull();
+    const r = mayApproveChange({ ...base, changeType: 'Pre-approved', requiredRoles: [], authorityRule: 'D15' });
+    expect(r.allowed).toBe(false);
+    expect(r.reasons[0]!.rule).toBe('ROL-11');
+  });
+});
