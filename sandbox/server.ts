@@ -212,7 +212,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     const path = url.pathname;
     const method = req.method ?? 'GET';
     const body = () => parseJson(raw, false) ?? {};
-    if (path === '/sandbox/users' && method === 'GET') return { status: 200, body: demoUsersView(db, kvs) };
+    if (path === '/sandbox/users' && method === 'GET') return { status: 200, body: demoUsersView(db, kvs, clock.now()) };
     if (path === '/sandbox/clock') {
       if (method === 'POST') {
         const p = z.object({ advanceMs: z.number().int().nonnegative().optional(), now: z.string().optional() }).strict().safeParse(body());

@@ -55,8 +55,10 @@ export class Search {
     }
 
     const matches: JqlIssue[] = [];
-    for (const issue of this.visibleIssues(p)) {
-      const doc = this.toJqlIssue(issue);
+    const visible = this.visibleIssues(p);
+    const toDoc = this.jqlView(visible);
+    for (const issue of visible) {
+      const doc = toDoc(issue);
       if (compiled.filter(doc)) matches.push(doc);
     }
     matches.sort(compiled.compare);
@@ -78,21 +80,36 @@ export class Search {
     return out;
   }
 
-  /** The view of an issue the JQL engine evaluates against. */
-  toJqlIssue(issue: IssueRow): JqlIssue {
-    const { rows } = this.site;
-    const project = rows.projectById(issue.project_id);
-    const status = rows.status(issue.status_id);
-    const type = rows.issueType(issue.issue_type_id)!;
-    const priority = issue.priority_id ? rows.priority(issue.priority_id) : undefined;
-    const properties: Record<string, unknown> = {};
-    for (const row of rows.properties(issue.id)) properties[row.key] = JSON.parse(row.value) as unknown;
-    return {
-      id: String(issue.id), key: issue.key, projectId: project.id, projectKey: project.key, projectName: project.name,
-      issueTypeId: type.id, issueTypeName: type.name, statusId: status.id, statusName: status.name, statusCategoryKey: status.category_key,
-      priorityId: priority?.id ?? null, priorityName: priority?.name ?? null,
-      reporterAccountId: issue.reporter_id, assigneeAccountId: issue.assignee_id, summary: issue.summary,
-      labels: JSON.parse(issue.labels) as string[], created: issue.created, updated: issue.updated, resolutionDate: issue.resolution_date, properties,
+  /**
+   * The view of each issue the JQL engine evaluates against. Reference data and entity properties are read once
+   * per search (not per issue), so a search over thousands of issues costs a few queries.
+   */
+  private jqlView(issues: IssueRow[]): (issue: IssueRow) => JqlIssue {
+    const { rows, db } = this.site;
+    const projects = new Map(rows.projects().map((x) => [x.id, x]));
+    const statuses = new Map(rows.statuses().map((x) => [x.id, x]));
+    const types = new Map(rows.issueTypes().map((x) => [x.id, x]));
+    const priorities = new Map(rows.priorities().map((x) => [x.id, x]));
+    const wanted = new Set(issues.map((i) => i.id));
+    const properties = new Map<number, Record<string, unknown>>();
+    for (const row of db.prepare('SELECT issue_id, key, value FROM issue_properties').iterate() as IterableIterator<{ issue_id: number; key: string; value: string }>) {
+      if (!wanted.has(row.issue_id)) continue;
+      const bag = properties.get(row.issue_id) ?? {};
+      bag[row.key] = JSON.parse(row.value) as unknown;
+      properties.set(row.issue_id, bag);
+    }
+    return (issue) => {
+      const project = projects.get(issue.project_id)!;
+      const status = statuses.get(issue.status_id)!;
+      const type = types.get(issue.issue_type_id)!;
+      const priority = issue.priority_id ? priorities.get(issue.priority_id) : undefined;
+      return {
+        id: String(issue.id), key: issue.key, projectId: project.id, projectKey: project.key, projectName: project.name,
+        issueTypeId: type.id, issueTypeName: type.name, statusId: status.id, statusName: status.name, statusCategoryKey: status.category_key,
+        priorityId: priority?.id ?? null, priorityName: priority?.name ?? null,
+        reporterAccountId: issue.reporter_id, assigneeAccountId: issue.assignee_id, summary: issue.summary,
+        labels: JSON.parse(issue.labels) as string[], created: issue.created, updated: issue.updated, resolutionDate: issue.resolution_date, properties: properties.get(issue.id) ?? {},
+      };
     };
   }
 }

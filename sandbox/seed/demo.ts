@@ -278,9 +278,9 @@ function seedIssues(db: Db, now: number): void {
 }
 
 /** GET /sandbox/users: the demo accounts with their API tokens and 29110 roles (from the app's role list). */
-export function demoUsersView(db: Db, kvs: ForgeKvsStore): unknown[] {
+export function demoUsersView(db: Db, kvs: ForgeKvsStore, now: number): unknown[] {
   const users = db.prepare("SELECT * FROM users WHERE account_type != 'app' ORDER BY rowid").all() as UserRow[];
-  const stored = kvs.handle('/api/v1/get', { key: STORAGE_KEYS.roleList }, Date.now());
+  const stored = kvs.handle('/api/v1/get', { key: STORAGE_KEYS.roleList }, now);
   const parsed = roleListSchema.safeParse((stored.body as { value?: unknown } | undefined)?.value);
   const assignments = parsed.success ? parsed.data.assignments : [];
   return users.map((u) => ({

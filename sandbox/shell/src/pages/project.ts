@@ -61,19 +61,24 @@ function issueRow(issue: JiraIssue): HTMLElement {
   );
 }
 
+/** Loads a project for a page, showing the error in `region` instead; null when the page should stop. */
+async function loadProjectInto(ctx: PageContext, projectKey: string, region: HTMLElement): Promise<JiraProject | null> {
+  try {
+    const project = await loadProject(projectKey, ctx.signal);
+    return ctx.signal.aborted ? null : project;
+  } catch (err) {
+    if (!isAbort(err) && !ctx.signal.aborted) replaceChildren(region, errorBox(describeError(err)));
+    return null;
+  }
+}
+
 export async function renderProject(ctx: PageContext, projectKey: string): Promise<void> {
   setTitle(projectKey);
   const region = h('div', { class: 'page-body' }, loading('Loading project…'));
   const heading = h('h1', null, projectKey);
   showPage(ctx, crumbsFor({ key: projectKey, name: projectKey }), heading, region);
-  let project: JiraProject;
-  try {
-    project = await loadProject(projectKey, ctx.signal);
-  } catch (err) {
-    if (!isAbort(err) && !ctx.signal.aborted) replaceChildren(region, errorBox(describeError(err)));
-    return;
-  }
-  if (ctx.signal.aborted) return;
+  const project = await loadProjectInto(ctx, projectKey, region);
+  if (!project) return;
   setTitle(project.name);
   heading.textContent = project.name;
   ctx.main.querySelector('.breadcrumbs')?.replaceWith(crumbsFor(project));
@@ -170,14 +175,8 @@ export async function renderProjectApp(ctx: PageContext, projectKey: string): Pr
   setTitle(`${PROJECT_PAGE_TITLE} — ${projectKey}`);
   const region = h('div', { class: 'page-body' }, loading('Loading project…'));
   showPage(ctx, crumbsFor({ key: projectKey, name: projectKey }, PROJECT_PAGE_TITLE), h('h1', null, PROJECT_PAGE_TITLE), region);
-  let project: JiraProject;
-  try {
-    project = await loadProject(projectKey, ctx.signal);
-  } catch (err) {
-    if (!isAbort(err) && !ctx.signal.aborted) replaceChildren(region, errorBox(describeError(err)));
-    return;
-  }
-  if (ctx.signal.aborted) return;
+  const project = await loadProjectInto(ctx, projectKey, region);
+  if (!project) return;
   setTitle(`${PROJECT_PAGE_TITLE} — ${project.name}`);
   ctx.main.querySelector('.breadcrumbs')?.replaceWith(crumbsFor(project, PROJECT_PAGE_TITLE));
   const frame = appFrame({
