@@ -1,7 +1,7 @@
-/** Forge storage keys of the app. One place, so the sandbox seed and the app agree. */
+/** Forge storage keys of the app that are not versioned documents (those live in work-product-store.ts). */
 export const STORAGE_KEYS = {
-  /** WP.08 List of assigned roles (current version). */
-  roleList: 'wp08:role-list',
   /** Last run of the SLA scan (scheduled trigger). */
   lastSlaScan: 'scan:sla:last',
+  /** The report of the last setup-wizard run on a project (issue #4): `setup:run:<projectKey>`. */
+  setupRun: (projectKey: string): string => `setup:run:${projectKey}`,
 } as const;

@@ -28,16 +28,16 @@ describe('Forge KVS through the sandbox', () => {
 
   it('queries a custom entity by index and commits a conditional transaction atomically', async () => {
     const audit = kvs.entity<{ workProduct: string; at: number; actor: string; action: string }>('audit-event');
-    await audit.set('a1', { workProduct: 'WP.08', at: 100, actor: 'sofia', action: 'approved' });
-    await audit.set('a2', { workProduct: 'WP.08', at: 200, actor: 'sofia', action: 'updated' });
-    await audit.set('a3', { workProduct: 'WP.14', at: 150, actor: 'carlos', action: 'drafted' });
-    const wp08 = await audit.query().index('by-work-product', { partition: ['WP.08'] }).where(WhereConditions.greaterThan(50)).sort(Sort.DESC).getMany();
+    await audit.set('a1', { workProduct: 'TEST.A', at: 100, actor: 'sofia', action: 'approved' });
+    await audit.set('a2', { workProduct: 'TEST.A', at: 200, actor: 'sofia', action: 'updated' });
+    await audit.set('a3', { workProduct: 'TEST.B', at: 150, actor: 'carlos', action: 'drafted' });
+    const wp08 = await audit.query().index('by-work-product', { partition: ['TEST.A'] }).where(WhereConditions.greaterThan(50)).sort(Sort.DESC).getMany();
     expect(wp08.results.map((r) => r.key)).toEqual(['a2', 'a1']);
-    const filtered = await audit.query().index('by-work-product', { partition: ['WP.08'] }).filters(new Filter<{ workProduct: string; at: number; actor: string; action: string }>().and('action', FilterConditions.equalTo('approved'))).getMany();
+    const filtered = await audit.query().index('by-work-product', { partition: ['TEST.A'] }).filters(new Filter<{ workProduct: string; at: number; actor: string; action: string }>().and('action', FilterConditions.equalTo('approved'))).getMany();
     expect(filtered.results.map((r) => r.key)).toEqual(['a1']);
 
     await kvs.transact()
-      .set('a4', { workProduct: 'WP.08', at: 300, actor: 'sofia', action: 'approved' }, { entityName: 'audit-event' })
+      .set('a4', { workProduct: 'TEST.A', at: 300, actor: 'sofia', action: 'approved' }, { entityName: 'audit-event' })
       .set('roles:version', 2)
       .execute();
     expect(await audit.get('a4')).toMatchObject({ at: 300 });
