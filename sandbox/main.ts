@@ -2,10 +2,11 @@
  * `npm start`: the local Jira Cloud site with the app installed. Options:
  *   --port N (or PORT, default 8080)   --host H (default 127.0.0.1)   --data DIR (or SANDBOX_DATA, default .sandbox)
  *   --reset (reseed the demo data)     SANDBOX_NOW=ISO (start the sandbox clock there)
+ *   --seed demo|plain (what to seed: the demo service provider, default, or a plain Jira site for the setup wizard)
  *   SANDBOX_EVENTS=duplicate,reorder (deliver every event twice / out of order)
  */
 import { resolve } from 'node:path';
-import { startSandbox } from './server';
+import { SEED_KINDS, startSandbox, type SeedKind } from './server';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -15,6 +16,8 @@ function arg(name: string): string | undefined {
 async function main(): Promise<void> {
   const root = resolve(__dirname, '..');
   const port = Number(arg('port') ?? process.env.PORT ?? 8080);
+  const seedArg = arg('seed');
+  if (seedArg !== undefined && !(SEED_KINDS as readonly string[]).includes(seedArg)) throw new Error(`--seed must be one of ${SEED_KINDS.join(', ')}, not '${seedArg}'.`);
   const sandbox = await startSandbox({
     projectRoot: root,
     dataDir: resolve(arg('data') ?? process.env.SANDBOX_DATA ?? resolve(root, '.sandbox')),
@@ -22,6 +25,7 @@ async function main(): Promise<void> {
     port,
     reset: process.argv.includes('--reset'),
     startAt: process.env.SANDBOX_NOW,
+    seed: seedArg as SeedKind | undefined,
   });
   const users = sandbox.site.rows.users().filter((u) => u.account_type !== 'app');
   process.stdout.write([

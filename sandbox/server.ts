@@ -17,6 +17,7 @@ import { jiraRoutes, type RestCtx } from './jira/routes';
 import { Search } from './jira/search';
 import { JiraSite } from './jira/site';
 import { APP_ACCOUNT_ID, CLOUD_ID, demoUsersView, seedDemo } from './seed/demo';
+import { seedPlain } from './seed/plain';
 import { getMeta, openDatabase, setMeta, wipe } from './store/db';
 
 export interface SandboxOptions {
@@ -31,7 +32,16 @@ export interface SandboxOptions {
   quiet?: boolean;
   /** Poll interval of the scheduled-trigger timer in real ms. */
   schedulerPollMs?: number;
+  /**
+   * What to seed an empty data folder with (and what `--reset` / `POST /sandbox/reset` reseed): the demo service
+   * provider (default) or a plain Jira site with one business project (`sandbox/seed/plain.ts`). Left out, an
+   * existing data folder keeps the kind it was seeded with.
+   */
+  seed?: SeedKind;
 }
+
+export type SeedKind = 'demo' | 'plain';
+export const SEED_KINDS: readonly SeedKind[] = ['demo', 'plain'];
 
 export interface Sandbox {
   url: string;
@@ -66,15 +76,25 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
 
   let baseUrl = '';
   const kvs = new ForgeKvsStore(db, manifest.entities);
+  const storedKind = getMeta(db, 'seeded') === '1' ? (getMeta(db, 'seed_kind') ?? 'demo') : undefined;
+  if (opts.seed && storedKind && storedKind !== opts.seed && !opts.reset) {
+    db.close();
+    throw new Error(`The data folder ${opts.dataDir} holds the ${storedKind} seed, not ${opts.seed}: add --reset to reseed it, or use another --data folder.`);
+  }
+  const seedKind: SeedKind = opts.seed ?? (storedKind === 'plain' ? 'plain' : 'demo');
   const seedIfNeeded = (force: boolean): void => {
     if (force) wipe(db);
     if (force || getMeta(db, 'seeded') !== '1') {
       // The KVS tables live beside Jira's; a reset wipes them too, so recreate the store's tables.
       const freshKvs = new ForgeKvsStore(db, manifest.entities);
-      seedDemo(db, freshKvs, clock.now());
+      if (seedKind === 'plain') seedPlain(db, clock.now());
+      else seedDemo(db, freshKvs, clock.now());
       setMeta(db, 'seeded', '1');
+      setMeta(db, 'seed_kind', seedKind);
       persistClock();
-      log(`Seeded the demo service provider (${clock.now() ? new Date(clock.now()).toISOString() : ''}).`);
+      log(seedKind === 'plain'
+        ? `Seeded a plain Jira site with one business project (${new Date(clock.now()).toISOString()}).`
+        : `Seeded the demo service provider (${clock.now() ? new Date(clock.now()).toISOString() : ''}).`);
     }
   };
   seedIfNeeded(opts.reset === true);
@@ -238,7 +258,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       await events.settle();
       seedIfNeeded(true);
       frames.clear();
-      return { status: 200, body: { reset: true, now: new Date(clock.now()).toISOString() } };
+      return { status: 200, body: { reset: true, seed: seedKind, now: new Date(clock.now()).toISOString() } };
     }
     if (path === '/sandbox/events' && method === 'GET') return { status: 200, body: { mode: events.mode, deliveries: events.log } };
     if (path === '/sandbox/events/settle' && method === 'POST') { await events.settle(); return { status: 200, body: { settled: true, deliveries: events.log.length } }; }

@@ -35,6 +35,8 @@ export const SYSTEM_FIELDS: Array<{ id: string; name: string; schema?: { type: s
 export const CUSTOM_FIELD_TYPES: Record<string, { schemaType: string; items?: string; searcher: string }> = {
   'com.atlassian.jira.plugin.system.customfieldtypes:select': { schemaType: 'option', searcher: 'com.atlassian.jira.plugin.system.customfieldtypes:multiselectsearcher' },
   'com.atlassian.jira.plugin.system.customfieldtypes:multiselect': { schemaType: 'array', items: 'option', searcher: 'com.atlassian.jira.plugin.system.customfieldtypes:multiselectsearcher' },
+  // Checkboxes: several options like a multi-select (same value shape `[{ value }]`), Jira's searcher for it is multiselectsearcher.
+  'com.atlassian.jira.plugin.system.customfieldtypes:multicheckboxes': { schemaType: 'array', items: 'option', searcher: 'com.atlassian.jira.plugin.system.customfieldtypes:multiselectsearcher' },
   'com.atlassian.jira.plugin.system.customfieldtypes:textfield': { schemaType: 'string', searcher: 'com.atlassian.jira.plugin.system.customfieldtypes:textsearcher' },
   'com.atlassian.jira.plugin.system.customfieldtypes:textarea': { schemaType: 'string', searcher: 'com.atlassian.jira.plugin.system.customfieldtypes:textsearcher' },
   'com.atlassian.jira.plugin.system.customfieldtypes:float': { schemaType: 'number', searcher: 'com.atlassian.jira.plugin.system.customfieldtypes:exactnumber' },
@@ -113,6 +115,14 @@ export class Formatter {
       isPrivate: false,
       properties: {},
     };
+  }
+
+  /**
+   * The issue type scheme bean (IssueTypeScheme of the REST reference). The sandbox has one scheme per project
+   * (as a company-managed project gets when its issue types are edited); see JiraSite.issueTypeSchemeOf.
+   */
+  issueTypeScheme(scheme: { id: string; project: ProjectRow }): Record<string, unknown> {
+    return { id: scheme.id, name: `${scheme.project.key}: ${scheme.project.name} Issue Type Scheme`, description: `Issue types of project ${scheme.project.key}.`, isDefault: false };
   }
 
   customField(f: CustomFieldRow): Record<string, unknown> {

@@ -18,6 +18,17 @@ const intParam = (q: URLSearchParams, name: string, dflt: number, max = 5000): n
   return Math.min(n, max);
 };
 
+/** Custom field types whose values are options of a context (select lists and checkboxes). */
+const OPTION_FIELD_TYPES = [':select', ':multiselect', ':multicheckboxes'];
+
+/** Jira's offset pagination (PageBean): `startAt`, `maxResults`, `total`, `isLast`, `values`. */
+function pageOf<T>(query: URLSearchParams, dflt: number, max: number, all: T[]): { maxResults: number; startAt: number; total: number; isLast: boolean; values: T[] } {
+  const startAt = intParam(query, 'startAt', 0);
+  const maxResults = Math.max(1, intParam(query, 'maxResults', dflt, max));
+  const values = all.slice(startAt, startAt + maxResults);
+  return { maxResults, startAt, total: all.length, isLast: startAt + values.length >= all.length, values };
+}
+
 /** The Jira Cloud platform REST API v3 subset the app uses. Paths, status codes and JSON shapes follow Atlassian's reference. */
 export function jiraRoutes(site: JiraSite, search: Search): Router<RestCtx> {
   const r = new Router<RestCtx>();
@@ -114,6 +125,33 @@ export function jiraRoutes(site: JiraSite, search: Search): Router<RestCtx> {
     return ok(fmt.issueType(rows.issueType(id)!), 201);
   });
 
+  // issue type schemes (admin only, as on Jira). One scheme per project: JiraSite.issueTypeSchemeOf.
+  const idList = (query: URLSearchParams, name: string): string[] => query.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean).map((v) => {
+    if (!/^\d+$/.test(v)) throw jiraError(400, `The value '${v}' is invalid for the parameter '${name}'.`);
+    return v;
+  });
+  r.add('GET', '/rest/api/3/issuetypescheme', ({ p, query }) => {
+    requireAdmin(p);
+    const ids = idList(query, 'id');
+    const schemes = site.issueTypeSchemes().filter((x) => !ids.length || ids.includes(x.id));
+    return ok(pageOf(query, 50, 50, schemes.map((x) => fmt.issueTypeScheme(x))));
+  });
+  r.add('GET', '/rest/api/3/issuetypescheme/project', ({ p, query }) => {
+    requireAdmin(p);
+    const projectIds = idList(query, 'projectId');
+    if (!projectIds.length) throw jiraError(400, "The 'projectId' query parameter is required.");
+    const schemes = site.issueTypeSchemes().filter((x) => projectIds.includes(x.project.id));
+    return ok(pageOf(query, 50, 50, schemes.map((x) => ({ issueTypeScheme: fmt.issueTypeScheme(x), projectIds: [x.project.id] }))));
+  });
+  r.add('GET', '/rest/api/3/issuetypescheme/mapping', ({ p, query }) => {
+    requireAdmin(p);
+    const ids = idList(query, 'issueTypeSchemeId');
+    const items = site.issueTypeSchemes().filter((x) => !ids.length || ids.includes(x.id))
+      .flatMap((x) => rows.projectIssueTypes(x.project.id).map((t) => ({ issueTypeSchemeId: x.id, issueTypeId: t.id })));
+    return ok(pageOf(query, 50, 50, items));
+  });
+  r.add('PUT', '/rest/api/3/issuetypescheme/:issueTypeSchemeId/issuetype', ({ p, body }, { issueTypeSchemeId }) => { site.addIssueTypesToScheme(p, issueTypeSchemeId!, body); return noContent(); });
+
   // fields
   r.add('GET', '/rest/api/3/field', () => ok([...SYSTEM_FIELDS.map((f) => fmt.systemField(f)), ...rows.customFields().map((f) => fmt.customField(f))]));
   r.add('POST', '/rest/api/3/field', ({ p, body }) => {
@@ -140,16 +178,15 @@ export function jiraRoutes(site: JiraSite, search: Search): Router<RestCtx> {
     const { f, cid } = contextOf(fieldId!);
     return ok({ maxResults: 50, startAt: 0, total: 1, isLast: true, values: [{ id: cid, name: `Default Configuration Scheme for ${f.name}`, description: '', isGlobalContext: true, isAnyIssueType: true }] });
   });
-  r.add('GET', '/rest/api/3/field/:fieldId/context/:contextId/option', ({ p }, { fieldId, contextId }) => {
+  r.add('GET', '/rest/api/3/field/:fieldId/context/:contextId/option', ({ p, query }, { fieldId, contextId }) => {
     requireAdmin(p);
     const { f } = contextOf(fieldId!, contextId);
-    const options = rows.fieldOptions(f.id);
-    return ok({ maxResults: 100, startAt: 0, total: options.length, isLast: true, values: options.map((o) => ({ id: o.id, value: o.value, disabled: o.disabled === 1 })) });
+    return ok(pageOf(query, 100, 1000, rows.fieldOptions(f.id).map((o) => ({ id: o.id, value: o.value, disabled: o.disabled === 1 }))));
   });
   r.add('POST', '/rest/api/3/field/:fieldId/context/:contextId/option', ({ p, body }, { fieldId, contextId }) => {
     requireAdmin(p);
     const { f } = contextOf(fieldId!, contextId);
-    if (!f.type.endsWith(':select') && !f.type.endsWith(':multiselect')) throw jiraError(400, 'Options can only be added to select list fields.');
+    if (!OPTION_FIELD_TYPES.some((t) => f.type.endsWith(t))) throw jiraError(400, 'Options can only be added to select list fields.');
     const parsed = z.object({ options: z.array(z.object({ value: z.string().min(1).max(255), disabled: z.boolean().optional() }).strict()).min(1).max(1000) }).strict().safeParse(body);
     if (!parsed.success) throw fieldErrors(400, zodErrors(parsed.error));
     const existing = rows.fieldOptions(f.id);

@@ -46,6 +46,11 @@ export class Rows {
   projectIssueTypes(projectId: string): (IssueTypeRow & { workflow: string })[] {
     return this.db.prepare('SELECT t.*, p.workflow FROM project_issue_types p JOIN issue_types t ON t.id = p.issue_type_id WHERE p.project_id = ? ORDER BY p.position').all(projectId) as (IssueTypeRow & { workflow: string })[];
   }
+  workflowNames(): string[] { return (this.db.prepare('SELECT name FROM workflows ORDER BY rowid').all() as { name: string }[]).map((r) => r.name); }
+  /** The workflow an issue type has in the first project (by id) that uses it, if any. */
+  workflowUsedFor(issueTypeId: string): string | undefined {
+    return (this.db.prepare('SELECT workflow FROM project_issue_types WHERE issue_type_id = ? ORDER BY CAST(project_id AS INTEGER) LIMIT 1').get(issueTypeId) as { workflow: string } | undefined)?.workflow;
+  }
   workflowOf(projectId: string, issueTypeId: string): { name: string; initial: string; def: WorkflowDefinition } | undefined {
     const row = this.db.prepare('SELECT w.name, w.initial_status_id, w.definition FROM project_issue_types p JOIN workflows w ON w.name = p.workflow WHERE p.project_id = ? AND p.issue_type_id = ?')
       .get(projectId, issueTypeId) as { name: string; initial_status_id: string; definition: string } | undefined;

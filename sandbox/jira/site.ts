@@ -21,6 +21,8 @@ export interface SiteHooks {
 }
 
 const MAX_PROPERTY_CHARS = 32768;
+const SCHEME_ID_OFFSET = 10000;
+const SIMPLE_WORKFLOW = 'Simple workflow';
 const NOT_FOUND_ISSUE = 'Issue does not exist or you do not have permission to see it.';
 
 const idOrKeyRef = z.object({ id: z.union([z.string(), z.number()]).optional(), key: z.string().optional() }).passthrough();
@@ -58,6 +60,60 @@ export class JiraSite {
     const project = this.rows.project(idOrKey);
     if (!project || !this.perms.canBrowseProject(p, project)) throw jiraError(404, `No project could be found with key '${idOrKey}'.`);
     return project;
+  }
+
+  // ---------------------------------------------------------------- issue type schemes
+
+  /**
+   * The sandbox gives every project its own issue type scheme (as Jira does for a company-managed project whose
+   * issue types an admin has edited); the scheme's items are the project's issue types (project_issue_types).
+   * Its id is derived from the project id (project 10000 → scheme 20000), so ids of the two never coincide and a
+   * client that confuses them fails here as on Jira. There is no shared default scheme: an issue type created
+   * with POST /issuetype belongs to no project until it is added to a scheme.
+   */
+  issueTypeSchemeOf(project: ProjectRow): { id: string; project: ProjectRow } {
+    return { id: String(Number(project.id) + SCHEME_ID_OFFSET), project };
+  }
+
+  issueTypeScheme(id: string): { id: string; project: ProjectRow } | undefined {
+    if (!/^\d+$/.test(id)) return undefined;
+    const project = this.rows.projects().find((x) => Number(x.id) + SCHEME_ID_OFFSET === Number(id));
+    return project ? this.issueTypeSchemeOf(project) : undefined;
+  }
+
+  issueTypeSchemes(): { id: string; project: ProjectRow }[] {
+    return this.rows.projects().map((x) => this.issueTypeSchemeOf(x)).sort((a, b) => Number(a.id) - Number(b.id));
+  }
+
+  /**
+   * PUT /rest/api/3/issuetypescheme/{id}/issuetype: appends issue types to a scheme; all or nothing. An issue type
+   * already in the scheme fails the whole call (400), as the reference says. Each added type gets a workflow:
+   * the one it already has in another project (a shared workflow scheme), else "Simple workflow", else the
+   * workflow of the project's first issue type.
+   */
+  addIssueTypesToScheme(p: Principal, schemeId: string, body: unknown): void {
+    if (!this.perms.canAdminister(p)) throw jiraError(403, 'You are not authorized to perform this action. Administrator privileges are required.');
+    const scheme = this.issueTypeScheme(schemeId);
+    if (!scheme) throw jiraError(404, `The issue type scheme with ID '${schemeId}' was not found.`);
+    const parsed = z.object({ issueTypeIds: z.array(z.string()).min(1) }).strict().safeParse(body);
+    if (!parsed.success) throw fieldErrors(400, { issueTypeIds: 'Provide a non-empty list of issue type IDs.' });
+    const ids = parsed.data.issueTypeIds;
+    for (const id of ids) if (!this.rows.issueType(id)) throw jiraError(404, `The issue type with ID '${id}' was not found.`);
+    const current = new Set(this.rows.projectIssueTypes(scheme.project.id).map((t) => t.id));
+    const again = ids.filter((id, i) => current.has(id) || ids.indexOf(id) !== i);
+    if (again.length) throw jiraError(400, `The issue type${again.length > 1 ? 's' : ''} ${again.map((id) => `'${id}'`).join(', ')} ${again.length > 1 ? 'are' : 'is'} already in the issue type scheme.`);
+    this.db.transaction(() => {
+      const max = (this.db.prepare('SELECT MAX(position) AS m FROM project_issue_types WHERE project_id = ?').get(scheme.project.id) as { m: number | null }).m ?? -1;
+      ids.forEach((id, i) => this.db.prepare('INSERT INTO project_issue_types(project_id, issue_type_id, workflow, position) VALUES (?, ?, ?, ?)').run(scheme.project.id, id, this.workflowForAddedType(scheme.project, id), max + 1 + i));
+    })();
+  }
+
+  private workflowForAddedType(project: ProjectRow, issueTypeId: string): string {
+    const names = this.rows.workflowNames();
+    return this.rows.workflowUsedFor(issueTypeId)
+      ?? (names.includes(SIMPLE_WORKFLOW) ? SIMPLE_WORKFLOW : undefined)
+      ?? this.rows.projectIssueTypes(project.id)[0]?.workflow
+      ?? names[0]!;
   }
 
   // ---------------------------------------------------------------- issue bean
@@ -145,7 +201,8 @@ export class JiraSite {
     const option = (id: unknown) => { const o = this.rows.fieldOption(String(id)); return o ? { self: `${this.base}/rest/api/3/customFieldOption/${o.id}`, value: o.value, id: o.id } : null; };
     switch (f.type) {
       case 'com.atlassian.jira.plugin.system.customfieldtypes:select': return option(value);
-      case 'com.atlassian.jira.plugin.system.customfieldtypes:multiselect': return (value as unknown[]).map(option);
+      case 'com.atlassian.jira.plugin.system.customfieldtypes:multiselect':
+      case 'com.atlassian.jira.plugin.system.customfieldtypes:multicheckboxes': return (value as unknown[]).map(option);
       case 'com.atlassian.jira.plugin.system.customfieldtypes:userpicker': return this.fmt.userRef(String(value), viewer);
       case 'com.atlassian.jira.plugin.system.customfieldtypes:multiuserpicker': return (value as string[]).map((a) => this.fmt.userRef(a, viewer));
       default: return value;
@@ -230,7 +287,8 @@ export class JiraSite {
         const o = findOption(raw);
         return o ? { value: o.id } : { error: `Option value '${JSON.stringify(raw)}' is not valid` };
       }
-      case 'com.atlassian.jira.plugin.system.customfieldtypes:multiselect': {
+      case 'com.atlassian.jira.plugin.system.customfieldtypes:multiselect':
+      case 'com.atlassian.jira.plugin.system.customfieldtypes:multicheckboxes': {
         if (!Array.isArray(raw)) return { error: 'Specify the value as a list of options' };
         const ids: string[] = [];
         for (const v of raw) { const o = findOption(v); if (!o) return { error: `Option value '${JSON.stringify(v)}' is not valid` }; ids.push(o.id); }
@@ -385,7 +443,7 @@ export class JiraSite {
   private customString(f: CustomFieldRow, v: unknown): string | null {
     if (v === null || v === undefined) return null;
     if (f.type.endsWith(':select')) return this.rows.fieldOption(String(v))?.value ?? String(v);
-    if (f.type.endsWith(':multiselect')) return (v as string[]).map((id) => this.rows.fieldOption(id)?.value ?? id).join(',');
+    if (f.type.endsWith(':multiselect') || f.type.endsWith(':multicheckboxes')) return (v as string[]).map((id) => this.rows.fieldOption(id)?.value ?? id).join(',');
     if (f.type.endsWith(':textarea')) return adfToText(v);
     return typeof v === 'string' ? v : JSON.stringify(v);
   }

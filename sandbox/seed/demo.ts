@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Database as Db } from 'better-sqlite3';
 import { ROLES, type RoleCode } from '../../src/domain/roles';
-import { STORAGE_KEYS } from '../../src/store/keys';
-import { roleListSchema, type RoleListDocument } from '../../src/store/role-list';
+import { ROLE_LIST } from '../../src/store/documents';
+import { roleListContentSchema } from '../../src/store/role-list';
+import { HEAD_ENTITY, initialVersionWrites, versionKey, type Write } from '../../src/store/work-product-store';
 import { nextId } from '../store/db';
 import type { ForgeKvsStore } from '../forge/kvs';
 import type { ChangeItem, UserRow, WorkflowDefinition } from '../jira/rows';
@@ -133,13 +134,21 @@ export function seedDemo(db: Db, kvs: ForgeKvsStore, now: number): void {
     seedIssues(db, now);
   })();
 
-  const roleList: RoleListDocument = roleListSchema.parse({
-    workProduct: 'WP.08', version: 1, status: 'Approved',
-    assignments: DEMO_USERS.map((u) => ({ accountId: demoAccountId(u.key), roles: u.roles })),
-    updatedAt: new Date(now - 30 * DAY).toISOString(), updatedBy: demoAccountId('sofia'),
-  });
-  const out = kvs.handle('/api/v1/set', { key: STORAGE_KEYS.roleList, value: roleList }, now);
-  if (out.status >= 300) throw new Error(`seeding the role list failed: ${JSON.stringify(out.body)}`);
+  const approvedAt = new Date(now - 30 * DAY).toISOString();
+  const content = roleListContentSchema.parse({ assignments: DEMO_USERS.map((u) => ({ accountId: demoAccountId(u.key), roles: u.roles })), overrides: [], training: [] });
+  applyWrites(kvs, now, initialVersionWrites(ROLE_LIST.docId, {
+    workProduct: ROLE_LIST.workProduct, status: 'Approved', content, createdBy: demoAccountId('sofia'), createdAt: approvedAt, approvedBy: demoAccountId('sofia'), approvedAt,
+  }, 'The first list of assigned roles (GO.1.2).'));
+}
+
+/** Writes documents to the sandbox's KVS with the app's own layout (work-product-store.ts). */
+export function applyWrites(kvs: ForgeKvsStore, now: number, writes: Write[]): void {
+  for (const w of writes) {
+    const out = w.entityName
+      ? kvs.handle('/api/v1/entity/set', { entityName: w.entityName, key: w.key, value: w.value }, now)
+      : kvs.handle('/api/v1/set', { key: w.key, value: w.value }, now);
+    if (out.status >= 300) throw new Error(`seeding ${w.key} failed: ${JSON.stringify(out.body)}`);
+  }
 }
 
 interface Step { at: number; by: string; status?: string; priority?: string; publicReply?: string; internalNote?: string; customerComment?: string }
@@ -280,8 +289,10 @@ function seedIssues(db: Db, now: number): void {
 /** GET /sandbox/users: the demo accounts with their API tokens and 29110 roles (from the app's role list). */
 export function demoUsersView(db: Db, kvs: ForgeKvsStore, now: number): unknown[] {
   const users = db.prepare("SELECT * FROM users WHERE account_type != 'app' ORDER BY rowid").all() as UserRow[];
-  const stored = kvs.handle('/api/v1/get', { key: STORAGE_KEYS.roleList }, now);
-  const parsed = roleListSchema.safeParse((stored.body as { value?: unknown } | undefined)?.value);
+  const head = kvs.handle('/api/v1/entity/get', { entityName: HEAD_ENTITY, key: ROLE_LIST.docId }, now);
+  const version = (head.body as { value?: { version?: unknown } } | undefined)?.value?.version;
+  const stored = typeof version === 'number' && version > 0 ? kvs.handle('/api/v1/get', { key: versionKey(ROLE_LIST.docId, version) }, now) : undefined;
+  const parsed = roleListContentSchema.safeParse((stored?.body as { value?: { content?: unknown } } | undefined)?.value?.content);
   const assignments = parsed.success ? parsed.data.assignments : [];
   return users.map((u) => ({
     accountId: u.account_id, displayName: u.display_name, emailAddress: u.email, apiToken: u.api_token, accountType: u.account_type,
