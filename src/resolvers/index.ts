@@ -2,12 +2,13 @@ import Resolver from '@forge/resolver';
 import { route } from '@forge/api';
 import { z } from 'zod';
 import { recordKindOf, type RecordKind } from '../domain/record-kind';
-import { holdersByRole, rolesHeldBy } from '../domain/roles';
+import { rolesHeldBy } from '../domain/roles';
 import { jiraGet } from '../jira/client';
-import { issueSummarySchema, permissionsSchema, projectSchema, searchPageSchema, userSchema } from '../jira/schemas';
-import { loadRoleList } from '../store/role-list-repo';
+import { issueSummarySchema, projectSchema, searchPageSchema, userSchema } from '../jira/schemas';
+import { loadRoleList } from '../store/documents';
 import { issueExtensionSchema, noPayload, parseInput, projectExtensionSchema, requireAccountId, type ResolverRequest } from './context';
-import type { AdminPageView, IssuePanelView, ProjectPageView } from './views';
+import type { IssuePanelView, ProjectPageView } from './views';
+import { defineAdminResolvers } from './admin';
 
 /**
  * One resolver function serves every Custom UI surface. Reads on behalf of the viewer go asUser(), so nobody
@@ -40,31 +41,6 @@ resolver.define('issuePanel.load', async (req: ResolverRequest): Promise<IssuePa
     kind: recordKindOf(issue.fields.issuetype.name),
     viewer: { accountId, displayName: viewer.displayName, roles: rolesHeldBy(roleList?.assignments ?? [], accountId).map((r) => ({ code: r.code, name: r.name })) },
     rolesConfigured: roleList !== null,
-  };
-});
-
-resolver.define('adminPage.load', async (req: ResolverRequest): Promise<AdminPageView> => {
-  parseInput('payload', noPayload, req.payload);
-  const accountId = requireAccountId(req.context);
-  const [viewer, perms, roleList] = await Promise.all([
-    myself(),
-    jiraGet('user', route`/rest/api/3/mypermissions?permissions=ADMINISTER`, permissionsSchema),
-    loadRoleList(),
-  ]);
-  const assignments = roleList?.assignments ?? [];
-  const holderIds = [...new Set(assignments.map((a) => a.accountId))];
-  const names = new Map<string, string>();
-  if (holderIds.length) {
-    const params = new URLSearchParams();
-    for (const id of holderIds) params.append('accountId', id);
-    const bulk = await jiraGet('user', route`/rest/api/3/user/bulk?${params}`, z.object({ values: z.array(userSchema) }).passthrough());
-    for (const u of bulk.values) names.set(u.accountId, u.displayName);
-  }
-  return {
-    viewer: { accountId, displayName: viewer.displayName, isJiraAdmin: perms.permissions.ADMINISTER?.havePermission === true },
-    roles: holdersByRole(assignments).map(({ role, accountIds }) => ({ code: role.code, name: role.name, holders: accountIds.map((id) => ({ accountId: id, displayName: names.get(id) ?? 'Unknown user' })) })),
-    roleListVersion: roleList?.version ?? null,
-    roleListStatus: roleList?.status ?? null,
   };
 });
 
@@ -104,5 +80,7 @@ async function countOpenByIssueType(jql: string): Promise<Map<string, number>> {
   } while (nextPageToken);
   return counts;
 }
+
+defineAdminResolvers(resolver);
 
 export const resolverHandler = resolver.getDefinitions();

@@ -11,13 +11,6 @@ export interface IssuePanelView {
   rolesConfigured: boolean;
 }
 
-export interface AdminPageView {
-  viewer: { accountId: string; displayName: string; isJiraAdmin: boolean };
-  roles: Array<{ code: RoleCode; name: string; holders: Array<{ accountId: string; displayName: string }> }>;
-  roleListVersion: number | null;
-  roleListStatus: string | null;
-}
-
 export interface ProjectPageView {
   project: { id: string; key: string; name: string };
   openByKind: Array<{ kind: RecordKind; issueType: string; open: number }>;
