@@ -6,6 +6,7 @@
  * these types to a shared file later — nothing else in the UI declares them).
  */
 import { invoke, view } from '@forge/bridge';
+import type { AdminErrorCode, AdminPageView } from '../../src/resolvers/admin-contract';
 
 // ---------------------------------------------------------------------------
 // Resolver contracts
@@ -47,12 +48,8 @@ export interface Person {
   displayName: string;
 }
 
-export interface AdminPageView {
-  viewer: Person & { isJiraAdmin: boolean };
-  roles: Array<Role & { holders: Person[] }>;
-  roleListVersion: number | null;
-  roleListStatus: string | null;
-}
+/** The admin page's view is owned by the admin contract (types only; nothing of it reaches the bundle). */
+export type { AdminPageView } from '../../src/resolvers/admin-contract';
 
 export interface ProjectPageView {
   project: { id: string; key: string; name: string };
@@ -89,8 +86,33 @@ async function call<T extends object>(functionKey: string, required: readonly st
 export const loadIssuePanel = (): Promise<IssuePanelView> =>
   call<IssuePanelView>('issuePanel.load', ['issue', 'kind', 'viewer', 'rolesConfigured']);
 
-export const loadAdminPage = (): Promise<AdminPageView> =>
-  call<AdminPageView>('adminPage.load', ['viewer', 'roles']);
+/**
+ * A refusal answered by an admin resolver (`{ ok: false, error }`, ADR 008): the message is the server's own text,
+ * shown verbatim; the code tells a conflict (reload) from a rule refusal.
+ */
+export class AdminCallError extends Error {
+  constructor(
+    readonly code: AdminErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AdminCallError';
+  }
+}
+
+/** Unwraps an admin resolver's `{ ok, data | error }` answer (ADR 008). */
+export function unwrapAdminAnswer<T>(functionKey: string, response: unknown): T {
+  if (isRecord(response) && response['ok'] === true && 'data' in response) return response['data'] as T;
+  if (isRecord(response) && response['ok'] === false && isRecord(response['error'])) {
+    const { code, message } = response['error'];
+    const text = typeof message === 'string' && message.trim() !== '' ? message : `${functionKey} failed.`;
+    throw new AdminCallError(typeof code === 'string' ? (code as AdminErrorCode) : 'failed', text);
+  }
+  throw new Error(`${GENERIC_ERROR} (unexpected answer from ${functionKey})`);
+}
+
+export const loadAdminPage = async (): Promise<AdminPageView> =>
+  unwrapAdminAnswer<AdminPageView>('adminPage.load', await invoke('adminPage.load', {}));
 
 export const loadProjectPage = (): Promise<ProjectPageView> =>
   call<ProjectPageView>('projectPage.load', ['project', 'openByKind', 'viewer']);

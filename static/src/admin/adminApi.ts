@@ -1,0 +1,46 @@
+/**
+ * Typed calls to the admin page's resolvers (issue #4). The contract — function keys, payloads and answers — is
+ * src/resolvers/admin-contract.ts; only its types are imported, so none of it reaches the bundle. Every resolver
+ * answers `{ ok, data | error }` (ADR 008); `callAdmin` unwraps it and throws an `AdminCallError` carrying the
+ * server's own message, which the page shows verbatim.
+ */
+import { invoke } from '@forge/bridge';
+import { AdminCallError, messageOf, unwrapAdminAnswer } from '../api';
+import type { AdminErrorCode, AdminFunctionKey, Answers, Payload } from '../../../src/resolvers/admin-contract';
+
+export type {
+  AdminPageView,
+  Answers,
+  AuditEntry,
+  ConfigView,
+  DraftMeta,
+  Payload,
+  Permissions,
+  Person,
+  PolicyView,
+  RoleAssignmentInput,
+  RoleListView,
+  SetupPlanView,
+  SetupProject,
+  SetupRunReport,
+  SetupStepResult,
+  SetupView,
+  TrainingRecord,
+  VersionMeta,
+} from '../../../src/resolvers/admin-contract';
+
+export async function callAdmin<K extends AdminFunctionKey>(key: K, payload: Payload<K>): Promise<Answers[K]> {
+  const response: unknown = await invoke(key, payload);
+  return unwrapAdminAnswer<Answers[K]>(key, response);
+}
+
+/** What the page shows for a failed call: the server's text and its code (a conflict offers "Reload"). */
+export interface AdminProblem {
+  code: AdminErrorCode | 'network';
+  message: string;
+}
+
+export function problemOf(error: unknown): AdminProblem {
+  if (error instanceof AdminCallError) return { code: error.code, message: error.message };
+  return { code: 'network', message: messageOf(error) };
+}

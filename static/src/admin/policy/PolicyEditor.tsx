@@ -1,0 +1,248 @@
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
+import { useMemo, useState } from 'react';
+import type { PanelProps } from '../AdminConsole';
+import { callAdmin, type PolicyView } from '../adminApi';
+import { checkPolicy, type PolicyIssue, type ServiceDeliveryPolicy } from '../domain';
+import { formatDay, formatWhen, humanise, nameOf, type PeopleIndex } from '../format';
+import { ActionBar, ActionButton } from '../ui/ActionButton';
+import { AdminError, DoneNote } from '../ui/AdminError';
+import { ChangeTypesEditor } from './ChangeTypesEditor';
+import { CommunicationEditor } from './CommunicationEditor';
+import { ObjectivesEditor, ReviewEditor, SecurityEditor } from './GovernanceEditor';
+import { MatrixEditor } from './MatrixEditor';
+import { PauseStatusesEditor, SignificantImpactEditor } from './RulesEditor';
+import { ServiceHoursEditor } from './ServiceHoursEditor';
+import { TargetsEditor } from './TargetsEditor';
+import { TemplatesEditor } from './TemplatesEditor';
+import type { PolicySectionProps } from './types';
+import { useAdminCall } from '../useAdminCall';
+
+const SECTION_OF: ReadonlyArray<[string, string]> = [
+  ['priorityMatrix', 'Priority matrix'],
+  ['targets', 'Targets'],
+  ['serviceHours', 'Service hours'],
+  ['pauseStatuses', 'Pause statuses'],
+  ['significantImpact', 'Significant impact'],
+  ['changeTypes', 'Change types'],
+  ['preApprovedTemplates', 'Pre-approved templates'],
+  ['communication', 'Communications'],
+  ['informationSecurity', 'Information security'],
+  ['objectives', 'Objectives'],
+  ['reviewDueOn', 'Review date'],
+];
+
+function sectionOf(path: string): string {
+  return SECTION_OF.find(([prefix]) => path === prefix || path.startsWith(`${prefix}.`))?.[1] ?? path;
+}
+
+function safeCheck(policy: ServiceDeliveryPolicy, options: Parameters<typeof checkPolicy>[1], names: PeopleIndex): PolicyIssue[] {
+  try {
+    return checkPolicy(policy, options).map((i) => ({ ...i, message: humanise(i.message, names) }));
+  } catch (error: unknown) {
+    return [{ path: '', rule: 'WP.14', message: `The policy could not be checked: ${error instanceof Error ? error.message : String(error)}` }];
+  }
+}
+
+function statusText(policy: PolicyView, names: PeopleIndex): string {
+  const c = policy.current;
+  if (!c) return 'No policy approved yet: the first draft starts from the defaults (D8, D9, D10).';
+  const approved = c.approvedBy ? ` · approved by ${nameOf(names, c.approvedBy)} on ${formatWhen(c.approvedAt)}` : '';
+  return `Version ${c.version} · ${c.status}${approved} · review due ${formatDay(c.content.reviewDueOn)}`;
+}
+
+/** WP.14 service delivery policy (GO.2.1 drafting, GO.2.2 approval), with live checks from the domain. */
+export function PolicyEditor({ view, onView, reload, people }: PanelProps) {
+  const { policy: pv, permissions, today } = view;
+  const base = pv.draft?.content ?? pv.current?.content ?? pv.defaults;
+  const [local, setLocal] = useState<ServiceDeliveryPolicy | null>(null);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const call = useAdminCall();
+  const ics = useAdminCall();
+  const edited = local ?? base;
+  const dirty = local !== null && JSON.stringify(local) !== JSON.stringify(base);
+  const roleHolders = view.roles.current?.content.assignments ?? [];
+  const controlManagers = [...new Set(roleHolders.filter((a) => a.roles.includes('CM')).map((a) => a.accountId))];
+
+  const issues = useMemo(() => safeCheck(edited, { today, forApproval: false, roleHolders }, people), [edited, today, roleHolders, people]);
+  const approvalIssues = useMemo(
+    () => (pv.draft ? safeCheck(pv.draft.content, { today, forApproval: true, roleHolders }, people) : []),
+    [pv.draft, today, roleHolders, people],
+  );
+
+  const editDenied = permissions['policy.edit'].allowed ? null : (permissions['policy.edit'].reason ?? 'You may not edit the policy.');
+  const approveDenied = permissions['policy.approve'].allowed ? null : (permissions['policy.approve'].reason ?? 'You may not approve the policy.');
+  const disabled = editDenied !== null || call.busy !== null;
+
+  function change(mutate: (draft: ServiceDeliveryPolicy) => void): void {
+    setLocal((prev) => {
+      const next = structuredClone(prev ?? base);
+      mutate(next);
+      return next;
+    });
+  }
+
+  async function save(): Promise<void> {
+    const answer = await call.run('Saving…', () => callAdmin('policy.saveDraft', { policy: edited, expectedRevision: pv.draft?.revision ?? null }), (v) => `Draft saved (revision ${v.policy.draft?.revision ?? '?'}). It takes effect when the Service Manager approves it.`);
+    if (answer) {
+      onView(answer);
+      setLocal(null);
+    }
+  }
+
+  async function approve(): Promise<void> {
+    const draft = pv.draft;
+    if (!draft) return;
+    const answer = await call.run('Approving…', () => callAdmin('policy.approve', { revision: draft.revision }), (v) => `Approved: version ${v.policy.current?.version ?? '?'} of the policy applies now.`);
+    if (answer) {
+      onView(answer);
+      setLocal(null);
+    }
+  }
+
+  async function discard(): Promise<void> {
+    const draft = pv.draft;
+    if (!draft) return;
+    setConfirmDiscard(false);
+    const answer = await call.run('Discarding…', () => callAdmin('policy.discardDraft', { revision: draft.revision }), 'Draft discarded.');
+    if (answer) {
+      onView(answer);
+      setLocal(null);
+    }
+  }
+
+  const importIcs = (text: string) => ics.run('Importing…', () => callAdmin('policy.importIcs', { text }));
+
+  const saveReason = editDenied ?? (!dirty ? (pv.draft ? 'No unsaved changes.' : 'Change something to start a draft.') : null);
+  const approveReason =
+    approveDenied ??
+    (!pv.draft
+      ? 'There is no saved draft to approve.'
+      : dirty
+        ? 'Save your changes first: approval applies to the saved draft.'
+        : approvalIssues.length > 0
+          ? `${approvalIssues.length} issue(s) must be fixed before approval (listed above).`
+          : null);
+
+  const section: PolicySectionProps = { policy: edited, change, issues, disabled, names: people };
+  const version = pv.draft || local ? (pv.current?.version ?? 0) + 1 : (pv.current?.version ?? 1);
+
+  return (
+    <div className="sd-stack" data-testid="sd-policy">
+      <div className="sd-stack-tight">
+        <p data-testid="sd-policy-status" className="sd-status-line">
+          {statusText(pv, people)}{' '}
+          {pv.reviewOverdue ? (
+            <span data-testid="sd-policy-review-overdue">
+              <Lozenge appearance="removed">Review overdue</Lozenge>
+            </span>
+          ) : null}
+        </p>
+        <p data-testid="sd-policy-draft-status" className="sd-muted">
+          {pv.draft ? (
+            <>
+              <Lozenge appearance="inprogress">Draft</Lozenge> Revision {pv.draft.revision}
+              {pv.draft.baseVersion !== null ? ` (based on version ${pv.draft.baseVersion})` : ''} · saved by {nameOf(people, pv.draft.updatedBy)} on {formatWhen(pv.draft.updatedAt)} · waiting for approval by the Service Manager (GO.2.2)
+            </>
+          ) : (
+            'No pending draft.'
+          )}
+          {dirty ? (
+            <span data-testid="sd-policy-unsaved">
+              {' '}
+              <Lozenge appearance="moved">Unsaved changes</Lozenge>
+            </span>
+          ) : null}
+        </p>
+      </div>
+
+      {editDenied ? (
+        <SectionMessage appearance="information" title="Read-only for you" testId="sd-policy-denied">
+          <p style={{ margin: 0 }}>{editDenied}</p>
+        </SectionMessage>
+      ) : null}
+
+      <IssueSummary issues={issues} approvalIssues={pv.draft && !dirty ? approvalIssues : []} />
+
+      {call.problem ? <AdminError problem={call.problem} onDismiss={call.dismiss} onReload={reload} /> : null}
+      <DoneNote text={call.done} testId="sd-policy-done" />
+
+      <ActionBar label="Policy">
+        <ActionButton testId="sd-policy-save" appearance="primary" label="Save draft" busyLabel="Saving…" busy={call.busy} reason={saveReason} onClick={() => void save()} />
+        <ActionButton testId="sd-policy-approve" label="Approve" busyLabel="Approving…" busy={call.busy} reason={approveReason} onClick={() => void approve()} />
+        {pv.draft ? (
+          confirmDiscard ? (
+            <span className="sd-confirm" role="group" aria-label="Confirm discarding the draft">
+              <span>Discard the saved draft? This cannot be undone.</span>
+              <Button appearance="danger" testId="sd-policy-discard-confirm" onClick={() => void discard()}>
+                Discard draft
+              </Button>
+              <Button appearance="subtle" testId="sd-policy-discard-cancel" onClick={() => setConfirmDiscard(false)}>
+                Keep it
+              </Button>
+            </span>
+          ) : (
+            <ActionButton testId="sd-policy-discard" appearance="subtle" label="Discard draft" busyLabel="Discarding…" busy={call.busy} reason={editDenied} onClick={() => setConfirmDiscard(true)} />
+          )
+        ) : null}
+        {dirty ? (
+          <Button appearance="subtle" testId="sd-policy-revert" isDisabled={call.busy !== null} onClick={() => setLocal(null)}>
+            Undo my changes
+          </Button>
+        ) : null}
+      </ActionBar>
+
+      <MatrixEditor {...section} version={version} />
+      <TargetsEditor {...section} />
+      <ServiceHoursEditor {...section} onImportIcs={importIcs} importBusy={ics.busy !== null} />
+      {ics.problem ? <AdminError problem={ics.problem} onDismiss={ics.dismiss} /> : null}
+      <PauseStatusesEditor {...section} jiraStatuses={pv.jiraStatuses} />
+      <SignificantImpactEditor {...section} />
+      <ChangeTypesEditor {...section} />
+      <TemplatesEditor {...section} controlManagers={controlManagers} today={today} />
+      <CommunicationEditor {...section} agent={view.viewer.displayName} />
+      <SecurityEditor {...section} />
+      <ObjectivesEditor {...section} />
+      <ReviewEditor {...section} today={today} />
+
+      <ActionBar label="Policy (end of form)">
+        <ActionButton testId="sd-policy-save-bottom" appearance="primary" label="Save draft" busyLabel="Saving…" busy={call.busy} reason={saveReason} onClick={() => void save()} />
+      </ActionBar>
+    </div>
+  );
+}
+
+function IssueSummary({ issues, approvalIssues }: { issues: readonly PolicyIssue[]; approvalIssues: readonly PolicyIssue[] }) {
+  const approvalOnly = approvalIssues.filter((a) => !issues.some((i) => i.path === a.path && i.message === a.message));
+  return (
+    <section className="sd-findings-box" data-testid="sd-policy-issues" aria-labelledby="sd-policy-issues-title" aria-live="polite">
+      <h4 id="sd-policy-issues-title" className="sd-subheading">
+        {issues.length === 0 ? 'No open issues in this draft' : `${issues.length} open issue(s) in this draft`}
+      </h4>
+      {issues.length > 0 ? (
+        <ul className="sd-findings" data-testid="sd-policy-issue-list">
+          {issues.map((i, n) => (
+            <li key={`${i.path}:${n}`} data-path={i.path}>
+              <Lozenge appearance="removed">{i.rule}</Lozenge> <span className="sd-strong">{sectionOf(i.path)}:</span> {i.message}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="sd-muted">A draft may be saved with issues; approval needs none.</p>
+      )}
+      {approvalOnly.length > 0 ? (
+        <div data-testid="sd-policy-approval-issues">
+          <p className="sd-strong">Before approval (GO.2.2) also:</p>
+          <ul className="sd-findings">
+            {approvalOnly.map((i, n) => (
+              <li key={`${i.path}:${n}`} data-path={i.path}>
+                <Lozenge appearance="moved">{i.rule}</Lozenge> <span className="sd-strong">{sectionOf(i.path)}:</span> {i.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,301 @@
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import TextArea from '@atlaskit/textarea';
+import { useMemo, useState } from 'react';
+import type { PanelProps } from '../AdminConsole';
+import { callAdmin, type Person } from '../adminApi';
+import { MIN_JUSTIFICATION_LENGTH, PROCESS_CODES, ROLE_CODES, ROLES, validateRoleAssignments, type RoleCode } from '../domain';
+import { nameOf } from '../format';
+import { ActionBar, ActionButton } from '../ui/ActionButton';
+import { AdminError, DoneNote } from '../ui/AdminError';
+import { Check, Empty } from '../ui/controls';
+import { PersonPicker } from '../ui/PersonPicker';
+import { useAdminCall } from '../useAdminCall';
+import { holdsCmAndIm, rowsOf, sameRows, sodInput, toPayload, type EditorRow } from './editorState';
+import { SodFindings } from './SodFindings';
+
+/**
+ * The WP.08 editor: people and their roles, practitioner areas, ROL-06 overrides; live SoD feedback from the domain;
+ * save as a draft, approve, discard. Unsaved edits stay here until saved or reverted, whatever else happens.
+ */
+export function RoleEditor({ view, onView, reload, people }: PanelProps) {
+  const { roles, permissions, viewer, today } = view;
+  const base = useMemo(() => rowsOf(roles.draft?.content ?? roles.current?.content), [roles.draft, roles.current]);
+  const [local, setLocal] = useState<EditorRow[] | null>(null);
+  const [added, setAdded] = useState<Person[]>([]);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const call = useAdminCall();
+  const rows = local ?? base;
+  const dirty = local !== null && !sameRows(local, base);
+
+  const names = useMemo(() => {
+    const index = new Map(people);
+    for (const p of added) index.set(p.accountId, p.displayName);
+    return index;
+  }, [people, added]);
+
+  const stored = [...(roles.draft?.content.overrides ?? []), ...(roles.current?.content.overrides ?? [])];
+  const input = sodInput(rows, stored, viewer.accountId, today);
+  const validation = validateRoleAssignments(input.assignments, { overrides: input.overrides });
+
+  const editDenied = permissions['roles.edit'].allowed ? null : (permissions['roles.edit'].reason ?? 'You may not edit the role list.');
+  const approveDenied = permissions['roles.approve'].allowed ? null : (permissions['roles.approve'].reason ?? 'You may not approve the role list.');
+  const locked = editDenied !== null || call.busy !== null;
+
+  function change(accountId: string, edit: (row: EditorRow) => EditorRow): void {
+    setLocal(rows.map((r) => (r.accountId === accountId ? edit(r) : r)));
+  }
+
+  function toggleRole(accountId: string, code: RoleCode, on: boolean): void {
+    change(accountId, (r) => ({ ...r, roles: ROLE_CODES.filter((c) => (c === code ? on : r.roles.includes(c))) }));
+  }
+
+  function toggleArea(accountId: string, area: string, on: boolean): void {
+    change(accountId, (r) => {
+      const areas = new Set(r.practitionerAreas ?? []);
+      if (on) areas.add(area);
+      else areas.delete(area);
+      return { ...r, practitionerAreas: areas.size > 0 ? PROCESS_CODES.filter((c) => areas.has(c)) : null };
+    });
+  }
+
+  function addPerson(person: Person): void {
+    setAdded((list) => [...list.filter((p) => p.accountId !== person.accountId), person]);
+    if (rows.some((r) => r.accountId === person.accountId)) return;
+    setLocal([...rows, { accountId: person.accountId, roles: [], practitionerAreas: null, justification: '' }]);
+  }
+
+  async function save(): Promise<void> {
+    const payload = toPayload(rows);
+    const answer = await call.run('Saving…', () =>
+      callAdmin('roles.saveDraft', { ...payload, expectedRevision: roles.draft?.revision ?? null }),
+      (v) => `Draft saved (revision ${v.roles.draft?.revision ?? '?'}). It takes effect when approved.`,
+    );
+    if (answer) {
+      onView(answer);
+      setLocal(null);
+    }
+  }
+
+  async function approve(): Promise<void> {
+    const draft = roles.draft;
+    if (!draft) return;
+    const answer = await call.run('Approving…', () => callAdmin('roles.approve', { revision: draft.revision }), (v) => `Approved: version ${v.roles.current?.version ?? '?'} is now the list of assigned roles.`);
+    if (answer) {
+      onView(answer);
+      setLocal(null);
+    }
+  }
+
+  async function discard(): Promise<void> {
+    const draft = roles.draft;
+    if (!draft) return;
+    setConfirmDiscard(false);
+    const answer = await call.run('Discarding…', () => callAdmin('roles.discardDraft', { revision: draft.revision }), 'Draft discarded.');
+    if (answer) {
+      onView(answer);
+      setLocal(null);
+    }
+  }
+
+  const approveReason =
+    approveDenied ??
+    (!roles.draft
+      ? 'There is no saved draft to approve.'
+      : dirty
+        ? 'Save your changes first: approval applies to the saved draft.'
+        : !roles.draft.validation.ok
+          ? 'The saved draft breaks a rule (see the findings).'
+          : null);
+  const saveReason = editDenied ?? (!dirty ? (roles.draft ? 'No unsaved changes.' : 'No changes to save.') : null);
+  const search = (query: string) => callAdmin('admin.searchUsers', { query });
+
+  return (
+    <div className="sd-stack" data-testid="sd-roles-editor">
+      {dirty ? (
+        <p className="sd-unsaved" role="status" data-testid="sd-roles-unsaved">
+          <Lozenge appearance="moved">Unsaved changes</Lozenge> Save the draft to keep them.
+        </p>
+      ) : null}
+
+      {rows.length === 0 ? (
+        <Empty testId="sd-roles-empty">No role list yet — assign a Service Manager first.</Empty>
+      ) : (
+        <div className="sd-scroll-x">
+          <table className="sd-table sd-role-grid" aria-label="Assigned roles">
+            <thead>
+              <tr>
+                <th scope="col">Person</th>
+                {ROLE_CODES.map((code) => (
+                  <th scope="col" key={code} className="sd-center">
+                    <abbr title={ROLES[code].name}>{code}</abbr>
+                  </th>
+                ))}
+                <th scope="col">
+                  <span className="sd-visually-hidden">Remove</span>
+                </th>
+              </tr>
+            </thead>
+            {rows.map((row) => (
+              <PersonRows
+                key={row.accountId}
+                row={row}
+                name={nameOf(names, row.accountId)}
+                locked={locked}
+                onRole={(code, on) => toggleRole(row.accountId, code, on)}
+                onArea={(area, on) => toggleArea(row.accountId, area, on)}
+                onJustification={(text) => change(row.accountId, (r) => ({ ...r, justification: text }))}
+                onRemove={() => setLocal(rows.filter((r) => r.accountId !== row.accountId))}
+              />
+            ))}
+          </table>
+        </div>
+      )}
+
+      {editDenied ? (
+        <p className="sd-reason" data-testid="sd-roles-edit-denied">{editDenied}</p>
+      ) : (
+        <PersonPicker
+          label="Add a person"
+          testId="sd-roles-add-person"
+          search={search}
+          onPick={addPerson}
+          exclude={rows.map((r) => r.accountId)}
+          disabled={call.busy !== null}
+        />
+      )}
+
+      <SodFindings validation={validation} names={names} live />
+
+      {call.problem ? <AdminError problem={call.problem} onDismiss={call.dismiss} onReload={reload} /> : null}
+      <DoneNote text={call.done} testId="sd-roles-done" />
+
+      <ActionBar label="Role list">
+        <ActionButton testId="sd-roles-save" appearance="primary" label="Save draft" busyLabel="Saving…" busy={call.busy} reason={saveReason} onClick={() => void save()} />
+        <ActionButton testId="sd-roles-approve" label="Approve" busyLabel="Approving…" busy={call.busy} reason={approveReason} onClick={() => void approve()} />
+        {roles.draft ? (
+          confirmDiscard ? (
+            <span className="sd-confirm" role="group" aria-label="Confirm discarding the draft">
+              <span>Discard the saved draft? This cannot be undone.</span>
+              <Button appearance="danger" testId="sd-roles-discard-confirm" onClick={() => void discard()}>
+                Discard draft
+              </Button>
+              <Button appearance="subtle" testId="sd-roles-discard-cancel" onClick={() => setConfirmDiscard(false)}>
+                Keep it
+              </Button>
+            </span>
+          ) : (
+            <ActionButton testId="sd-roles-discard" appearance="subtle" label="Discard draft" busyLabel="Discarding…" busy={call.busy} reason={editDenied} onClick={() => setConfirmDiscard(true)} />
+          )
+        ) : null}
+        {dirty ? (
+          <Button appearance="subtle" testId="sd-roles-revert" isDisabled={call.busy !== null} onClick={() => setLocal(null)}>
+            Undo my changes
+          </Button>
+        ) : null}
+      </ActionBar>
+      {dirty && !validation.ok ? (
+        <p className="sd-hint" data-testid="sd-roles-save-hint">
+          The app refuses to save a list that breaks a rule; resolve the refusals above first.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function PersonRows({
+  row,
+  name,
+  locked,
+  onRole,
+  onArea,
+  onJustification,
+  onRemove,
+}: {
+  row: EditorRow;
+  name: string;
+  locked: boolean;
+  onRole: (code: RoleCode, on: boolean) => void;
+  onArea: (area: string, on: boolean) => void;
+  onJustification: (text: string) => void;
+  onRemove: () => void;
+}) {
+  const id = row.accountId;
+  const needsOverride = holdsCmAndIm(row);
+  const isPractitioner = row.roles.includes('PT');
+  const length = row.justification.trim().replace(/\s+/g, ' ').length;
+  const overrideId = `sd-roles-override-field-${id}`;
+  return (
+    <tbody className="sd-person-group">
+      <tr data-testid={`sd-roles-person-${id}`}>
+        <th scope="row">{name}</th>
+        {ROLE_CODES.map((code) => (
+          <td key={code} className="sd-center">
+            <input
+              type="checkbox"
+              className="sd-checkbox"
+              data-testid={`sd-roles-role-${id}-${code}`}
+              aria-label={`${name}: ${ROLES[code].name} (${code})`}
+              checked={row.roles.includes(code)}
+              disabled={locked}
+              onChange={(e) => onRole(code, e.target.checked)}
+            />
+          </td>
+        ))}
+        <td>
+          <Button appearance="subtle" spacing="compact" isDisabled={locked} testId={`sd-roles-remove-${id}`} onClick={onRemove} aria-label={`Remove ${name}`}>
+            Remove
+          </Button>
+        </td>
+      </tr>
+      {row.roles.length === 0 ? (
+        <tr className="sd-subrow">
+          <td colSpan={ROLE_CODES.length + 2} className="sd-hint">
+            Tick at least one role for {name}; a person without roles is left out when saving.
+          </td>
+        </tr>
+      ) : null}
+      {isPractitioner ? (
+        <tr className="sd-subrow">
+          <td colSpan={ROLE_CODES.length + 2}>
+            <fieldset className="sd-fieldset-inline" data-testid={`sd-roles-areas-${id}`}>
+              <legend>Practitioner areas of {name}</legend>
+              {PROCESS_CODES.map((area) => (
+                <Check key={area} checked={row.practitionerAreas?.includes(area) ?? false} disabled={locked} onChecked={(on) => onArea(area, on)} testId={`sd-roles-area-${id}-${area}`}>
+                  {area}
+                </Check>
+              ))}
+              <span className="sd-hint">{row.practitionerAreas ? '' : 'None ticked: counts as a practitioner in every area (ROL-07).'}</span>
+            </fieldset>
+          </td>
+        </tr>
+      ) : null}
+      {needsOverride ? (
+        <tr className="sd-subrow">
+          <td colSpan={ROLE_CODES.length + 2}>
+            <label className="sd-label" htmlFor={overrideId}>
+              Override ROL-06 with a justification: why must {name} be both Control Manager and Incident Manager?
+            </label>
+            <TextArea
+              id={overrideId}
+              testId={`sd-roles-override-${id}`}
+              minimumRows={2}
+              resize="vertical"
+              isDisabled={locked}
+              isInvalid={length > 0 && length < MIN_JUSTIFICATION_LENGTH}
+              value={row.justification}
+              aria-describedby={`${overrideId}-count`}
+              onChange={(e) => onJustification(e.target.value)}
+            />
+            <span id={`${overrideId}-count`} className="sd-hint">
+              {length < MIN_JUSTIFICATION_LENGTH
+                ? `${length} of at least ${MIN_JUSTIFICATION_LENGTH} characters. The override is listed as an SoD exception (D4).`
+                : `${length} characters. The override will be listed as an SoD exception (D4).`}
+            </span>
+          </td>
+        </tr>
+      ) : null}
+    </tbody>
+  );
+}
+

@@ -1,0 +1,144 @@
+import TextArea from '@atlaskit/textarea';
+import Textfield from '@atlaskit/textfield';
+import { useState } from 'react';
+import type { PanelProps } from '../AdminConsole';
+import { callAdmin, type Payload, type TrainingRecord } from '../adminApi';
+import { formatDay, formatWhen, nameOf } from '../format';
+import { ActionBar, ActionButton } from '../ui/ActionButton';
+import { AdminError, DoneNote } from '../ui/AdminError';
+import { Empty, Label, Select } from '../ui/controls';
+import { useAdminCall } from '../useAdminCall';
+
+type Form = Payload<'roles.recordTraining'>;
+
+const TASKS: ReadonlyArray<{ value: Form['task']; label: string }> = [
+  { value: 'IN.1.1', label: 'IN.1.1 Train all parties to perform their assigned tasks' },
+  { value: 'IN.1.2', label: 'IN.1.2 Keep affected parties competent' },
+  { value: 'GO.3.1', label: 'GO.3.1 Obtain, monitor and manage human resources' },
+];
+
+const KINDS: ReadonlyArray<{ value: Form['kind']; label: string }> = [
+  { value: 'training', label: 'Training' },
+  { value: 'competence', label: 'Competence' },
+];
+
+function emptyForm(accountId: string, today: string): Form {
+  return { accountId, kind: 'training', title: '', completedOn: today, notes: '', task: 'IN.1.1' };
+}
+
+/** Training and competence records of the people on the approved WP.08 (ROL-22, IN-14): the list and a small form. */
+export function TrainingRecords({ view, onView, reload, people }: PanelProps) {
+  const current = view.roles.current;
+  const records: readonly TrainingRecord[] = current?.content.training ?? [];
+  const personIds = [...new Set((current?.content.assignments ?? []).map((a) => a.accountId))];
+  const [form, setForm] = useState<Form>(() => emptyForm(personIds[0] ?? '', view.today));
+  const call = useAdminCall();
+  const permission = view.permissions['training.record'];
+  const denied = permission.allowed ? null : (permission.reason ?? 'You may not record training.');
+  const accountId = personIds.includes(form.accountId) ? form.accountId : (personIds[0] ?? '');
+
+  const missing = !current
+    ? 'Approve a role list first: training is recorded on the approved list.'
+    : accountId === ''
+      ? 'Choose a person.'
+      : form.title.trim().length < 3
+        ? 'Say what the training or competence is (at least 3 characters).'
+        : !/^\d{4}-\d{2}-\d{2}$/.test(form.completedOn)
+          ? 'Give the date it was completed.'
+          : null;
+
+  async function record(): Promise<void> {
+    const answer = await call.run('Recording…', () => callAdmin('roles.recordTraining', { ...form, accountId, title: form.title.trim() }), `Recorded “${form.title.trim()}” for ${nameOf(people, accountId)}.`);
+    if (answer) {
+      onView(answer);
+      setForm(emptyForm(accountId, view.today));
+    }
+  }
+
+  const sorted = [...records].sort((a, b) => nameOf(people, a.accountId).localeCompare(nameOf(people, b.accountId)) || b.completedOn.localeCompare(a.completedOn));
+
+  return (
+    <div className="sd-stack" data-testid="sd-training">
+      {sorted.length === 0 ? (
+        <Empty testId="sd-training-empty">No training or competence recorded yet.</Empty>
+      ) : (
+        <table className="sd-table" data-testid="sd-training-list">
+          <thead>
+            <tr>
+              <th scope="col">Person</th>
+              <th scope="col">Kind</th>
+              <th scope="col">What</th>
+              <th scope="col">Task</th>
+              <th scope="col">Completed</th>
+              <th scope="col">Recorded</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((r) => (
+              <tr key={r.id} data-testid={`sd-training-${r.id}`}>
+                <th scope="row">{nameOf(people, r.accountId)}</th>
+                <td>{r.kind === 'training' ? 'Training' : 'Competence'}</td>
+                <td>
+                  {r.title}
+                  {r.notes ? <span className="sd-hint sd-block">{r.notes}</span> : null}
+                </td>
+                <td>{r.task}</td>
+                <td>{formatDay(r.completedOn)}</td>
+                <td className="sd-muted-cell">
+                  {nameOf(people, r.recordedBy)}, {formatWhen(r.recordedAt)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {denied ? (
+        <p className="sd-reason" data-testid="sd-training-denied">{denied}</p>
+      ) : current ? (
+        <form
+          className="sd-form-grid"
+          aria-label="Record training or competence"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!missing) void record();
+          }}
+        >
+          <div className="sd-field">
+            <Label htmlFor="sd-training-person">Person</Label>
+            <Select id="sd-training-person" testId="sd-training-person" value={accountId} onValue={(v) => setForm({ ...form, accountId: v })} options={personIds.map((id) => ({ value: id, label: nameOf(people, id) }))} />
+          </div>
+          <div className="sd-field">
+            <Label htmlFor="sd-training-kind">Kind</Label>
+            <Select id="sd-training-kind" testId="sd-training-kind" value={form.kind} onValue={(v) => setForm({ ...form, kind: v === 'competence' ? 'competence' : 'training' })} options={KINDS} />
+          </div>
+          <div className="sd-field sd-span-2">
+            <Label htmlFor="sd-training-title">What</Label>
+            <Textfield id="sd-training-title" testId="sd-training-title" value={form.title} placeholder="e.g. Incident handling course" onChange={(e) => setForm({ ...form, title: e.currentTarget.value })} />
+          </div>
+          <div className="sd-field">
+            <Label htmlFor="sd-training-date">Completed on</Label>
+            <Textfield id="sd-training-date" testId="sd-training-date" type="date" max={view.today} value={form.completedOn} onChange={(e) => setForm({ ...form, completedOn: e.currentTarget.value })} />
+          </div>
+          <div className="sd-field">
+            <Label htmlFor="sd-training-task">Task</Label>
+            <Select id="sd-training-task" testId="sd-training-task" value={form.task} onValue={(v) => setForm({ ...form, task: TASKS.find((t) => t.value === v)?.value ?? 'IN.1.1' })} options={TASKS} />
+          </div>
+          <div className="sd-field sd-span-2">
+            <Label htmlFor="sd-training-notes" hint="(optional)">Notes</Label>
+            <TextArea id="sd-training-notes" testId="sd-training-notes" minimumRows={2} resize="vertical" value={form.notes} onChange={(e) => setForm({ ...form, notes: e.target.value })} />
+          </div>
+          <div className="sd-span-2">
+            {call.problem ? <AdminError problem={call.problem} onDismiss={call.dismiss} onReload={reload} /> : null}
+            <DoneNote text={call.done} testId="sd-training-done" />
+            <ActionBar label="Training">
+              <ActionButton testId="sd-training-save" appearance="primary" label="Record" busyLabel="Recording…" busy={call.busy} reason={missing} onClick={() => void record()} />
+            </ActionBar>
+          </div>
+        </form>
+      ) : (
+        <p className="sd-hint">Approve a role list first: training is recorded on the approved list.</p>
+      )}
+    </div>
+  );
+}
