@@ -13,6 +13,7 @@ import { ForgeFunctionError, RuntimeHost, findRuntimeNode } from './forge/runtim
 import { HttpError, isLoopback, jiraError, parseJson, readBody, send, type Reply } from './http';
 import type { Principal } from './jira/principal';
 import type { UserRow } from './jira/rows';
+import { Faults } from './jira/faults';
 import { jiraRoutes, type RestCtx } from './jira/routes';
 import { Search } from './jira/search';
 import { JiraSite } from './jira/site';
@@ -141,6 +142,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const scheduler = new Scheduler(manifest, runtime, { cloudId: CLOUD_ID, now: () => clock.now(), log });
   const frames = new Map<string, Frame>();
   const restCalls = { total: 0, byInvocation: 0 };
+  const faults = new Faults();
 
   const appPrincipal = (): Principal => ({ kind: 'app', user: site.rows.user(APP_ACCOUNT_ID)! });
   const userPrincipal = (accountId: string): Principal | undefined => {
@@ -161,6 +163,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const dispatchRest = async (method: string, pathWithQuery: string, p: Principal, rawBody: Buffer | string | null): Promise<Reply> => {
     restCalls.total++;
     const url = new URL(pathWithQuery, 'http://sandbox');
+    const injected = faults.take(method, url.pathname);
+    if (injected) return injected;
     const match = rest.match(method, url.pathname);
     if (!match) throw jiraError(404, `No REST resource at ${url.pathname} in the sandbox (see docs/sandbox.md for the emulated subset).`);
     if ('allowed' in match) return { status: 405, body: { errorMessages: [`Method ${method} is not allowed here; use ${match.allowed.join(', ')}.`], errors: {} }, headers: { allow: match.allowed.join(', ') } };
@@ -258,6 +262,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       await events.settle();
       seedIfNeeded(true);
       frames.clear();
+      faults.clear();
       return { status: 200, body: { reset: true, seed: seedKind, now: new Date(clock.now()).toISOString() } };
     }
     if (path === '/sandbox/events' && method === 'GET') return { status: 200, body: { mode: events.mode, deliveries: events.log } };
@@ -274,6 +279,11 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       if (!p.success) throw jiraError(400, p.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`));
       if (p.data.accountId && !userPrincipal(p.data.accountId)) throw jiraError(404, `No user ${p.data.accountId}.`);
       return { status: 200, body: { token: runtime.openExternalInvocation(p.data.moduleKey, p.data.accountId), fetchUrl: `${baseUrl}/__forge/fetch` } };
+    }
+    if (path === '/sandbox/faults') {
+      if (method === 'POST') { faults.add(body()); return { status: 201, body: { faults: faults.view() } }; }
+      if (method === 'GET') return { status: 200, body: { faults: faults.view() } };
+      if (method === 'DELETE') { faults.clear(); return { status: 200, body: { faults: [] } }; }
     }
     if (path === '/sandbox/stats' && method === 'GET') return { status: 200, body: { restCalls: restCalls.total, restCallsByApp: restCalls.byInvocation, runtimeNode: runtime.nodeVersion || null } };
     if (path === '/sandbox/frames' && method === 'POST') {

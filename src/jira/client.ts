@@ -29,18 +29,22 @@ async function errorMessages(res: APIResponse): Promise<string[]> {
 /**
  * One Jira REST call with the retry rules of ARCHITECTURE.md: 429 and 5xx are retried with backoff that honours
  * Retry-After (bounded, so a resolver stays inside Forge's 25 s); anything else that is not 2xx throws with Jira's messages.
+ * A POST is retried on 429 only: Jira's rate limiter refuses before doing anything, but a 5xx may come after the
+ * create happened, and repeating it could create a second issue type or field (Jira allows same-named fields).
+ * Callers of a POST recover by re-reading the site (the setup wizard re-plans, ADR 007).
  */
 export async function jiraFetch(actor: Actor, path: Route, init?: { method?: string; body?: unknown }): Promise<APIResponse> {
+  const method = init?.method ?? 'GET';
   let attempt = 0;
   for (;;) {
     attempt++;
     const res = await requester(actor).requestJira(path, {
-      method: init?.method ?? 'GET',
+      method,
       headers: { Accept: 'application/json', ...(init?.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
       ...(init?.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
     });
     if (res.ok) return res;
-    const retryable = res.status === 429 || res.status >= 500;
+    const retryable = res.status === 429 || (res.status >= 500 && method !== 'POST');
     if (!retryable || attempt >= MAX_ATTEMPTS) throw new JiraRequestError(res.status, path.value, await errorMessages(res));
     const retryAfter = Number(res.headers.get('Retry-After'));
     const delayMs = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter * 1000, 5000) : 200 * 2 ** attempt + Math.floor(Math.random() * 100);

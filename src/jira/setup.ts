@@ -39,7 +39,7 @@ export interface ProjectSummary { id: string; key: string; name: string; project
 export class SetupStepError extends Error {
   constructor(readonly stepId: string, readonly title: string, readonly status: number | null, readonly jiraMessages: string[], detail?: string) {
     const why = detail ?? (status !== null ? `Jira answered ${status}: ${jiraMessages.join(' ') || 'no details'}` : jiraMessages.join(' '));
-    super(`${title} failed (step ${stepId}). ${why.replace(/[.\s]+$/, '')}. Nothing after this step was done; fix the cause and run the wizard again, it continues from here.`);
+    super(`${title} failed (step ${stepId}). ${why.replace(/[.\s]+$/, '')}. Nothing after this step was done; fix the cause and resume: the wizard re-reads the site and continues from here.`);
     this.name = 'SetupStepError';
   }
 }

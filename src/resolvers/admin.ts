@@ -262,7 +262,7 @@ const handlers: { [K in AdminFunctionKey]: Handler<K> } = {
       const message = e instanceof Error ? e.message : String(e);
       report.steps.push({ id: stepId, title: e instanceof SetupStepError ? e.title : stepId, status: 'failed', message, at: new Date(now()).toISOString() });
       await kvs.set(key, report);
-      throw new RefusedError('failed', `${message} Nothing after this step was changed; fix the cause and choose Resume: the wizard re-reads the site and continues where it stopped.`);
+      throw new RefusedError('failed', e instanceof SetupStepError ? message : `Step ${stepId} failed: ${message} Fix the cause and resume: the wizard re-reads the site and continues where it stopped.`);
     }
   },
 

@@ -71,7 +71,7 @@ describe('setup wizard on a plain Jira site', () => {
     const e = error as SetupStepError;
     expect(e).toMatchObject({ stepId: 'issuetype:create:incident', title: 'Create the issue type "Incident"', status: 403 });
     expect(e.message).toBe('Create the issue type "Incident" failed (step issuetype:create:incident). Jira answered 403: You are not authorized to perform this action. '
-      + 'Administrator privileges are required. Nothing after this step was done; fix the cause and run the wizard again, it continues from here.');
+      + 'Administrator privileges are required. Nothing after this step was done; fix the cause and resume: the wizard re-reads the site and continues from here.');
     const fieldError = await rejection(runSetupStep('OPS', 'field:create:rootCause', ALL));
     expect(fieldError).toMatchObject({ status: 403 });
     expect(await counts()).toEqual(before);
@@ -240,5 +240,44 @@ describe('setup wizard on a JSM project (demo seed)', () => {
     // The Incident type brings the incident workflow it has in SD (a shared workflow scheme).
     const created = await jiraAs(base, 'tom').issues.createIssue({ fields: { project: { key: 'OPS' }, issuetype: { name: 'Incident' }, summary: 'Build agent offline' } });
     expect((await jiraAs(base, 'tom').issues.getIssue({ issueIdOrKey: created.key, fields: ['status'] })).fields.status?.name).toBe('Open');
+  });
+});
+
+describe('setup wizard when Jira fails (injected with POST /sandbox/faults)', () => {
+  let env: Awaited<ReturnType<typeof withSandbox>>;
+  let base: string;
+  beforeAll(async () => {
+    env = await withSandbox({ seed: 'plain' });
+    base = env.sandbox.url;
+    await actAsForgeRuntime(base, demoAccountId('sofia'));
+  });
+  afterAll(async () => { await env?.stop(); });
+
+  it('retries a read that Jira answered 503, so the plan still comes', async () => {
+    await call(base, 'POST', '/sandbox/faults', { body: { method: 'GET', path: '/rest/api/3/field', status: 503 } });
+    const inventory = await readInventory('OPS');
+    expect(inventory.fields.some((f) => f.id === 'summary')).toBe(true);
+    expect((await call(base, 'GET', '/sandbox/faults')).body).toEqual({ faults: [] });
+  });
+
+  it('does not repeat a create that Jira answered 503 (it may have happened); the step fails with Jira’s words and the re-plan decides', async () => {
+    const typesBefore = (await jiraAs(base, 'sofia').issueTypes.getIssueAllTypes()).length;
+    await call(base, 'POST', '/sandbox/faults', { body: { method: 'POST', path: '/rest/api/3/issuetype', status: 503, message: 'Service unavailable.', times: 2 } });
+    const error = await rejection(runSetupStep('OPS', 'issuetype:create:incident', ALL));
+    expect(error).toMatchObject({ stepId: 'issuetype:create:incident', status: 503, jiraMessages: ['Service unavailable.'] });
+    // One POST reached the fault (it is not retried); the second injected failure is still waiting.
+    expect((await call(base, 'GET', '/sandbox/faults')).body).toMatchObject({ faults: [{ method: 'POST', hits: 1, times: 2 }] });
+    expect((await jiraAs(base, 'sofia').issueTypes.getIssueAllTypes()).length).toBe(typesBefore);
+    await call(base, 'DELETE', '/sandbox/faults');
+    const resumed = await runSetupStep('OPS', 'issuetype:create:incident', ALL);
+    expect(resumed.status).toBe('done');
+    expect((await jiraAs(base, 'sofia').issueTypes.getIssueAllTypes()).filter((t) => t.name === 'Incident')).toHaveLength(1);
+  });
+
+  it('refuses a malformed fault with the field named', async () => {
+    const res = await call(base, 'POST', '/sandbox/faults', { body: { method: 'PATCH', path: 'field', status: 200 } });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('path: must start with /rest/');
+    expect(JSON.stringify(res.body)).toContain('status');
   });
 });
