@@ -6,14 +6,29 @@ import { defineConfig } from '@playwright/test';
 /**
  * E2E tests drive the Jira-like sandbox shell in Debian's Chromium.
  *
- * By default Playwright starts a fresh sandbox (`npm start -- --port 8799 --data <temp dir> --reset`).
- * Set E2E_BASE_URL to run against a sandbox that is already running instead.
+ * By default Playwright starts two fresh sandboxes from the built app (what `npm start` runs after building):
+ * the demo service provider on port 8799 and a plain Jira site for the setup wizard (`--seed plain`) on port
+ * 8798, which tests reach through `E2E_PLAIN_BASE_URL`. Set E2E_BASE_URL and E2E_PLAIN_BASE_URL to run against
+ * sandboxes that are already running instead.
  */
 const PORT = 8799;
+const PLAIN_PORT = 8798;
 const external = process.env.E2E_BASE_URL;
-// A fresh data directory per run. Workers re-evaluate this file; the env var makes them reuse the
-// directory the runner created instead of making their own.
+// Fresh data directories per run. Workers re-evaluate this file; the env vars make them reuse the directories
+// the runner created instead of making their own.
 const dataDir = external ? '' : (process.env.SANDBOX_E2E_DATA ??= mkdtempSync(join(tmpdir(), 'sd-sandbox-e2e-')));
+const plainDataDir = external ? '' : (process.env.SANDBOX_E2E_PLAIN_DATA ??= mkdtempSync(join(tmpdir(), 'sd-sandbox-e2e-plain-')));
+process.env.E2E_PLAIN_BASE_URL ??= `http://127.0.0.1:${PLAIN_PORT}`;
+
+const sandbox = (port: number, dir: string, extra: string) => ({
+  // `npm test` and `npm run test:e2e` build first; two `npm start`s would run two builds into the same folders at once.
+  command: `npx tsx sandbox/main.ts --port ${port} --data "${dir}" --reset${extra}`,
+  url: `http://127.0.0.1:${port}/healthz`,
+  reuseExistingServer: false,
+  timeout: 120_000,
+  stdout: 'pipe' as const,
+  stderr: 'pipe' as const,
+});
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -35,14 +50,5 @@ export default defineConfig({
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     },
   },
-  webServer: external
-    ? undefined
-    : {
-        command: `npm start -- --port ${PORT} --data "${dataDir}" --reset`,
-        url: `http://127.0.0.1:${PORT}/healthz`,
-        reuseExistingServer: false,
-        timeout: 120_000,
-        stdout: 'pipe',
-        stderr: 'pipe',
-      },
+  webServer: external ? undefined : [sandbox(PORT, dataDir, ''), sandbox(PLAIN_PORT, plainDataDir, ' --seed plain')],
 });

@@ -2,21 +2,8 @@
  * A person clicks through the sandbox's Jira-like shell; the Forge app's issue panel loads, unmodified,
  * in an iframe and talks to the sandbox through @forge/bridge.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-
-interface SandboxUser {
-  accountId: string;
-  displayName: string;
-  emailAddress: string;
-  apiToken: string;
-  accountType: 'atlassian' | 'customer';
-  /** 29110 role codes (normalised from the `{ code, name }` objects the sandbox may send). */
-  roles: string[];
-  title: string;
-  isJiraAdmin: boolean;
-}
-
-type SandboxUserWire = Omit<SandboxUser, 'roles'> & { roles?: Array<string | { code: string }> };
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { actAs, getAs, sandboxUsers, type SandboxUser } from './sandbox';
 
 interface ProjectSummary {
   id: string;
@@ -31,22 +18,6 @@ interface IssueSummary {
 }
 
 const NOT_FOUND = 'Issue does not exist or you do not have permission to see it.';
-
-function basicAuth(user: SandboxUser): string {
-  return `Basic ${Buffer.from(`${user.emailAddress}:${user.apiToken}`).toString('base64')}`;
-}
-
-async function sandboxUsers(request: APIRequestContext): Promise<SandboxUser[]> {
-  const response = await request.get('/sandbox/users');
-  expect(response.ok(), 'GET /sandbox/users').toBeTruthy();
-  const users = (await response.json()) as SandboxUserWire[];
-  return users.map((u) => ({ ...u, roles: (u.roles ?? []).map((r) => (typeof r === 'string' ? r : r.code)) }));
-}
-
-async function getAs<T>(request: APIRequestContext, user: SandboxUser, path: string): Promise<{ status: number; body: T }> {
-  const response = await request.get(path, { headers: { Authorization: basicAuth(user), Accept: 'application/json' } });
-  return { status: response.status(), body: (response.ok() ? await response.json() : undefined) as T };
-}
 
 /** The demo agent the panel test acts as: the Incident Manager, else a Practitioner, else any agent with a role. */
 function pickAgent(users: SandboxUser[]): SandboxUser {
@@ -66,13 +37,6 @@ async function serviceProject(request: APIRequestContext, agent: SandboxUser): P
   const project = body.values.find((p) => p.projectTypeKey === 'service_desk') ?? body.values[0];
   if (!project) throw new Error('The seed has no project the agent can browse.');
   return project;
-}
-
-async function actAs(page: Page, user: SandboxUser): Promise<void> {
-  const switcher = page.getByLabel('Acting as');
-  await expect(switcher.locator('option')).not.toHaveCount(0);
-  await switcher.selectOption(user.accountId);
-  await expect(switcher).toHaveValue(user.accountId);
 }
 
 test('an agent opens a seeded incident and sees the 29110 issue panel', async ({ page, request }) => {

@@ -1,0 +1,204 @@
+/**
+ * The admin page (issue #4) as a Jira admin uses it: the setup wizard on a fresh plain Jira site and on a JSM
+ * project, the role list with separation of duties, and the server refusing what the page would not offer.
+ * The app runs unmodified in the sandbox; what the wizard built is read back over the Jira REST API.
+ */
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { basicAuth, getAs, openAdminPage, userNamed, type SandboxUser } from './sandbox';
+
+interface ProjectWithTypes { key: string; issueTypes: Array<{ id: string; name: string }> }
+interface FieldBean { id: string; name: string; custom: boolean; schema?: { custom?: string } }
+
+const RECORD_TYPES = ['Incident', 'Service change request', 'Customer agreement', 'Supplier agreement'];
+const PROFILE_FIELDS = ['Impact', 'Urgency', 'Change type', 'Affected services', 'Impacted CIs', 'Planned start', 'Planned end', 'Root cause', 'Major incident', 'Information security incident'];
+
+async function projectTypes(request: APIRequestContext, admin: SandboxUser, key: string): Promise<string[]> {
+  const { status, body } = await getAs<ProjectWithTypes>(request, admin, `/rest/api/3/project/${key}?expand=issueTypes`);
+  expect(status).toBe(200);
+  return body.issueTypes.map((t) => t.name);
+}
+
+async function customFields(request: APIRequestContext, admin: SandboxUser): Promise<FieldBean[]> {
+  const { status, body } = await getAs<FieldBean[]>(request, admin, '/rest/api/3/field');
+  expect(status).toBe(200);
+  return body.filter((f) => f.custom);
+}
+
+/** An admin resolver called directly over the sandbox's bridge endpoint, as the Custom UI's invoke would. */
+async function invokeAs(request: APIRequestContext, user: SandboxUser, functionKey: string, payload: unknown): Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }> {
+  const response = await request.post('/sandbox/bridge', {
+    headers: { Authorization: basicAuth(user) },
+    data: { type: 'invoke', payload: { functionKey, payload }, context: { moduleKey: 'sd-admin-page', extension: {} } },
+  });
+  expect(response.ok()).toBeTruthy();
+  const body = (await response.json()) as { ok: boolean; result?: { ok: boolean; data?: unknown; error?: { code: string; message: string } } };
+  expect(body.ok, 'the bridge call itself succeeds; the refusal is in its result').toBe(true);
+  return body.result!;
+}
+
+test.describe('on a fresh plain Jira site', () => {
+  test.use({ baseURL: process.env.E2E_PLAIN_BASE_URL });
+
+  test('the wizard shows its plan, stops on a Jira failure with a report, resumes, and a second run has nothing to do', async ({ page, request }) => {
+    const sofia = await userNamed(request, 'Sofia');
+    expect(await projectTypes(request, sofia, 'OPS')).toEqual(['Task']);
+    expect(await customFields(request, sofia)).toEqual([]);
+
+    const app = await openAdminPage(page, sofia);
+    await expect(app.getByTestId('sd-setup-no-mappings')).toBeVisible();
+    await expect(app.getByTestId('sd-setup-project')).toHaveValue('OPS');
+    await app.getByTestId('sd-setup-detect').click();
+
+    // The plan first; nothing is changed until Run.
+    await expect(app.getByTestId('sd-setup-plan')).toBeVisible();
+    for (const slot of ['incident', 'service-change-request', 'customer-agreement', 'supplier-agreement']) {
+      await expect(app.getByTestId(`sd-setup-slot-${slot}`)).toContainText('Create');
+    }
+    await expect(app.getByTestId('sd-setup-field-impact')).toContainText('Create');
+    const stepCount = await app.getByTestId('sd-setup-steps').locator('li').count();
+    expect(stepCount).toBeGreaterThan(10);
+    await expect(app.getByTestId('sd-setup-run')).toHaveText(`Run setup (${stepCount} steps)`);
+    expect(await projectTypes(request, sofia, 'OPS')).toEqual(['Task']);
+
+    // Jira fails when the wizard creates its first field; the issue types before it are done.
+    const fault = await request.post('/sandbox/faults', { data: { method: 'POST', path: '/rest/api/3/field', status: 503, message: 'Jira is temporarily unavailable.', times: 1 } });
+    expect(fault.status()).toBe(201);
+    await app.getByTestId('sd-setup-run').click();
+    await expect(app.getByTestId('sd-setup-error')).toBeVisible({ timeout: 60_000 });
+    await expect(app.getByTestId('sd-setup-error-step')).toHaveText('Create the field "Impact" (select list)');
+    await expect(app.getByTestId('sd-admin-error')).toContainText('Jira answered 503: Jira is temporarily unavailable.');
+    const typesAfterFailure = await projectTypes(request, sofia, 'OPS');
+    expect(typesAfterFailure).toEqual(expect.arrayContaining(RECORD_TYPES));
+    expect(await customFields(request, sofia)).toEqual([]);
+
+    // Nothing is lost on reload: the run report says where it stopped, and Resume continues from there.
+    await page.reload();
+    await expect(app.getByTestId('sd-admin')).toBeVisible();
+    await expect(app.getByTestId('sd-setup-last-run')).toContainText('Create the field "Impact" (select list)');
+    await expect(app.getByTestId('sd-setup-last-run')).toContainText('Jira is temporarily unavailable.');
+    await app.getByTestId('sd-setup-resume-last').click();
+    await expect(app.getByTestId('sd-setup-done')).toBeVisible({ timeout: 60_000 });
+    await expect(app.getByTestId('sd-setup-done')).toContainText('OPS is set up');
+    await expect(app.getByTestId('sd-setup-mapping-OPS')).toBeVisible();
+
+    // Read back over the Jira REST API: every record type is in the project, every field exists once, with its options.
+    expect(await projectTypes(request, sofia, 'OPS')).toEqual(expect.arrayContaining([...RECORD_TYPES, 'Problem', 'Service request']));
+    const fields = await customFields(request, sofia);
+    expect(fields.map((f) => f.name).sort()).toEqual([...PROFILE_FIELDS].sort());
+    const impact = fields.find((f) => f.name === 'Impact')!;
+    expect(impact.schema?.custom).toBe('com.atlassian.jira.plugin.system.customfieldtypes:select');
+    const contexts = await getAs<{ values: Array<{ id: string }> }>(request, sofia, `/rest/api/3/field/${impact.id}/context`);
+    const options = await getAs<{ values: Array<{ value: string }> }>(request, sofia, `/rest/api/3/field/${impact.id}/context/${contexts.body.values[0]!.id}/option`);
+    expect(options.body.values.map((o) => o.value)).toEqual(['High', 'Medium', 'Low']);
+
+    // A second run reports nothing to do and creates nothing.
+    await app.getByTestId('sd-setup-detect').click();
+    await expect(app.getByTestId('sd-setup-nothing-to-do')).toContainText('Nothing to do: OPS already has every record type and field the profile needs.');
+    await expect(app.getByTestId('sd-setup-run')).toHaveCount(0);
+    expect((await customFields(request, sofia)).length).toBe(PROFILE_FIELDS.length);
+  });
+});
+
+test.describe('on the demo service provider (JSM project SD)', () => {
+  test('the wizard maps the existing Incident and Change issue types instead of creating new ones', async ({ page, request }) => {
+    const sofia = await userNamed(request, 'Sofia');
+    const before = await getAs<Array<{ name: string }>>(request, sofia, '/rest/api/3/issuetype');
+    const app = await openAdminPage(page, sofia);
+    await app.getByTestId('sd-setup-project').selectOption('SD');
+    await app.getByTestId('sd-setup-detect').click();
+
+    const incident = app.getByTestId('sd-setup-slot-incident');
+    await expect(incident).toContainText('Incident');
+    await expect(incident).toContainText('Reuse');
+    const change = app.getByTestId('sd-setup-slot-service-change-request');
+    await expect(change).toContainText('Change');
+    await expect(change).toContainText('Reuse');
+    await expect(app.getByTestId('sd-setup-field-changeType')).toContainText('"Standard" counts as Pre-approved');
+    const steps = app.getByTestId('sd-setup-steps');
+    await expect(steps).not.toContainText('Create the issue type "Incident"');
+    await expect(steps).not.toContainText('Create the issue type "Service change request"');
+
+    await app.getByTestId('sd-setup-run').click();
+    await expect(app.getByTestId('sd-setup-done')).toBeVisible({ timeout: 60_000 });
+    await expect(app.getByTestId('sd-setup-mapping-SD')).toContainText('Incident');
+    await expect(app.getByTestId('sd-setup-mapping-SD')).toContainText('Change');
+
+    const after = await getAs<Array<{ name: string }>>(request, sofia, '/rest/api/3/issuetype');
+    const named = (list: Array<{ name: string }>, name: string) => list.filter((t) => t.name === name).length;
+    expect(named(after.body, 'Incident')).toBe(named(before.body, 'Incident'));
+    expect(named(after.body, 'Change')).toBe(named(before.body, 'Change'));
+    expect(named(after.body, 'Service change request')).toBe(0);
+    expect(await projectTypes(request, sofia, 'SD')).toEqual(['Incident', 'Change', 'Problem', 'Service request', 'Customer agreement', 'Supplier agreement']);
+  });
+
+  test('Control Manager and Incident Manager in one person is refused naming ROL-06; with a justified override it is saved and listed as an SoD exception', async ({ page, request }) => {
+    const sofia = await userNamed(request, 'Sofia');
+    const carlos = await userNamed(request, 'Carlos');
+    const app = await openAdminPage(page, sofia);
+    await app.getByTestId('sd-admin-tab-roles').click();
+    await expect(app.getByTestId('sd-roles-current-status')).toContainText('Version 1');
+
+    const im = app.getByTestId(`sd-roles-role-${carlos.accountId}-IM`);
+    await expect(app.getByTestId(`sd-roles-role-${carlos.accountId}-CM`)).toBeChecked();
+    await im.check();
+    await expect(app.getByTestId('sd-roles-unsaved')).toBeVisible();
+    await expect(app.getByTestId('sd-roles-refusals')).toContainText('ROL-06');
+    await expect(app.getByTestId('sd-roles-refusals')).toContainText('Carlos Ibáñez');
+
+    // The server refuses the list as it stands and names the rule.
+    await app.getByTestId('sd-roles-save').click();
+    await expect(app.getByTestId('sd-admin-error')).toContainText('ROL-06');
+    await expect(app.getByTestId('sd-roles-draft-status')).toContainText('No pending draft');
+
+    // An override with a justification turns the refusal into a recorded exception (D4).
+    const justification = 'Two-person team until March: Carlos covers incidents while Ines is on parental leave.';
+    await app.getByTestId(`sd-roles-override-${carlos.accountId}`).fill(justification);
+    await expect(app.getByTestId('sd-roles-refusals')).toHaveCount(0);
+    await expect(app.getByTestId('sd-roles-live-exceptions')).toContainText('Carlos Ibáñez');
+    await app.getByTestId('sd-roles-save').click();
+    await expect(app.getByTestId('sd-roles-done')).toContainText('Draft saved');
+    await expect(app.getByTestId('sd-roles-draft-status')).toContainText('Draft revision 1 (based on version 1)');
+
+    await app.getByTestId('sd-roles-approve').click();
+    await expect(app.getByTestId('sd-roles-done')).toContainText('Approved: version 2');
+    await expect(app.getByTestId('sd-roles-current-status')).toContainText('Version 2');
+    await expect(app.getByTestId('sd-admin-role-IM')).toContainText('Carlos Ibáñez');
+    const exception = app.getByTestId(`sd-sod-exception-${carlos.accountId}`);
+    await expect(exception).toContainText('Carlos Ibáñez');
+    await expect(exception).toContainText(justification);
+    await expect(exception).toContainText('Sofia Martins');
+
+    // The history says who assigned what when.
+    await app.getByTestId('sd-admin-tab-history').click();
+    await expect(app.getByTestId('sd-admin-panel-history')).toContainText('Assigned IM to Carlos Ibáñez');
+  });
+
+  test('a non-admin calling the setup and role resolvers directly is refused and nothing changes; malformed payloads name the field', async ({ request }) => {
+    const sofia = await userNamed(request, 'Sofia');
+    const priya = await userNamed(request, 'Priya');
+    expect(priya.isJiraAdmin).toBe(false);
+    const load = async () => (await invokeAs(request, sofia, 'adminPage.load', {})).data as { roles: { current: { version: number } | null; draft: unknown }; setup: { lastRuns: unknown[] } };
+    const before = await load();
+    const typesBefore = await getAs<unknown[]>(request, sofia, '/rest/api/3/issuetype');
+
+    const setup = await invokeAs(request, priya, 'setup.runStep', { projectKey: 'OPS', stepId: 'issuetype:create:incident' });
+    expect(setup).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('Only a Jira administrator runs the project setup') } });
+    const plan = await invokeAs(request, priya, 'setup.plan', { projectKey: 'OPS' });
+    expect(plan).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const roles = await invokeAs(request, priya, 'roles.saveDraft', { assignments: [{ accountId: priya.accountId, roles: ['SM'] }], overrides: [], expectedRevision: null });
+    expect(roles).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('GO.1.2') } });
+    const approve = await invokeAs(request, priya, 'roles.approve', { revision: 1 });
+    expect(approve).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    const after = await load();
+    expect(after.roles).toEqual(before.roles);
+    expect(after.setup.lastRuns).toEqual(before.setup.lastRuns);
+    expect((await getAs<unknown[]>(request, sofia, '/rest/api/3/issuetype')).body).toEqual(typesBefore.body);
+
+    const badRole = await invokeAs(request, sofia, 'roles.saveDraft', { assignments: [{ accountId: priya.accountId, roles: ['BOSS'] }], overrides: [], expectedRevision: null });
+    expect(badRole).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('assignments.0.roles.0') } });
+    const noProject = await invokeAs(request, sofia, 'setup.runStep', { stepId: 'issuetype:create:incident' });
+    expect(noProject).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('projectKey') } });
+    expect((await load()).roles).toEqual(before.roles);
+  });
+});

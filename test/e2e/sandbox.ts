@@ -1,0 +1,58 @@
+/**
+ * What the e2e specs share: the sandbox's demo accounts, REST calls as one of them, and the shell's user switch.
+ */
+import { expect, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
+
+export interface SandboxUser {
+  accountId: string;
+  displayName: string;
+  emailAddress: string;
+  apiToken: string;
+  accountType: 'atlassian' | 'customer';
+  /** 29110 role codes (normalised from the `{ code, name }` objects the sandbox may send). */
+  roles: string[];
+  title: string;
+  isJiraAdmin: boolean;
+}
+
+type SandboxUserWire = Omit<SandboxUser, 'roles'> & { roles?: Array<string | { code: string }> };
+
+export function basicAuth(user: SandboxUser): string {
+  return `Basic ${Buffer.from(`${user.emailAddress}:${user.apiToken}`).toString('base64')}`;
+}
+
+export async function sandboxUsers(request: APIRequestContext): Promise<SandboxUser[]> {
+  const response = await request.get('/sandbox/users');
+  expect(response.ok(), 'GET /sandbox/users').toBeTruthy();
+  const users = (await response.json()) as SandboxUserWire[];
+  return users.map((u) => ({ ...u, roles: (u.roles ?? []).map((r) => (typeof r === 'string' ? r : r.code)) }));
+}
+
+/** The demo account whose display name starts with `firstName` (e.g. "Sofia"). */
+export async function userNamed(request: APIRequestContext, firstName: string): Promise<SandboxUser> {
+  const user = (await sandboxUsers(request)).find((u) => u.displayName.split(' ')[0] === firstName);
+  if (!user) throw new Error(`The seed has no account named ${firstName}.`);
+  return user;
+}
+
+export async function getAs<T>(request: APIRequestContext, user: SandboxUser, path: string): Promise<{ status: number; body: T }> {
+  const response = await request.get(path, { headers: { Authorization: basicAuth(user), Accept: 'application/json' } });
+  return { status: response.status(), body: (response.ok() ? await response.json() : undefined) as T };
+}
+
+export async function actAs(page: Page, user: SandboxUser): Promise<void> {
+  const switcher = page.getByLabel('Acting as');
+  await expect(switcher.locator('option')).not.toHaveCount(0);
+  await switcher.selectOption(user.accountId);
+  await expect(switcher).toHaveValue(user.accountId);
+}
+
+/** Opens the app's admin page (jira:adminPage) as `user` and answers its frame once the page has loaded. */
+export async function openAdminPage(page: Page, user: SandboxUser): Promise<FrameLocator> {
+  await page.goto('/');
+  await actAs(page, user);
+  await page.goto('/admin');
+  const app = page.frameLocator('[data-testid=app-frame]');
+  await expect(app.getByTestId('sd-admin')).toBeVisible();
+  return app;
+}
