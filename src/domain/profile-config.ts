@@ -39,7 +39,8 @@ export const PRESETS: Readonly<Record<PresetId, ProfileConfig>> = {
  */
 export const DEFAULT_PROFILE_CONFIG: ProfileConfig = config(PROCESS_CODES, OPTIONAL_MODULES);
 
-function sameConfig(a: ProfileConfig, b: ProfileConfig): boolean {
+/** Whether two configurations switch the same processes and modules on. */
+export function sameConfig(a: ProfileConfig, b: ProfileConfig): boolean {
   return PROCESS_CODES.every((c) => a.processes[c] === b.processes[c]) && OPTIONAL_MODULES.every((m) => a.modules[m] === b.modules[m]);
 }
 

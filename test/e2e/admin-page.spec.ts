@@ -99,7 +99,7 @@ test.describe('on a fresh plain Jira site', () => {
   });
 });
 
-test.describe('on the demo service provider (JSM project SD)', () => {
+test.describe('on the demo service provider (JSM project SD, project OPS)', () => {
   test('the wizard maps the existing Incident and Change issue types instead of creating new ones', async ({ page, request }) => {
     const sofia = await userNamed(request, 'Sofia');
     const before = await getAs<Array<{ name: string }>>(request, sofia, '/rest/api/3/issuetype');
@@ -129,6 +129,70 @@ test.describe('on the demo service provider (JSM project SD)', () => {
     expect(named(after.body, 'Change')).toBe(named(before.body, 'Change'));
     expect(named(after.body, 'Service change request')).toBe(0);
     expect(await projectTypes(request, sofia, 'SD')).toEqual(['Incident', 'Change', 'Problem', 'Service request', 'Customer agreement', 'Supplier agreement']);
+  });
+
+  test('switching to the Entry preset explains what is switched off, and is recorded', async ({ page, request }) => {
+    const sofia = await userNamed(request, 'Sofia');
+    const app = await openAdminPage(page, sofia);
+    await app.getByTestId('sd-admin-tab-processes').click();
+    await expect(app.getByTestId('sd-config-status')).toContainText('Not saved yet: the default (Basic) applies.');
+    await app.getByTestId('sd-config-preset-entry').click();
+    await expect(app.getByTestId('sd-config-preset')).toContainText('Entry');
+    await expect(app.getByTestId('sd-config-process-CO')).not.toBeChecked();
+    await expect(app.getByTestId('sd-config-notices')).toContainText('Service control (CO) is off: change requests are not gated.');
+    await app.getByTestId('sd-config-save').click();
+    await expect(app.getByTestId('sd-config-done')).toContainText('Saved as version 1.');
+    await expect(app.getByTestId('sd-config-status')).toContainText('Version 1 · recorded by Sofia Martins');
+    await expect(app.getByTestId('sd-config-status')).toContainText('preset Entry');
+
+    // A single switch makes it a custom mix, which is allowed (GEN-03); back to Basic for the tests that follow.
+    await app.getByTestId('sd-config-process-CO').click({ force: true });
+    await expect(app.getByTestId('sd-config-preset')).toContainText('Custom');
+    await app.getByTestId('sd-config-preset-basic').click();
+    await app.getByTestId('sd-config-save').click();
+    await expect(app.getByTestId('sd-config-status')).toContainText('Version 2');
+    await expect(app.getByTestId('sd-config-status')).toContainText('preset Basic');
+  });
+
+  test('the policy with an edited matrix cell cannot be approved while required parts are empty; filled in, the Service Manager approves it', async ({ page, request }) => {
+    const sofia = await userNamed(request, 'Sofia');
+    const app = await openAdminPage(page, sofia);
+    await app.getByTestId('sd-admin-tab-policy').click();
+    await expect(app.getByTestId('sd-policy-status')).toContainText('No policy approved yet');
+    await expect(app.getByTestId('sd-policy-save')).toBeDisabled();
+
+    await app.getByTestId('sd-matrix-try-impact').selectOption('Medium');
+    await app.getByTestId('sd-matrix-try-urgency').selectOption('Medium');
+    await expect(app.getByTestId('sd-matrix-try-result')).toContainText('Medium impact × Medium urgency → Normal');
+    await app.getByTestId('sd-matrix-cell-Medium-Medium').selectOption('High');
+    await expect(app.getByTestId('sd-matrix-try-result')).toContainText('Medium impact × Medium urgency → High');
+    await expect(app.getByTestId('sd-policy-unsaved')).toBeVisible();
+    await app.getByTestId('sd-policy-save').click();
+    await expect(app.getByTestId('sd-policy-done')).toContainText('Draft saved (revision 1)');
+
+    // Approval needs the objectives and the information security measures (GO.2.1, GO-08).
+    await expect(app.getByTestId('sd-policy-approve')).toBeDisabled();
+    await expect(app.getByTestId('sd-policy-approve-reason')).toContainText('must be fixed before approval');
+    const approvalIssues = app.getByTestId('sd-policy-issues');
+    await expect(approvalIssues).toContainText('GO-08');
+    await expect(approvalIssues).toContainText('Objectives');
+
+    await app.getByTestId('sd-security-confidentiality').fill('Customer data is encrypted at rest and in transit; access by named accounts only.');
+    await app.getByTestId('sd-security-integrity').fill('Every production change goes through the change process.');
+    await app.getByTestId('sd-security-availability').fill('Nightly backups, restore tested every quarter.');
+    await app.getByTestId('sd-policy-objectives').fill('Restore customer services within the agreed targets; review every major incident.');
+    await app.getByTestId('sd-policy-save').click();
+    await expect(app.getByTestId('sd-policy-done')).toContainText('Draft saved (revision 2)');
+    await expect(app.getByTestId('sd-policy-approve')).toBeEnabled();
+    await app.getByTestId('sd-policy-approve').click();
+    await expect(app.getByTestId('sd-policy-done')).toContainText('Approved: version 1 of the policy applies now.');
+    await expect(app.getByTestId('sd-policy-status')).toContainText('Version 1 · Approved · approved by Sofia Martins');
+    await expect(app.getByTestId('sd-policy-draft-status')).toHaveText('No pending draft.');
+
+    // After a reload the approved matrix is what the page shows.
+    await page.reload();
+    await app.getByTestId('sd-admin-tab-policy').click();
+    await expect(app.getByTestId('sd-matrix-cell-Medium-Medium')).toHaveValue('High');
   });
 
   test('Control Manager and Incident Manager in one person is refused naming ROL-06; with a justified override it is saved and listed as an SoD exception', async ({ page, request }) => {

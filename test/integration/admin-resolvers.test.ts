@@ -220,6 +220,26 @@ describe('admin resolvers on a fresh plain Jira site', () => {
     expect(approved.permissions['roles.approve']).toMatchObject({ allowed: false });
   });
 
+  it('switches to the Entry preset (D2): recorded with who and what, the wizard stops planning the Problem type, a stale save is a conflict', async () => {
+    const before = await data(base, 'sofia', 'adminPage.load', {});
+    expect(before.config).toMatchObject({ current: null, preset: 'basic' });
+    const basicPlan = await data(base, 'sofia', 'setup.plan', { projectKey: 'OPS' });
+    expect(basicPlan.plan.issueTypes.map((t) => t.slot)).toContain('problem');
+
+    const entry = { processes: { GO: true, CO: false, RE: true, IN: true }, modules: { problem: false, 'service-request': true, configuration: false, continuity: false, 'improvement-register': false, 'on-call': false } };
+    const saved = await data(base, 'sofia', 'config.save', { ...entry, expectedVersion: null });
+    expect(saved.config).toMatchObject({ preset: 'entry', current: { version: 1, createdBy: id('sofia') }, effective: entry });
+    const entryPlan = await data(base, 'sofia', 'setup.plan', { projectKey: 'OPS' });
+    expect(entryPlan.plan.issueTypes.map((t) => t.slot)).toEqual(['incident', 'service-change-request', 'customer-agreement', 'supplier-agreement', 'service-request']);
+
+    const stale = await invoke(base, 'sofia', 'config.save', { ...entry, modules: { ...entry.modules, problem: true }, expectedVersion: null });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('Reload') } });
+
+    // Back to Basic for the wizard run below: every optional record type is planned again.
+    const basic = await data(base, 'sofia', 'config.save', { processes: { GO: true, CO: true, RE: true, IN: true }, modules: { problem: true, 'service-request': true, configuration: true, continuity: true, 'improvement-register': true, 'on-call': true }, expectedVersion: 1 });
+    expect(basic.config).toMatchObject({ preset: 'basic', current: { version: 2 } });
+  });
+
   it('runs the setup wizard step by step, then finds nothing to do', async () => {
     const plan = await data(base, 'sofia', 'setup.plan', { projectKey: 'OPS' });
     expect(plan.plan.nothingToDo).toBe(false);

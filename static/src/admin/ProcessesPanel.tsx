@@ -8,12 +8,13 @@ import { callAdmin } from './adminApi';
 import {
   OPTIONAL_MODULES,
   PRESETS,
+  PRESET_IDS,
   PROCESSES,
   configNotices,
   presetOf,
+  sameConfig,
   type OptionalModule,
   type PresetId,
-  type ProcessCode,
   type ProfileConfig,
 } from './domain';
 import { formatWhen, nameOf } from './format';
@@ -32,12 +33,6 @@ const MODULE_LABEL: Readonly<Record<OptionalModule, { name: string; description:
 };
 
 const PRESET_LABEL: Readonly<Record<PresetId | 'custom', string>> = { entry: 'Entry', basic: 'Basic', custom: 'Custom' };
-const PRESET_IDS: readonly PresetId[] = ['entry', 'basic'];
-
-function sameConfig(a: ProfileConfig, b: ProfileConfig): boolean {
-  return (Object.keys(a.processes) as ProcessCode[]).every((k) => a.processes[k] === b.processes[k])
-    && (Object.keys(a.modules) as OptionalModule[]).every((k) => a.modules[k] === b.modules[k]);
-}
 
 function copyOf(config: ProfileConfig): ProfileConfig {
   return { processes: { ...config.processes }, modules: { ...config.modules } };

@@ -32,7 +32,7 @@ export type {
   ServiceDeliveryPolicy,
   ServiceHours,
 } from '../../../src/domain/policy';
-export { OPTIONAL_MODULES, PRESETS, configNotices, presetOf } from '../../../src/domain/profile-config';
+export { OPTIONAL_MODULES, PRESETS, PRESET_IDS, configNotices, presetOf, sameConfig } from '../../../src/domain/profile-config';
 export type { OptionalModule, PresetId, ProfileConfig } from '../../../src/domain/profile-config';
 export type { FieldSlot, RecordSlot, SetupPlan, SetupStep, ProjectMapping } from '../../../src/domain/setup-plan';
 export { annualReviewDate, COMMUNICATION_EVENT_LABELS } from '../../../src/domain/policy';
