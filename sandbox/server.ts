@@ -57,7 +57,7 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-interface Frame { accountId: string; moduleKey: string; extension: Record<string, unknown>; localId: string }
+interface Frame { accountId: string; moduleKey: string; extension: Record<string, unknown>; localId: string; colorMode: 'light' | 'dark' }
 
 const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.map': 'application/json' };
 
@@ -185,7 +185,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     return {
       accountId: f.accountId, cloudId: CLOUD_ID, workspaceId: CLOUD_ID, extension: f.extension, environmentId: 'sandbox', environmentType: 'DEVELOPMENT',
       localId: f.localId, locale: u.locale.replace('_', '-'), moduleKey: f.moduleKey, siteUrl: baseUrl, timezone: u.time_zone,
-      theme: { colorMode: 'light' }, surfaceColor: '#FFFFFF',
+      // What Jira sends for the user's theme; the app's tokens follow it (view.theme.enable()).
+      theme: { colorMode: f.colorMode }, surfaceColor: f.colorMode === 'dark' ? '#1D2125' : '#FFFFFF',
     };
   };
 
@@ -289,13 +290,13 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     if (path === '/sandbox/frames' && method === 'POST') {
       const user = basicAuth(req);
       if (!user) throw jiraError(401, 'Client must be authenticated to access this resource.');
-      const p = z.object({ moduleKey: z.string(), extension: z.record(z.string(), z.unknown()) }).strict().safeParse(body());
+      const p = z.object({ moduleKey: z.string(), extension: z.record(z.string(), z.unknown()), colorMode: z.enum(['light', 'dark']).default('light') }).strict().safeParse(body());
       if (!p.success) throw jiraError(400, p.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`));
       const ui = manifest.ui.get(p.data.moduleKey);
       if (!ui) throw jiraError(404, `No UI module '${p.data.moduleKey}' in manifest.yml.`);
       const token = randomBytes(18).toString('base64url');
-      frames.set(token, { accountId: user.account_id, moduleKey: ui.key, extension: { type: ui.type, ...p.data.extension }, localId: `${ui.key}-${token.slice(0, 8)}` });
-      return { status: 200, body: { frameToken: token, src: `/forge/resources/${ui.resource}/index.html?frame=${token}`, title: ui.title } };
+      frames.set(token, { accountId: user.account_id, moduleKey: ui.key, extension: { type: ui.type, ...p.data.extension }, localId: `${ui.key}-${token.slice(0, 8)}`, colorMode: p.data.colorMode });
+      return { status: 200, body: { frameToken: token, src: `/forge/resources/${ui.resource}/index.html?frame=${token}&colorMode=${p.data.colorMode}`, title: ui.title } };
     }
     if (path === '/sandbox/bridge' && method === 'POST') {
       const p = z.object({ type: z.string(), payload: z.unknown().optional(), context: z.object({ moduleKey: z.string(), extension: z.record(z.string(), z.unknown()) }).optional() }).strict().safeParse(body());
@@ -308,7 +309,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
         const user = basicAuth(req);
         if (user && p.data.context) {
           const ui = manifest.ui.get(p.data.context.moduleKey);
-          if (ui) frame = { accountId: user.account_id, moduleKey: ui.key, extension: { type: ui.type, ...p.data.context.extension }, localId: `${ui.key}-http` };
+          if (ui) frame = { accountId: user.account_id, moduleKey: ui.key, extension: { type: ui.type, ...p.data.context.extension }, localId: `${ui.key}-http`, colorMode: 'light' };
         }
       }
       if (!frame) throw jiraError(401, 'The frame token is unknown or expired, or the credentials are wrong; reload the page.');

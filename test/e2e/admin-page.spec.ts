@@ -237,6 +237,29 @@ test.describe('on the demo service provider (JSM project SD, project OPS)', () =
     await expect(app.getByTestId('sd-admin-panel-history')).toContainText('Assigned IM to Carlos Ibáñez');
   });
 
+  test('in Jira’s dark theme the admin page follows it: dark surface, light text, through the design tokens', async ({ page, request }) => {
+    const sofia = await userNamed(request, 'Sofia');
+    await page.goto('/');
+    await page.getByLabel('Theme').selectOption('dark');
+    const app = await openAdminPage(page, sofia);
+    const frame = page.frames().find((f) => f.url().includes('colorMode=dark'));
+    expect(frame, 'the admin frame is granted in dark mode').toBeDefined();
+    await expect.poll(() => frame!.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe('dark');
+    // Relative luminance of the computed colours (WCAG): the page is dark and its text light.
+    const luminance = (selector: string, property: 'color' | 'backgroundColor') => frame!.evaluate(([sel, prop]) => {
+      const value = getComputedStyle(document.querySelector(sel!)!)[prop as 'color'];
+      const [r, g, b] = (value.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((c) => {
+        const v = Number(c) / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    }, [selector, property]);
+    await expect.poll(() => luminance('body', 'backgroundColor')).toBeLessThan(0.05);
+    expect(await luminance('#sd-admin-title', 'color')).toBeGreaterThan(0.5);
+    await app.getByTestId('sd-admin-tab-roles').click();
+    await expect(app.getByTestId('sd-admin-role-SM')).toContainText('Sofia Martins');
+  });
+
   test('a non-admin calling the setup and role resolvers directly is refused and nothing changes; malformed payloads name the field', async ({ request }) => {
     const sofia = await userNamed(request, 'Sofia');
     const priya = await userNamed(request, 'Priya');

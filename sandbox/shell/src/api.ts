@@ -81,8 +81,8 @@ export const sandbox = {
   clock: (signal?: AbortSignal): Promise<SandboxClock> => request<SandboxClock>('/sandbox/clock', { auth: false, signal }),
   advanceClock: (advanceMs: number): Promise<SandboxClock> =>
     request<SandboxClock>('/sandbox/clock', { method: 'POST', body: { advanceMs }, auth: false }),
-  createFrame: (moduleKey: ModuleKey, extension: Record<string, unknown>, signal?: AbortSignal): Promise<FrameGrant> =>
-    request<FrameGrant>('/sandbox/frames', { method: 'POST', body: { moduleKey, extension }, signal }),
+  createFrame: (moduleKey: ModuleKey, extension: Record<string, unknown>, colorMode: 'light' | 'dark', signal?: AbortSignal): Promise<FrameGrant> =>
+    request<FrameGrant>('/sandbox/frames', { method: 'POST', body: { moduleKey, extension, colorMode }, signal }),
 };
 
 export const NOT_FOUND_ISSUE = 'Issue does not exist or you do not have permission to see it.';

@@ -8,6 +8,7 @@ import { errorBox, h, loading, replaceChildren } from './dom.js';
 import { closeFlag, flagFromPayload, showFlag } from './flags.js';
 import { PROTOCOL, isRecord, isShellRequest, type HistoryPath, type ShellEvent, type ShellRequest, type ShellResponse } from './protocol.js';
 import { currentRoute, navigate, reload as reloadRoute, samePage, setPopInterceptor } from './router.js';
+import { colorMode } from './session.js';
 import type { ModuleKey } from './types.js';
 
 export interface AppFrameOptions {
@@ -146,7 +147,7 @@ export function appFrame(options: AppFrameOptions): AppFrame {
     element.setAttribute('aria-busy', 'true');
     if (!record) replaceChildren(element, loading(`Loading ${options.title}…`));
     try {
-      const grant = await sandbox.createFrame(options.moduleKey, options.extension, options.signal);
+      const grant = await sandbox.createFrame(options.moduleKey, options.extension, colorMode(), options.signal);
       if (options.signal.aborted) return;
       const iframe = h('iframe', {
         src: grant.src,

@@ -176,7 +176,8 @@ else document.addEventListener('DOMContentLoaded', startAutoResize, { once: true
 
 function enableTheming(): void {
   const root = document.documentElement;
-  root.setAttribute('data-color-mode', 'light');
+  // The mode the shell granted the frame in (Jira applies the user's theme the same way).
+  root.setAttribute('data-color-mode', new URLSearchParams(location.search).get('colorMode') === 'dark' ? 'dark' : 'light');
   root.setAttribute('data-theme', 'dark:dark light:light shape:shape spacing:spacing typography:typography');
   if (!document.querySelector('link[data-forge-sandbox-tokens]')) {
     const link = document.createElement('link');

@@ -73,3 +73,26 @@ function base64Utf8(text: string): string {
 export function authHeader(user: SandboxUser | null = current): string | null {
   return user ? `Basic ${base64Utf8(`${user.emailAddress}:${user.apiToken}`)}` : null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Colour mode: Jira's light or dark theme, for the shell and for the apps' frames (context.theme, view.theme).
+
+export type ColorMode = 'light' | 'dark';
+const THEME_KEY = 'forge-sandbox.colorMode';
+
+export function colorMode(): ColorMode {
+  try {
+    return localStorage.getItem(THEME_KEY) === 'dark' ? 'dark' : 'light';
+  } catch {
+    return 'light';
+  }
+}
+
+export function setColorMode(mode: ColorMode): void {
+  try {
+    localStorage.setItem(THEME_KEY, mode);
+  } catch {
+    // Private mode: the choice lasts for this page only.
+  }
+  document.documentElement.setAttribute('data-color-mode', mode);
+}

@@ -8,7 +8,7 @@ import { renderIssue } from './pages/issue.js';
 import { renderAdmin, renderProject, renderProjectApp, renderSearch } from './pages/project.js';
 import { renderProjects } from './pages/projects.js';
 import { reload, startRouter, type Route } from './router.js';
-import { allUsers, currentUser, setCurrentUser, setUsers } from './session.js';
+import { allUsers, colorMode, currentUser, setColorMode, setCurrentUser, setUsers } from './session.js';
 import type { SandboxClock, SandboxUser } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -122,6 +122,20 @@ function initUserSwitcher(): void {
   });
 }
 
+/** Jira's light or dark theme: the shell switches at once, app frames are granted again in the new mode. */
+function initThemeSwitcher(): void {
+  const select = byId<HTMLSelectElement>('theme-switcher');
+  const mode = colorMode();
+  setColorMode(mode);
+  select.value = mode;
+  select.addEventListener('change', () => {
+    const next = select.value === 'dark' ? 'dark' : 'light';
+    setColorMode(next);
+    byId('live').textContent = `${next === 'dark' ? 'Dark' : 'Light'} theme.`;
+    reload();
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Pages
 
@@ -185,6 +199,7 @@ async function boot(): Promise<void> {
   setTitle(null);
   byId('site-name').textContent = SITE_NAME;
   initClock();
+  initThemeSwitcher();
   initUserSwitcher();
   const main = byId('main');
   try {
