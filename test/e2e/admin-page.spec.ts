@@ -99,6 +99,42 @@ test.describe('on a fresh plain Jira site', () => {
   });
 });
 
+test.describe('on a fresh plain Jira site, with the keyboard', () => {
+  test.use({ baseURL: process.env.E2E_PLAIN_BASE_URL });
+
+  test('a Jira admin builds and approves the first role list by keyboard while no Service Manager exists (D4)', async ({ page, request }) => {
+    const sofia = await userNamed(request, 'Sofia');
+    const rachel = await userNamed(request, 'Rachel');
+    const carlos = await userNamed(request, 'Carlos');
+    const app = await openAdminPage(page, sofia);
+    await app.getByTestId('sd-admin-tab-roles').click();
+    await expect(app.getByTestId('sd-roles-empty')).toBeVisible();
+
+    const picker = app.getByTestId('sd-roles-add-person');
+    for (const [person, role] of [[rachel, 'SM'], [carlos, 'CM']] as const) {
+      await picker.focus();
+      await page.keyboard.type(person.displayName.split(' ')[0]!);
+      await expect(app.getByTestId(`sd-person-option-${person.accountId}`)).toHaveAttribute('aria-selected', 'true');
+      await page.keyboard.press('Enter');
+      await expect(app.getByTestId(`sd-roles-person-${person.accountId}`)).toBeVisible();
+      await app.getByTestId(`sd-roles-role-${person.accountId}-${role}`).focus();
+      await page.keyboard.press('Space');
+      await expect(app.getByTestId(`sd-roles-role-${person.accountId}-${role}`)).toBeChecked();
+    }
+    await expect(app.getByTestId('sd-roles-findings-ok')).toBeVisible();
+    await app.getByTestId('sd-roles-save').focus();
+    await page.keyboard.press('Enter');
+    await expect(app.getByTestId('sd-roles-done')).toContainText('Draft saved (revision 1)');
+    await app.getByTestId('sd-roles-approve').focus();
+    await page.keyboard.press('Enter');
+    await expect(app.getByTestId('sd-roles-done')).toContainText('Approved: version 1');
+    await expect(app.getByTestId('sd-admin-role-SM')).toContainText('Rachel Green');
+    await expect(app.getByTestId('sd-admin-role-CM')).toContainText('Carlos Ibáñez');
+    // Now that a Service Manager exists, she approves the next list, not the Jira admin.
+    await expect(app.getByTestId('sd-roles-approve-reason')).toContainText('Only the Service Manager approves the list of assigned roles');
+  });
+});
+
 test.describe('on the demo service provider (JSM project SD, project OPS)', () => {
   test('the wizard maps the existing Incident and Change issue types instead of creating new ones', async ({ page, request }) => {
     const sofia = await userNamed(request, 'Sofia');
