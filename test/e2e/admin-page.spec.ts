@@ -280,16 +280,17 @@ test.describe('on the demo service provider (JSM project SD, project OPS)', () =
     const app = await openAdminPage(page, sofia);
     const frame = page.frames().find((f) => f.url().includes('colorMode=dark'));
     expect(frame, 'the admin frame is granted in dark mode').toBeDefined();
-    await expect.poll(() => frame!.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe('dark');
-    // Relative luminance of the computed colours (WCAG): the page is dark and its text light.
-    const luminance = (selector: string, property: 'color' | 'backgroundColor') => frame!.evaluate(([sel, prop]) => {
-      const value = getComputedStyle(document.querySelector(sel!)!)[prop as 'color'];
-      const [r, g, b] = (value.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((c) => {
+    // Evaluated in the frame as source text: this project's Node typings have no DOM.
+    await expect.poll(() => frame!.evaluate<string | null>('document.documentElement.getAttribute("data-color-mode")')).toBe('dark');
+    // Relative luminance of a computed colour (WCAG): the page is dark and its text light.
+    const luminance = (selector: string, property: 'color' | 'backgroundColor') => frame!.evaluate<number>(`(() => {
+      const value = getComputedStyle(document.querySelector(${JSON.stringify(selector)}))[${JSON.stringify(property)}];
+      const [r, g, b] = (value.match(/[\\d.]+/g) || ['0', '0', '0']).slice(0, 3).map((c) => {
         const v = Number(c) / 255;
         return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
       });
-      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-    }, [selector, property]);
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    })()`);
     await expect.poll(() => luminance('body', 'backgroundColor')).toBeLessThan(0.05);
     expect(await luminance('#sd-admin-title', 'color')).toBeGreaterThan(0.5);
     await app.getByTestId('sd-admin-tab-roles').click();

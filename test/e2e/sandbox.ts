@@ -2,20 +2,10 @@
  * What the e2e specs share: the sandbox's demo accounts, REST calls as one of them, and the shell's user switch.
  */
 import { expect, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
+import type { SandboxUser, SandboxUserWire } from '../../sandbox/shell/src/types';
+import { normaliseUser } from '../../sandbox/shell/src/users';
 
-export interface SandboxUser {
-  accountId: string;
-  displayName: string;
-  emailAddress: string;
-  apiToken: string;
-  accountType: 'atlassian' | 'customer';
-  /** 29110 role codes (normalised from the `{ code, name }` objects the sandbox may send). */
-  roles: string[];
-  title: string;
-  isJiraAdmin: boolean;
-}
-
-type SandboxUserWire = Omit<SandboxUser, 'roles'> & { roles?: Array<string | { code: string }> };
+export type { SandboxUser };
 
 export function basicAuth(user: SandboxUser): string {
   return `Basic ${Buffer.from(`${user.emailAddress}:${user.apiToken}`).toString('base64')}`;
@@ -25,7 +15,7 @@ export async function sandboxUsers(request: APIRequestContext): Promise<SandboxU
   const response = await request.get('/sandbox/users');
   expect(response.ok(), 'GET /sandbox/users').toBeTruthy();
   const users = (await response.json()) as SandboxUserWire[];
-  return users.map((u) => ({ ...u, roles: (u.roles ?? []).map((r) => (typeof r === 'string' ? r : r.code)) }));
+  return users.map(normaliseUser);
 }
 
 /** The demo account whose display name starts with `firstName` (e.g. "Sofia"). */

@@ -1,6 +1,7 @@
 /** The sandbox user the shell is "acting as", remembered in localStorage. */
 
 import type { SandboxUser, SandboxUserWire } from './types.js';
+import { normaliseUser } from './users.js';
 
 const STORAGE_KEY = 'forge-sandbox.actingAs';
 
@@ -21,19 +22,6 @@ function readStored(): string | null {
   } catch {
     return null;
   }
-}
-
-export function normaliseUser(wire: SandboxUserWire): SandboxUser {
-  return {
-    accountId: wire.accountId,
-    displayName: wire.displayName,
-    emailAddress: wire.emailAddress,
-    apiToken: wire.apiToken,
-    accountType: wire.accountType === 'customer' ? 'customer' : 'atlassian',
-    roles: (wire.roles ?? []).map((r) => (typeof r === 'string' ? r : r.code)).filter((c) => typeof c === 'string' && c !== ''),
-    title: wire.title ?? '',
-    isJiraAdmin: wire.isJiraAdmin === true,
-  };
 }
 
 /** Default: the remembered user, else the first agent with the SM role, else the first agent. */

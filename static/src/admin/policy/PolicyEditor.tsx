@@ -1,4 +1,3 @@
-import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { useMemo, useState } from 'react';
@@ -6,7 +5,7 @@ import type { PanelProps } from '../AdminConsole';
 import { callAdmin, type PolicyView } from '../adminApi';
 import { checkPolicy, type PolicyIssue, type ServiceDeliveryPolicy } from '../domain';
 import { formatDay, formatWhen, humanise, nameOf, type PeopleIndex } from '../format';
-import { ActionBar, ActionButton } from '../ui/ActionButton';
+import { ActionBar, ActionButton, DraftActions } from '../ui/ActionButton';
 import { AdminError, DoneNote } from '../ui/AdminError';
 import { ChangeTypesEditor } from './ChangeTypesEditor';
 import { CommunicationEditor } from './CommunicationEditor';
@@ -57,7 +56,6 @@ export function PolicyEditor({ view, onView, reload, people }: PanelProps) {
   const { policy: pv, permissions, today } = view;
   const base = pv.draft?.content ?? pv.current?.content ?? pv.defaults;
   const [local, setLocal] = useState<ServiceDeliveryPolicy | null>(null);
-  const [confirmDiscard, setConfirmDiscard] = useState(false);
   const call = useAdminCall();
   const ics = useAdminCall();
   const edited = local ?? base;
@@ -104,7 +102,6 @@ export function PolicyEditor({ view, onView, reload, people }: PanelProps) {
   async function discard(): Promise<void> {
     const draft = pv.draft;
     if (!draft) return;
-    setConfirmDiscard(false);
     const answer = await call.run('Discarding…', () => callAdmin('policy.discardDraft', { revision: draft.revision }), 'Draft discarded.');
     if (answer) {
       onView(answer);
@@ -168,30 +165,20 @@ export function PolicyEditor({ view, onView, reload, people }: PanelProps) {
       {call.problem ? <AdminError problem={call.problem} onDismiss={call.dismiss} onReload={reload} /> : null}
       <DoneNote text={call.done} testId="sd-policy-done" />
 
-      <ActionBar label="Policy">
-        <ActionButton testId="sd-policy-save" appearance="primary" label="Save draft" busyLabel="Saving…" busy={call.busy} reason={saveReason} onClick={() => void save()} />
-        <ActionButton testId="sd-policy-approve" label="Approve" busyLabel="Approving…" busy={call.busy} reason={approveReason} onClick={() => void approve()} />
-        {pv.draft ? (
-          confirmDiscard ? (
-            <span className="sd-confirm" role="group" aria-label="Confirm discarding the draft">
-              <span>Discard the saved draft? This cannot be undone.</span>
-              <Button appearance="danger" testId="sd-policy-discard-confirm" onClick={() => void discard()}>
-                Discard draft
-              </Button>
-              <Button appearance="subtle" testId="sd-policy-discard-cancel" onClick={() => setConfirmDiscard(false)}>
-                Keep it
-              </Button>
-            </span>
-          ) : (
-            <ActionButton testId="sd-policy-discard" appearance="subtle" label="Discard draft" busyLabel="Discarding…" busy={call.busy} reason={editDenied} onClick={() => setConfirmDiscard(true)} />
-          )
-        ) : null}
-        {dirty ? (
-          <Button appearance="subtle" testId="sd-policy-revert" isDisabled={call.busy !== null} onClick={() => setLocal(null)}>
-            Undo my changes
-          </Button>
-        ) : null}
-      </ActionBar>
+      <DraftActions
+        prefix="sd-policy"
+        label="Policy"
+        busy={call.busy}
+        saveReason={saveReason}
+        approveReason={approveReason}
+        discardReason={editDenied}
+        hasDraft={pv.draft !== null}
+        dirty={dirty}
+        onSave={() => void save()}
+        onApprove={() => void approve()}
+        onDiscard={() => void discard()}
+        onUndo={() => setLocal(null)}
+      />
 
       <MatrixEditor {...section} version={version} />
       <TargetsEditor {...section} />

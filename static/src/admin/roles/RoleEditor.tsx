@@ -6,7 +6,7 @@ import type { PanelProps } from '../AdminConsole';
 import { callAdmin, type Person } from '../adminApi';
 import { MIN_JUSTIFICATION_LENGTH, PROCESS_CODES, ROLE_CODES, ROLES, validateRoleAssignments, type RoleCode } from '../domain';
 import { nameOf } from '../format';
-import { ActionBar, ActionButton } from '../ui/ActionButton';
+import { DraftActions } from '../ui/ActionButton';
 import { AdminError, DoneNote } from '../ui/AdminError';
 import { Check, Empty } from '../ui/controls';
 import { PersonPicker } from '../ui/PersonPicker';
@@ -23,7 +23,6 @@ export function RoleEditor({ view, onView, reload, people }: PanelProps) {
   const base = useMemo(() => rowsOf(roles.draft?.content ?? roles.current?.content), [roles.draft, roles.current]);
   const [local, setLocal] = useState<EditorRow[] | null>(null);
   const [added, setAdded] = useState<Person[]>([]);
-  const [confirmDiscard, setConfirmDiscard] = useState(false);
   const call = useAdminCall();
   const rows = local ?? base;
   const dirty = local !== null && !sameRows(local, base);
@@ -90,7 +89,6 @@ export function RoleEditor({ view, onView, reload, people }: PanelProps) {
   async function discard(): Promise<void> {
     const draft = roles.draft;
     if (!draft) return;
-    setConfirmDiscard(false);
     const answer = await call.run('Discarding…', () => callAdmin('roles.discardDraft', { revision: draft.revision }), 'Draft discarded.');
     if (answer) {
       onView(answer);
@@ -170,30 +168,20 @@ export function RoleEditor({ view, onView, reload, people }: PanelProps) {
       {call.problem ? <AdminError problem={call.problem} onDismiss={call.dismiss} onReload={reload} /> : null}
       <DoneNote text={call.done} testId="sd-roles-done" />
 
-      <ActionBar label="Role list">
-        <ActionButton testId="sd-roles-save" appearance="primary" label="Save draft" busyLabel="Saving…" busy={call.busy} reason={saveReason} onClick={() => void save()} />
-        <ActionButton testId="sd-roles-approve" label="Approve" busyLabel="Approving…" busy={call.busy} reason={approveReason} onClick={() => void approve()} />
-        {roles.draft ? (
-          confirmDiscard ? (
-            <span className="sd-confirm" role="group" aria-label="Confirm discarding the draft">
-              <span>Discard the saved draft? This cannot be undone.</span>
-              <Button appearance="danger" testId="sd-roles-discard-confirm" onClick={() => void discard()}>
-                Discard draft
-              </Button>
-              <Button appearance="subtle" testId="sd-roles-discard-cancel" onClick={() => setConfirmDiscard(false)}>
-                Keep it
-              </Button>
-            </span>
-          ) : (
-            <ActionButton testId="sd-roles-discard" appearance="subtle" label="Discard draft" busyLabel="Discarding…" busy={call.busy} reason={editDenied} onClick={() => setConfirmDiscard(true)} />
-          )
-        ) : null}
-        {dirty ? (
-          <Button appearance="subtle" testId="sd-roles-revert" isDisabled={call.busy !== null} onClick={() => setLocal(null)}>
-            Undo my changes
-          </Button>
-        ) : null}
-      </ActionBar>
+      <DraftActions
+        prefix="sd-roles"
+        label="Role list"
+        busy={call.busy}
+        saveReason={saveReason}
+        approveReason={approveReason}
+        discardReason={editDenied}
+        hasDraft={roles.draft !== null}
+        dirty={dirty}
+        onSave={() => void save()}
+        onApprove={() => void approve()}
+        onDiscard={() => void discard()}
+        onUndo={() => setLocal(null)}
+      />
       {dirty && !validation.ok ? (
         <p className="sd-hint" data-testid="sd-roles-save-hint">
           The app refuses to save a list that breaks a rule; resolve the refusals above first.

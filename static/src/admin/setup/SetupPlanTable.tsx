@@ -22,51 +22,20 @@ export function SetupPlanTable({ plan, doneStepIds }: { plan: SetupPlan; doneSte
         </SectionMessage>
       ) : null}
 
-      <table className="sd-table" aria-label="Record types">
-        <thead>
-          <tr>
-            <th scope="col">Record</th>
-            <th scope="col">Jira issue type</th>
-            <th scope="col">Action</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {plan.issueTypes.map((row) => (
-            <tr key={row.slot} data-testid={`sd-setup-slot-${row.slot}`}>
-              <th scope="row">{RECORD_SLOT_LABEL[row.slot] ?? row.slot}</th>
-              <td>{row.name}</td>
-              <td>
-                <ActionLozenge action={row.action} />
-              </td>
-              <td className="sd-muted-cell">{row.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-
-      <table className="sd-table" aria-label="Fields">
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Jira field</th>
-            <th scope="col">Action</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {plan.fields.map((row) => (
-            <tr key={row.slot} data-testid={`sd-setup-field-${row.slot}`}>
-              <th scope="row">{FIELD_SLOT_LABEL[row.slot] ?? row.slot}</th>
-              <td>{row.name}</td>
-              <td>
-                <ActionLozenge action={row.action} />
-              </td>
-              <td className="sd-muted-cell">{row.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PlanRows
+        label="Record types"
+        heading="Record"
+        jiraHeading="Jira issue type"
+        testIdPrefix="sd-setup-slot"
+        rows={plan.issueTypes.map((row) => ({ ...row, title: RECORD_SLOT_LABEL[row.slot] ?? row.slot }))}
+      />
+      <PlanRows
+        label="Fields"
+        heading="Field"
+        jiraHeading="Jira field"
+        testIdPrefix="sd-setup-field"
+        rows={plan.fields.map((row) => ({ ...row, title: FIELD_SLOT_LABEL[row.slot] ?? row.slot }))}
+      />
 
       {plan.steps.length > 0 ? (
         <div>
@@ -82,5 +51,45 @@ export function SetupPlanTable({ plan, doneStepIds }: { plan: SetupPlan; doneSte
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** What the plan does with each record type or field: the Jira item, the action and why. */
+function PlanRows({
+  label,
+  heading,
+  jiraHeading,
+  testIdPrefix,
+  rows,
+}: {
+  label: string;
+  heading: string;
+  jiraHeading: string;
+  testIdPrefix: string;
+  rows: ReadonlyArray<{ slot: string; title: string; name: string; action: string; reason: string }>;
+}) {
+  return (
+    <table className="sd-table" aria-label={label}>
+      <thead>
+        <tr>
+          <th scope="col">{heading}</th>
+          <th scope="col">{jiraHeading}</th>
+          <th scope="col">Action</th>
+          <th scope="col">Why</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.slot} data-testid={`${testIdPrefix}-${row.slot}`}>
+            <th scope="row">{row.title}</th>
+            <td>{row.name}</td>
+            <td>
+              <ActionLozenge action={row.action} />
+            </td>
+            <td className="sd-muted-cell">{row.reason}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

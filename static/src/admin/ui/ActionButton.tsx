@@ -1,5 +1,5 @@
 import Button from '@atlaskit/button/new';
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 
 type Appearance = 'default' | 'primary' | 'subtle' | 'warning' | 'danger';
 
@@ -59,5 +59,72 @@ export function ActionBar({ children, label }: { children: ReactNode; label: str
     <div className="sd-actions" role="group" aria-label={label}>
       {children}
     </div>
+  );
+}
+
+/**
+ * The actions of a work product edited as a draft (WP.08, WP.14): save, approve, discard the saved draft after a
+ * confirmation, and undo the unsaved edits. `prefix` names the test ids (`<prefix>-save`, `<prefix>-approve`, …).
+ */
+export function DraftActions({
+  prefix,
+  label,
+  busy,
+  saveReason,
+  approveReason,
+  discardReason,
+  hasDraft,
+  dirty,
+  onSave,
+  onApprove,
+  onDiscard,
+  onUndo,
+}: {
+  prefix: string;
+  label: string;
+  busy: string | null;
+  saveReason: string | null;
+  approveReason: string | null;
+  discardReason: string | null;
+  hasDraft: boolean;
+  dirty: boolean;
+  onSave: () => void;
+  onApprove: () => void;
+  onDiscard: () => void;
+  onUndo: () => void;
+}) {
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  return (
+    <ActionBar label={label}>
+      <ActionButton testId={`${prefix}-save`} appearance="primary" label="Save draft" busyLabel="Saving…" busy={busy} reason={saveReason} onClick={onSave} />
+      <ActionButton testId={`${prefix}-approve`} label="Approve" busyLabel="Approving…" busy={busy} reason={approveReason} onClick={onApprove} />
+      {hasDraft ? (
+        confirmDiscard ? (
+          <span className="sd-confirm" role="group" aria-label="Confirm discarding the draft">
+            <span>Discard the saved draft? This cannot be undone.</span>
+            <Button
+              appearance="danger"
+              testId={`${prefix}-discard-confirm`}
+              onClick={() => {
+                setConfirmDiscard(false);
+                onDiscard();
+              }}
+            >
+              Discard draft
+            </Button>
+            <Button appearance="subtle" testId={`${prefix}-discard-cancel`} onClick={() => setConfirmDiscard(false)}>
+              Keep it
+            </Button>
+          </span>
+        ) : (
+          <ActionButton testId={`${prefix}-discard`} appearance="subtle" label="Discard draft" busyLabel="Discarding…" busy={busy} reason={discardReason} onClick={() => setConfirmDiscard(true)} />
+        )
+      ) : null}
+      {dirty ? (
+        <Button appearance="subtle" testId={`${prefix}-revert`} isDisabled={busy !== null} onClick={onUndo}>
+          Undo my changes
+        </Button>
+      ) : null}
+    </ActionBar>
   );
 }
