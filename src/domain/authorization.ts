@@ -4,7 +4,7 @@
  */
 import type { RoleCode } from './roles';
 
-export const ADMIN_ACTIONS = ['setup.run', 'config.edit', 'roles.edit', 'roles.approve', 'training.record', 'policy.edit', 'policy.approve'] as const;
+export const ADMIN_ACTIONS = ['admin.view', 'setup.run', 'config.edit', 'roles.edit', 'roles.approve', 'training.record', 'policy.edit', 'policy.approve'] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 
 export interface Actor { accountId: string; isJiraAdmin: boolean; roles: readonly RoleCode[] }
@@ -33,7 +33,13 @@ interface Rule {
  * The rules, one per action. The messages name the action in plain words, who may do it and why; they are shown
  * as they are to the person refused.
  */
+/** The service provider's own roles (002 §4.1): everyone but the customer and the supplier. */
+const SERVICE_TEAM_ROLES: readonly RoleCode[] = ['SM', 'CM', 'IM', 'RM', 'MGT', 'PT'];
+
 const RULES: Readonly<Record<AdminAction, Rule>> = {
+  // D6: the page shows the role list, training records and the internal policy: the service team's, not a
+  // customer's or supplier's, and not of someone who holds no role yet (a Jira administrator sets that up).
+  'admin.view': { roles: SERVICE_TEAM_ROLES, jiraAdmin: true, jiraAdminUntilServiceManager: false, rule: 'D6', message: 'Only a Jira administrator or a member of the service team (a 29110 role other than Customer or Supplier) opens the service delivery profile (D6).' },
   // Setup creates issue types and fields on the site: a site configuration change, so a Jira administrator's (D1).
   'setup.run': { roles: [], jiraAdmin: true, jiraAdminUntilServiceManager: false, rule: 'D1', message: 'Only a Jira administrator runs the project setup, because it creates issue types and fields on the site (D1).' },
   // D2, GEN-03: which processes and modules are on is a site setting.

@@ -27,6 +27,9 @@ import { ResolverInputError, requireAccountId, type ResolverRequest } from './co
  * the domain and the store. Refusals are answered as `{ ok: false, error }` with the exact reason.
  */
 
+/** The manifest's jira:adminPage module, the one surface the admin functions serve. */
+const ADMIN_MODULE_KEY = 'sd-admin-page';
+
 class RefusedError extends Error {
   constructor(readonly code: AdminErrorCode, message: string) { super(message); this.name = 'RefusedError'; }
 }
@@ -202,8 +205,8 @@ async function setupView(): Promise<SetupView> {
 
 type Handler<K extends AdminFunctionKey> = (payload: Payload<K>, caller: Caller) => Promise<Answers[K]>;
 
-const ACTION_OF: Record<AdminFunctionKey, Parameters<typeof authorize>[0] | null> = {
-  'adminPage.load': null,
+const ACTION_OF: Record<AdminFunctionKey, Parameters<typeof authorize>[0]> = {
+  'adminPage.load': 'admin.view',
   'admin.searchUsers': 'roles.edit',
   'config.save': 'config.edit',
   'setup.plan': 'setup.run',
@@ -380,12 +383,12 @@ export function defineAdminResolvers(resolver: Resolver): void {
         if (!parsed.success) {
           throw new ResolverInputError(`The request is invalid: ${parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'payload'}: ${i.message}`).join('; ')}`);
         }
+        // On Forge the context's moduleKey is the module that rendered the caller's frame: only Jira administrators
+        // see the admin page, so an invoke from another surface (an issue panel) is refused before anything else.
+        if (req.context.moduleKey !== ADMIN_MODULE_KEY) throw new RefusedError('forbidden', `${key} answers the admin page (${ADMIN_MODULE_KEY}) only, not ${String(req.context.moduleKey ?? 'an unknown module')}.`);
         const caller = await whoIsCalling(accountId);
-        const action = ACTION_OF[key];
-        if (action) {
-          const decision = authorize(action, caller.actor, caller.facts);
-          if (!decision.allowed) throw new RefusedError('forbidden', decision.message);
-        }
+        const decision = authorize(ACTION_OF[key], caller.actor, caller.facts);
+        if (!decision.allowed) throw new RefusedError('forbidden', decision.message);
         const handler = handlers[key] as Handler<typeof key>;
         return { ok: true, data: await handler(parsed.data as Payload<typeof key>, caller) };
       } catch (e) {

@@ -13,8 +13,8 @@ import { call, withSandbox } from './harness';
 
 type Env = Awaited<ReturnType<typeof withSandbox>>;
 
-async function invoke<K extends AdminFunctionKey>(base: string, user: string, key: K, payload: unknown): Promise<AdminResult<Answers[K]>> {
-  const res = await call(base, 'POST', '/sandbox/bridge', { user, body: { type: 'invoke', payload: { functionKey: key, payload }, context: { moduleKey: 'sd-admin-page', extension: {} } } });
+async function invoke<K extends AdminFunctionKey>(base: string, user: string, key: K, payload: unknown, moduleKey = 'sd-admin-page'): Promise<AdminResult<Answers[K]>> {
+  const res = await call(base, 'POST', '/sandbox/bridge', { user, body: { type: 'invoke', payload: { functionKey: key, payload }, context: { moduleKey, extension: {} } } });
   const body = res.body as { ok: boolean; result?: AdminResult<Answers[K]>; error?: { message: string } };
   if (!body.ok || !body.result) throw new Error(`bridge failed for ${key}: ${JSON.stringify(body)}`);
   return body.result;
@@ -81,6 +81,16 @@ describe('admin resolvers on the demo site', () => {
     expect(after.roles.draft).toBeNull();
     expect(after.roles.history).toEqual(before.roles.history);
     expect(after.config.current).toEqual(before.config.current);
+  });
+
+  it('shows the admin view to the service team only, and answers nothing to a call from another surface (D6)', async () => {
+    for (const customer of ['carla', 'sam']) {
+      const refused = await invoke(base, customer, 'adminPage.load', {});
+      expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('member of the service team') } });
+    }
+    expect(await invoke(base, 'priya', 'adminPage.load', {})).toMatchObject({ ok: true });
+    const fromPanel = await invoke(base, 'sofia', 'adminPage.load', {}, 'sd-issue-panel');
+    expect(fromPanel).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'adminPage.load answers the admin page (sd-admin-page) only, not sd-issue-panel.' } });
   });
 
   it('refuses malformed payloads and names the field', async () => {

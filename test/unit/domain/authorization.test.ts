@@ -5,18 +5,18 @@ const actor = (roles: RoleCode[], isJiraAdmin = false): Actor => ({ accountId: '
 
 /** Who may do what (issue #4; D4, D6; GO.1.2, GO.2.1, GO.2.2, CO.1.1, ROL-22), with a Service Manager assigned. */
 const MATRIX: Array<[string, Actor, AdminAction[]]> = [
-  ['Jira admin', actor([], true), ['setup.run', 'config.edit', 'roles.edit', 'training.record', 'policy.edit']],
-  ['SM', actor(['SM']), ['roles.edit', 'roles.approve', 'training.record', 'policy.edit', 'policy.approve']],
-  ['MGT', actor(['MGT']), ['roles.edit', 'training.record', 'policy.edit']],
-  ['CM', actor(['CM']), ['training.record', 'policy.edit']],
-  ['IM', actor(['IM']), ['training.record']],
-  ['RM', actor(['RM']), ['training.record']],
-  ['PT', actor(['PT']), []],
+  ['Jira admin', actor([], true), ['admin.view', 'setup.run', 'config.edit', 'roles.edit', 'training.record', 'policy.edit']],
+  ['SM', actor(['SM']), ['admin.view', 'roles.edit', 'roles.approve', 'training.record', 'policy.edit', 'policy.approve']],
+  ['MGT', actor(['MGT']), ['admin.view', 'roles.edit', 'training.record', 'policy.edit']],
+  ['CM', actor(['CM']), ['admin.view', 'training.record', 'policy.edit']],
+  ['IM', actor(['IM']), ['admin.view', 'training.record']],
+  ['RM', actor(['RM']), ['admin.view', 'training.record']],
+  ['PT', actor(['PT']), ['admin.view']],
   ['CUS', actor(['CUS']), []],
   ['SUP', actor(['SUP']), []],
   ['nobody', actor([]), []],
   ['Jira admin + SM', actor(['SM'], true), [...ADMIN_ACTIONS]],
-  ['PT + CM', actor(['PT', 'CM']), ['training.record', 'policy.edit']],
+  ['PT + CM', actor(['PT', 'CM']), ['admin.view', 'training.record', 'policy.edit']],
 ];
 
 describe('admin page authorization (D6), Service Manager assigned', () => {
@@ -49,6 +49,11 @@ describe('D4, ROL-04: before the first Service Manager is assigned', () => {
 
 describe('refusals name the action, who may do it and the rule', () => {
   const nobody = actor(['PT']);
+  it('a customer or supplier does not open the admin page (D6)', () => {
+    for (const role of ['CUS', 'SUP'] as const) {
+      expect(authorize('admin.view', actor([role]), { serviceManagerAssigned: true })).toMatchObject({ allowed: false, rule: 'D6', message: expect.stringContaining('member of the service team') });
+    }
+  });
   it.each([
     ['setup.run', 'D1', /Only a Jira administrator runs the project setup/],
     ['config.edit', 'D2', /Only a Jira administrator switches processes and modules/],
