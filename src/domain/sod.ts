@@ -97,8 +97,35 @@ function people(assignments: readonly SodAssignment[]): Person[] {
     .map(([accountId, p]) => ({ accountId, roles: p.roles, unknownRoles: p.unknown, practitionerAreas: p.anyAreas ? p.areas : 'all' }));
 }
 
-function normalisedJustification(text: string): string {
+/** ROL-06 / D4: a justification as it is judged and kept: trimmed, inner whitespace collapsed. */
+export function normalisedJustification(text: string): string {
   return text.trim().replace(/\s+/g, ' ');
+}
+
+/** ROL-06: whether these roles put one person in the Control Manager + Incident Manager combination. */
+export function needsRol06Override(roles: Iterable<string>): boolean {
+  const held = new Set(roles);
+  return held.has('CM') && held.has('IM');
+}
+
+/**
+ * D4: the ROL-06 overrides of a list as it will be saved. A requested override whose justification (normalised)
+ * equals one already granted for that person keeps who granted it and when; any other is granted now by `grantedBy`.
+ * Requests with an empty justification are no override.
+ */
+export function stampOverrides(
+  requested: ReadonlyArray<{ accountId: string; justification: string }>,
+  known: readonly SodOverride[],
+  grantedBy: string,
+  grantedAt: string,
+): SodOverride[] {
+  return requested
+    .filter((o) => normalisedJustification(o.justification) !== '')
+    .map((o) => {
+      const text = normalisedJustification(o.justification);
+      const same = known.find((k) => k.rule === 'ROL-06' && k.accountId === o.accountId && normalisedJustification(k.justification) === text);
+      return same ?? { rule: 'ROL-06', accountId: o.accountId, justification: text, grantedBy, grantedAt };
+    });
 }
 
 /** Deterministic choice among several overrides for one person: the latest grant wins, ties broken by text. */
@@ -141,7 +168,7 @@ export function validateRoleAssignments(assignments: readonly SodAssignment[], o
     }
 
     // ROL-06 / D4: CM + IM in one person, unless overridden with a written justification.
-    if (p.roles.has('CM') && p.roles.has('IM')) {
+    if (needsRol06Override(p.roles)) {
       const override = chooseOverride(overrides, p.accountId);
       const justification = override ? normalisedJustification(override.justification) : '';
       if (override && justification.length >= minLength) {

@@ -10,7 +10,7 @@ import { describeRoleChanges, diffAssignments } from '../domain/role-changes';
 import { rolesHeldBy, type RoleCode } from '../domain/roles';
 import { planSetup, profileSlots, type ProjectMapping } from '../domain/setup-plan';
 import { parseIcsHolidays } from '../domain/sla/ics';
-import { validateRoleAssignments, type SodValidation } from '../domain/sod';
+import { stampOverrides, validateRoleAssignments, type SodValidation } from '../domain/sod';
 import { jiraGet } from '../jira/client';
 import { permissionsSchema, userSchema } from '../jira/schemas';
 import { listProjects, readInventory, runSetupStep, SetupStepError } from '../jira/setup';
@@ -291,10 +291,7 @@ const handlers: { [K in AdminFunctionKey]: Handler<K> } = {
     const state = caller.roleList;
     const cleaned = assignments.filter((a) => a.roles.length > 0).map((a) => ({ accountId: a.accountId, roles: [...new Set(a.roles)], ...(a.practitionerAreas ? { practitionerAreas: a.practitionerAreas } : {}) }));
     const known = [...(state.draft?.content.overrides ?? []), ...(state.current?.content.overrides ?? [])];
-    const stamped = overrides.filter((o) => o.justification.trim() !== '').map((o) => {
-      const same = known.find((k) => k.accountId === o.accountId && k.justification.trim() === o.justification.trim());
-      return same ?? { rule: 'ROL-06' as const, accountId: o.accountId, justification: o.justification.trim(), grantedBy: caller.actor.accountId, grantedAt: new Date(t).toISOString() };
-    });
+    const stamped = stampOverrides(overrides, known, caller.actor.accountId, new Date(t).toISOString());
     const people = await peopleNamed([...cleaned.map((a) => a.accountId), ...stamped.map((o) => o.accountId)]);
     const unknown = [...new Set([...cleaned.map((a) => a.accountId), ...stamped.map((o) => o.accountId)])].filter((id) => !people.some((p) => p.accountId === id));
     if (unknown.length) throw new RefusedError('invalid-input', `assignments: no Jira user has the account id ${unknown.join(', ')}.`);

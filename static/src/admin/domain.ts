@@ -3,7 +3,7 @@
  * one. This module is imported only by the admin chunk (never by the issue panel), so the domain code — and zod,
  * which the policy schema pulls in — stays out of the panel's initial JS.
  */
-export { validateRoleAssignments, MIN_JUSTIFICATION_LENGTH, DEFAULT_AREA_MAP } from '../../../src/domain/sod';
+export { validateRoleAssignments, MIN_JUSTIFICATION_LENGTH, DEFAULT_AREA_MAP, needsRol06Override, normalisedJustification, stampOverrides } from '../../../src/domain/sod';
 export type { SodAssignment, SodFinding, SodOverride, SodValidation, SodException } from '../../../src/domain/sod';
 export { LEVELS, PRIORITY_SCHEMES, PRIORITY_DESCRIPTIONS, presetMatrix } from '../../../src/domain/priority-matrix';
 export type { Level, Priority, PrioritySchemeId, PriorityResult } from '../../../src/domain/priority-matrix';

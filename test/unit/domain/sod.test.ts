@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ROLE_CODES, type RoleCode } from '../../../src/domain/roles';
 import { approvalAuthority } from '../../../src/domain/change-rules';
-import { DEFAULT_AREA_MAP, mayApproveChange, MIN_JUSTIFICATION_LENGTH, validateRoleAssignments, type ChangeApprovalQuestion, type SodAssignment, type SodOverride } from '../../../src/domain/sod';
+import { DEFAULT_AREA_MAP, mayApproveChange, MIN_JUSTIFICATION_LENGTH, needsRol06Override, stampOverrides, validateRoleAssignments, type ChangeApprovalQuestion, type SodAssignment, type SodOverride } from '../../../src/domain/sod';
 
 const sm: SodAssignment = { accountId: 'sofia', roles: ['SM'] };
 const override = (accountId: string, justification: string): SodOverride => ({ rule: 'ROL-06', accountId, justification, grantedBy: 'admin-ada', grantedAt: '2026-03-02T09:00:00Z' });
@@ -170,5 +170,28 @@ describe('D7 / ROL-11 who may approve a change', () => {
     const r = mayApproveChange({ ...base, changeType: 'Pre-approved', requiredRoles: [], authorityRule: 'D15' });
     expect(r.allowed).toBe(false);
     expect(r.reasons[0]!.rule).toBe('ROL-11');
+  });
+});
+
+describe('ROL-06 / D4 overrides as saved (stampOverrides)', () => {
+  it('ROL-06 concerns exactly the CM + IM pair', () => {
+    expect(needsRol06Override(['CM', 'IM', 'PT'])).toBe(true);
+    expect(needsRol06Override(['CM', 'SM'])).toBe(false);
+    expect(needsRol06Override(['IM'])).toBe(false);
+  });
+
+  it('keeps who granted an unchanged justification (whitespace aside), grants a changed one anew, drops empty ones', () => {
+    const known = [override('carlos', JUSTIFICATION)];
+    const out = stampOverrides([
+      { accountId: 'carlos', justification: `  ${JUSTIFICATION.replace(' ', '   ')}\n` },
+      { accountId: 'ines', justification: 'Covers incidents during the March freeze, reviewed weekly.' },
+      { accountId: 'tom', justification: '   ' },
+    ], known, 'sofia', '2026-12-01T10:00:00Z');
+    expect(out).toEqual([
+      known[0],
+      { rule: 'ROL-06', accountId: 'ines', justification: 'Covers incidents during the March freeze, reviewed weekly.', grantedBy: 'sofia', grantedAt: '2026-12-01T10:00:00Z' },
+    ]);
+    const edited = stampOverrides([{ accountId: 'carlos', justification: `${JUSTIFICATION} Extended to May.` }], known, 'sofia', '2026-12-01T10:00:00Z');
+    expect(edited[0]).toMatchObject({ grantedBy: 'sofia', grantedAt: '2026-12-01T10:00:00Z' });
   });
 });

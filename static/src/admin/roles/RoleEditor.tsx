@@ -4,14 +4,14 @@ import TextArea from '@atlaskit/textarea';
 import { useMemo, useState } from 'react';
 import type { PanelProps } from '../AdminConsole';
 import { callAdmin, type Person } from '../adminApi';
-import { MIN_JUSTIFICATION_LENGTH, PROCESS_CODES, ROLE_CODES, ROLES, validateRoleAssignments, type RoleCode } from '../domain';
+import { MIN_JUSTIFICATION_LENGTH, needsRol06Override, normalisedJustification, PROCESS_CODES, ROLE_CODES, ROLES, validateRoleAssignments, type RoleCode } from '../domain';
 import { nameOf } from '../format';
 import { DraftActions } from '../ui/ActionButton';
 import { AdminError, DoneNote } from '../ui/AdminError';
 import { Check, Empty } from '../ui/controls';
 import { PersonPicker } from '../ui/PersonPicker';
 import { useAdminCall } from '../useAdminCall';
-import { holdsCmAndIm, rowsOf, sameRows, sodInput, toPayload, type EditorRow } from './editorState';
+import { rowsOf, sameRows, sodInput, toPayload, type EditorRow } from './editorState';
 import { SodFindings } from './SodFindings';
 
 /**
@@ -209,9 +209,9 @@ function PersonRows({
   onRemove: () => void;
 }) {
   const id = row.accountId;
-  const needsOverride = holdsCmAndIm(row);
+  const needsOverride = needsRol06Override(row.roles);
   const isPractitioner = row.roles.includes('PT');
-  const length = row.justification.trim().replace(/\s+/g, ' ').length;
+  const length = normalisedJustification(row.justification).length;
   const overrideId = `sd-roles-override-field-${id}`;
   return (
     <tbody className="sd-person-group">

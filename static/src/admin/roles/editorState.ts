@@ -2,8 +2,8 @@
  * The role editor's local state (one row per person) and its conversions to the contract's payload and to the
  * domain's SoD input. Nothing here decides a rule: validation is `validateRoleAssignments` from src/domain/sod.ts.
  */
-import type { Payload, RoleListView, StoredOverrideLike } from './types';
-import { ROLE_CODES, type RoleCode, type SodAssignment, type SodOverride } from '../domain';
+import type { Payload, RoleListView } from './types';
+import { needsRol06Override, normalisedJustification, ROLE_CODES, stampOverrides, type RoleCode, type SodAssignment, type SodOverride } from '../domain';
 
 export interface EditorRow {
   accountId: string;
@@ -33,9 +33,6 @@ export function rowsOf(content: Content | null | undefined): EditorRow[] {
   return [...byId.values()];
 }
 
-export function holdsCmAndIm(row: EditorRow): boolean {
-  return row.roles.includes('CM') && row.roles.includes('IM');
-}
 
 export function toPayload(rows: readonly EditorRow[]): Pick<Payload<'roles.saveDraft'>, 'assignments' | 'overrides'> {
   return {
@@ -45,7 +42,7 @@ export function toPayload(rows: readonly EditorRow[]): Pick<Payload<'roles.saveD
       ...(r.roles.includes('PT') && r.practitionerAreas && r.practitionerAreas.length > 0 ? { practitionerAreas: [...r.practitionerAreas] } : {}),
     })),
     overrides: rows
-      .filter((r) => holdsCmAndIm(r) && r.justification.trim() !== '')
+      .filter((r) => needsRol06Override(r.roles) && normalisedJustification(r.justification) !== '')
       .map((r) => ({ accountId: r.accountId, justification: r.justification })),
   };
 }
@@ -53,18 +50,12 @@ export function toPayload(rows: readonly EditorRow[]): Pick<Payload<'roles.saveD
 /** The domain's input for live feedback: stored overrides keep who granted them; new ones are the viewer's, today. */
 export function sodInput(
   rows: readonly EditorRow[],
-  stored: readonly StoredOverrideLike[],
+  stored: readonly SodOverride[],
   viewer: string,
   today: string,
 ): { assignments: SodAssignment[]; overrides: SodOverride[] } {
   const payload = toPayload(rows);
-  return {
-    assignments: payload.assignments,
-    overrides: payload.overrides.map((o) => {
-      const same = stored.find((s) => s.accountId === o.accountId && s.justification.trim() === o.justification.trim());
-      return { rule: 'ROL-06', accountId: o.accountId, justification: o.justification, grantedBy: same?.grantedBy ?? viewer, grantedAt: same?.grantedAt ?? today };
-    }),
-  };
+  return { assignments: payload.assignments, overrides: stampOverrides(payload.overrides, stored, viewer, today) };
 }
 
 /** Whether two editor states would save the same list (order of people and roles ignored). */
@@ -73,7 +64,7 @@ export function sameRows(a: readonly EditorRow[], b: readonly EditorRow[]): bool
     const p = toPayload(rows.filter((r) => r.roles.length > 0));
     return JSON.stringify({
       assignments: [...p.assignments].sort((x, y) => x.accountId.localeCompare(y.accountId)).map((x) => ({ ...x, practitionerAreas: x.practitionerAreas ? [...x.practitionerAreas].sort() : undefined })),
-      overrides: [...p.overrides].sort((x, y) => x.accountId.localeCompare(y.accountId)).map((o) => ({ ...o, justification: o.justification.trim() })),
+      overrides: [...p.overrides].sort((x, y) => x.accountId.localeCompare(y.accountId)).map((o) => ({ ...o, justification: normalisedJustification(o.justification) })),
     });
   };
   return key(a) === key(b);
