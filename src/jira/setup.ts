@@ -82,11 +82,12 @@ export async function readInventory(projectKeyOrId: string): Promise<SiteInvento
     jiraGet('user', route`/rest/api/3/field`, z.array(fieldBean)),
   ]);
   const inventoryFields = fields.map((f) => ({ id: f.id, name: f.name, custom: f.custom, type: f.custom ? f.schema?.custom ?? null : null }));
-  const options: Record<string, string[]> = {};
-  for (const fieldId of fieldsNeedingOptions(inventoryFields)) {
+  // The option fields are read side by side: a handful of fields, each one context read and one option read.
+  const options: Record<string, string[]> = Object.fromEntries(await Promise.all(fieldsNeedingOptions(inventoryFields).map(async (fieldId) => {
     const contextId = await globalContextId(fieldId);
-    options[fieldId] = contextId === null ? [] : (await allPages((startAt) => route`/rest/api/3/field/${fieldId}/context/${contextId}/option?startAt=${startAt}`, optionBean)).map((o) => o.value);
-  }
+    const values = contextId === null ? [] : (await allPages((startAt) => route`/rest/api/3/field/${fieldId}/context/${contextId}/option?startAt=${startAt}`, optionBean)).map((o) => o.value);
+    return [fieldId, values] as const;
+  })));
   return {
     project: { id: project.id, key: project.key, name: project.name, projectTypeKey: project.projectTypeKey, issueTypeIds: (project.issueTypes ?? []).map((t) => t.id) },
     issueTypes: types

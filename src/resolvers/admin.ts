@@ -39,20 +39,30 @@ interface Caller { actor: Actor; displayName: string; facts: AuthorizationFacts;
 const now = (): number => Date.now();
 const todayOf = (t: number): string => new Date(t).toISOString().slice(0, 10);
 
+/** The caller's 29110 roles and the D4 facts, from a role list as read. */
+function withRoleList(identity: Pick<Caller, 'displayName'> & { accountId: string; isJiraAdmin: boolean }, roleList: DocumentState<RoleListContentStored>): Caller {
+  const assignments = roleList.current?.content.assignments ?? [];
+  const roles: RoleCode[] = rolesHeldBy(assignments, identity.accountId).map((r) => r.code);
+  return {
+    actor: { accountId: identity.accountId, isJiraAdmin: identity.isJiraAdmin, roles },
+    displayName: identity.displayName,
+    facts: { serviceManagerAssigned: assignments.some((a) => a.roles.includes('SM')) },
+    roleList,
+  };
+}
+
 async function whoIsCalling(accountId: string): Promise<Caller> {
   const [me, perms, roleList] = await Promise.all([
     jiraGet('user', route`/rest/api/3/myself`, userSchema),
     jiraGet('user', route`/rest/api/3/mypermissions?permissions=ADMINISTER`, permissionsSchema),
     loadDocument(ROLE_LIST),
   ]);
-  const assignments = roleList.current?.content.assignments ?? [];
-  const roles: RoleCode[] = rolesHeldBy(assignments, accountId).map((r) => r.code);
-  return {
-    actor: { accountId, isJiraAdmin: perms.permissions.ADMINISTER?.havePermission === true, roles },
-    displayName: me.displayName,
-    facts: { serviceManagerAssigned: assignments.some((a) => a.roles.includes('SM')) },
-    roleList,
-  };
+  return withRoleList({ accountId, displayName: me.displayName, isJiraAdmin: perms.permissions.ADMINISTER?.havePermission === true }, roleList);
+}
+
+/** After a change of WP.08 the caller is the same person with Jira's same answer; only the role list is read again. */
+async function afterRoleListChange(caller: Caller): Promise<Caller> {
+  return withRoleList({ accountId: caller.actor.accountId, displayName: caller.displayName, isJiraAdmin: caller.actor.isJiraAdmin }, await loadDocument(ROLE_LIST));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -302,7 +312,7 @@ const handlers: { [K in AdminFunctionKey]: Handler<K> } = {
     const content = { assignments: cleaned, overrides: stamped, training: state.current?.content.training ?? [] };
     const summary = describeRoleChanges(diffAssignments(state.current?.content.assignments ?? [], cleaned), (id) => people.find((p) => p.accountId === id)?.displayName ?? id);
     await saveDraft(ROLE_LIST, content, expectedRevision, { actor: caller.actor.accountId, now: t, summary: `Draft: ${summary}${validation.exceptions.length ? ` SoD exception(s): ${validation.exceptions.map((e) => humanise(e.message, people)).join(' ')}` : ''}` });
-    return buildView(await whoIsCalling(caller.actor.accountId));
+    return buildView(await afterRoleListChange(caller));
   },
 
   'roles.approve': async ({ revision }, caller) => {
@@ -317,12 +327,12 @@ const handlers: { [K in AdminFunctionKey]: Handler<K> } = {
     await approveDraft(ROLE_LIST, revision, (prev) => (prev ? 'Updated' : 'Approved'), (d, current) => ({ ...d, training: current?.content.training ?? d.training }), {
       actor: caller.actor.accountId, now: now(), summary: `Approved (GO.1.2): ${summary}`,
     });
-    return buildView(await whoIsCalling(caller.actor.accountId));
+    return buildView(await afterRoleListChange(caller));
   },
 
   'roles.discardDraft': async ({ revision }, caller) => {
     await discardDraft(ROLE_LIST, revision, { actor: caller.actor.accountId, now: now(), summary: 'Draft discarded.' });
-    return buildView(await whoIsCalling(caller.actor.accountId));
+    return buildView(await afterRoleListChange(caller));
   },
 
   'roles.recordTraining': async (p, caller) => {
@@ -335,7 +345,7 @@ const handlers: { [K in AdminFunctionKey]: Handler<K> } = {
     await recordVersion(ROLE_LIST, caller.roleList.current.version, 'Updated', (c) => ({ ...(c?.content as RoleListContentStored), training: [...(c?.content.training ?? []), record] }), {
       actor: caller.actor.accountId, now: t, action: 'training-recorded', summary: `Recorded ${p.kind} "${record.title}" for ${person.displayName}, completed ${p.completedOn} (${p.task}).`,
     });
-    return buildView(await whoIsCalling(caller.actor.accountId));
+    return buildView(await afterRoleListChange(caller));
   },
 
   'policy.saveDraft': async ({ policy, expectedRevision }, caller) => {
