@@ -14,9 +14,11 @@ import { HttpError, isLoopback, jiraError, parseJson, readBody, send, type Reply
 import type { Principal } from './jira/principal';
 import type { UserRow } from './jira/rows';
 import { Faults } from './jira/faults';
+import { Notifications } from './jira/notifications';
 import { jiraRoutes, type RestCtx } from './jira/routes';
 import { Search } from './jira/search';
 import { JiraSite } from './jira/site';
+import { BulkSeedError, bulkIncidentProperty, seedBulkIncidents } from './seed/bulk-incidents';
 import { APP_ACCOUNT_ID, CLOUD_ID, demoUsersView, seedDemo } from './seed/demo';
 import { seedPlain } from './seed/plain';
 import { getMeta, openDatabase, setMeta, wipe } from './store/db';
@@ -138,7 +140,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     },
   });
   const search = new Search(site, manifest.aliases);
-  const rest = jiraRoutes(site, search);
+  const notifications = new Notifications(site);
+  const rest = jiraRoutes(site, search, notifications);
   const scheduler = new Scheduler(manifest, runtime, { cloudId: CLOUD_ID, now: () => clock.now(), log });
   const frames = new Map<string, Frame>();
   const restCalls = { total: 0, byInvocation: 0 };
@@ -265,6 +268,25 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       frames.clear();
       faults.clear();
       return { status: 200, body: { reset: true, seed: seedKind, now: new Date(clock.now()).toISOString() } };
+    }
+    if (path === '/sandbox/notifications' && method === 'GET') {
+      const issueKey = url.searchParams.get('issueKey');
+      return { status: 200, body: { notifications: notifications.list(issueKey === null || issueKey === '' ? undefined : issueKey) } };
+    }
+    if (path === '/sandbox/bulk/incidents' && method === 'POST') {
+      const p = z.object({ count: z.number().int().min(1).max(100_000), dueCount: z.number().int().min(0).default(0), projectKey: z.string().min(1).default('SD') }).strict()
+        .refine((x) => x.dueCount <= x.count, { message: 'dueCount must not exceed count.', path: ['dueCount'] }).safeParse(body());
+      if (!p.success) throw jiraError(400, p.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`));
+      const { count, dueCount, projectKey } = p.data;
+      // One clock reading for the whole batch, so "due" means the same instant for every issue.
+      const now = clock.now();
+      try {
+        const result = seedBulkIncidents(db, { projectKey, count, dueCount, now, propertyFor: (i) => bulkIncidentProperty(i, dueCount, now) });
+        return { status: 201, body: { ...result, now: new Date(now).toISOString() } };
+      } catch (e) {
+        if (e instanceof BulkSeedError) throw jiraError(409, e.message);
+        throw e;
+      }
     }
     if (path === '/sandbox/events' && method === 'GET') return { status: 200, body: { mode: events.mode, deliveries: events.log } };
     if (path === '/sandbox/events/settle' && method === 'POST') { await events.settle(); return { status: 200, body: { settled: true, deliveries: events.log.length } }; }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Router, fieldErrors, jiraError, noContent, ok, type Reply } from '../http';
 import { nextId } from '../store/db';
 import { CUSTOM_FIELD_TYPES, SYSTEM_FIELDS } from './format';
+import type { Notifications } from './notifications';
 import type { Principal } from './principal';
 import { Search, searchBodySchema } from './search';
 import type { JiraSite } from './site';
@@ -30,7 +31,7 @@ function pageOf<T>(query: URLSearchParams, dflt: number, max: number, all: T[]):
 }
 
 /** The Jira Cloud platform REST API v3 subset the app uses. Paths, status codes and JSON shapes follow Atlassian's reference. */
-export function jiraRoutes(site: JiraSite, search: Search): Router<RestCtx> {
+export function jiraRoutes(site: JiraSite, search: Search, notifications: Notifications): Router<RestCtx> {
   const r = new Router<RestCtx>();
   const { rows, fmt, perms, db } = site;
   const requireAdmin = (p: Principal): void => { if (!perms.canAdminister(p)) throw jiraError(403, 'You are not authorized to perform this action. Administrator privileges are required.'); };
@@ -229,6 +230,8 @@ export function jiraRoutes(site: JiraSite, search: Search): Router<RestCtx> {
   r.add('POST', '/rest/api/3/issue/:issueIdOrKey/transitions', async ({ p, body }, { issueIdOrKey }) => { await site.doTransition(p, issueIdOrKey!, body); return noContent(); });
   r.add('GET', '/rest/api/3/issue/:issueIdOrKey/comment', ({ p, query }, { issueIdOrKey }) => ok(site.listComments(p, issueIdOrKey!, intParam(query, 'startAt', 0), intParam(query, 'maxResults', 5000), query.get('orderBy') ?? undefined)));
   r.add('POST', '/rest/api/3/issue/:issueIdOrKey/comment', ({ p, body }, { issueIdOrKey }) => ok(site.addComment(p, issueIdOrKey!, body), 201));
+  // Jira queues an e-mail; the sandbox stores it in its outbox (GET /sandbox/notifications).
+  r.add('POST', '/rest/api/3/issue/:issueIdOrKey/notify', ({ p, body }, { issueIdOrKey }) => { notifications.send(p, issueIdOrKey!, body); return noContent(); });
   r.add('GET', '/rest/api/3/issue/:issueIdOrKey/changelog', ({ p, query }, { issueIdOrKey }) => ok(site.changelog(p, issueIdOrKey!, intParam(query, 'startAt', 0), intParam(query, 'maxResults', 100, 100))));
   r.add('GET', '/rest/api/3/issue/:issueIdOrKey/properties', ({ p }, { issueIdOrKey }) => ok(site.listProperties(p, issueIdOrKey!)));
   r.add('GET', '/rest/api/3/issue/:issueIdOrKey/properties/:propertyKey', ({ p }, { issueIdOrKey, propertyKey }) => ok(site.getProperty(p, issueIdOrKey!, propertyKey!)));
@@ -258,7 +261,7 @@ export function jiraRoutes(site: JiraSite, search: Search): Router<RestCtx> {
     const parsed = searchBodySchema.safeParse(body ?? {});
     if (!parsed.success) throw jiraError(400, parsed.error.issues.map((i) => i.code === 'unrecognized_keys' ? `Unrecognized field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')} in the request body.` : `${i.path.join('.') || 'body'}: ${i.message}`));
     const d = parsed.data;
-    return ok(search.run(p, { jql: d.jql ?? '', nextPageToken: d.nextPageToken ?? undefined, maxResults: d.maxResults, fields: d.fields, expand: typeof d.expand === 'string' ? d.expand.split(',') : d.expand, properties: d.properties }));
+    return ok(search.run(p, { jql: d.jql ?? '', nextPageToken: d.nextPageToken ?? undefined, maxResults: d.maxResults, fields: d.fields, expand: (typeof d.expand === 'string' ? d.expand.split(',') : d.expand)?.map((e) => e.trim()).filter(Boolean), properties: d.properties }));
   });
   const gone = (): Reply => { throw jiraError(410, 'The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046'); };
   r.add('GET', '/rest/api/3/search', gone);

@@ -494,7 +494,7 @@ export class JiraSite {
       if (!r) errors.resolution = 'The resolution selected is invalid.'; else resolutionId = r.id;
     }
     const commentOps = (parsed.data.update?.comment ?? []) as unknown[];
-    const comments = commentOps.map((op) => z.object({ add: z.object({ body: adfDoc }).passthrough() }).safeParse(op));
+    const comments = commentOps.map((op) => z.object({ add: z.object({ body: adfDoc, properties: z.array(z.object({ key: z.string(), value: z.unknown() })).optional() }).passthrough() }).safeParse(op));
     if (comments.some((c) => !c.success)) errors.comment = 'Comment body must be an Atlassian Document.';
     if (Object.keys(errors).length) throw fieldErrors(400, errors);
 
@@ -521,7 +521,8 @@ export class JiraSite {
       return changes;
     })();
     this.emitUpdated(p, issue.id, items);
-    for (const c of comments) if (c.success) this.addComment(p, issue.key, { body: c.data.add.body });
+    // The whole `add` bean goes through, so `properties` (JSM's sd.public.comment internal flag) applies here too.
+    for (const c of comments) if (c.success) this.addComment(p, issue.key, c.data.add);
   }
 
   addComment(p: Principal, idOrKey: string, body: unknown): Record<string, unknown> {

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 /**
  * The sandbox's store: one SQLite file (WAL) under the data folder. Schema version 1.
  * Jira's model is kept close to its REST shapes; JSON columns hold what Jira treats as documents
- * (ADF bodies, custom field values, entity property values, changelog items).
+ * (ADF bodies, custom field values, entity property values, changelog items). `notifications` is the sandbox's
+ * outbox: what POST /issue/{key}/notify would have mailed (Jira keeps no readable record; tests and demos need one).
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -66,6 +67,11 @@ CREATE TABLE IF NOT EXISTS issue_links (
   id INTEGER PRIMARY KEY, type_id TEXT NOT NULL, inward_issue_id INTEGER NOT NULL, outward_issue_id INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS id_sequences (name TEXT PRIMARY KEY, next INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS notifications (
+  id INTEGER PRIMARY KEY, issue_id INTEGER NOT NULL, issue_key TEXT NOT NULL, from_account_id TEXT NOT NULL,
+  to_account_ids TEXT NOT NULL, subject TEXT NOT NULL, text_body TEXT, html_body TEXT, created INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS notifications_issue_key ON notifications(issue_key);
 `;
 
 export function openDatabase(dataDir: string): Db {
