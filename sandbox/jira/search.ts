@@ -65,7 +65,13 @@ export class Search {
     const page = matches.slice(offset, offset + maxResults);
     const isLast = offset + page.length >= matches.length;
     const issues = page.map((doc) => this.site.issueBean(p, rows.issueById(Number(doc.id)), { fields: params.fields, expand: params.expand, properties: params.properties, defaultFields: 'id' }));
-    return { issues, ...(isLast ? {} : { nextPageToken: encodeToken({ o: offset + page.length, q: queryHash }) }), isLast };
+    // Jira answers expand=names once per page (`names` beside `issues`), not in every issue.
+    let names: Record<string, string> | undefined;
+    if (params.expand?.includes('names')) {
+      names = {};
+      for (const bean of issues) { Object.assign(names, bean.names as Record<string, string> | undefined); delete bean.names; }
+    }
+    return { issues, ...(names ? { names } : {}), ...(isLast ? {} : { nextPageToken: encodeToken({ o: offset + page.length, q: queryHash }) }), isLast };
   }
 
   private visibleIssues(p: Principal): IssueRow[] {

@@ -1,13 +1,9 @@
 /**
- * IN.2.5 / D12: an incident closes only with a resolution and a recorded confirmation by an affected party
- * (the reporter, or the customer contact of the agreement). The significant-impact conditions of D13 (root
- * cause, linked change request) extend this list when incident classification lands.
+ * IN.2.5 / D12 / D13: the words and statuses of incident closure. What is missing is decided by the closure
+ * checklist of `evaluateIncident` (src/domain/incident/evaluate.ts): a resolution and a recorded confirmation by an
+ * affected party; for significant-impact incidents also a root cause and a linked service change request; for a
+ * major incident a named manager. The validator and the panel show the same list.
  */
-export interface ClosureFacts {
-  hasResolution: boolean;
-  confirmation: { confirmedBy: string; confirmedAt: string } | null;
-}
-
 export interface MissingItem { rule: string; what: string }
 
 /** WP.18 status "Closed": the Jira status names that mean the record is closed. */
@@ -15,14 +11,6 @@ export const DEFAULT_CLOSED_STATUS_NAMES: readonly string[] = ['Closed'];
 
 export function isClosingStatus(statusName: string, closedStatusNames: readonly string[] = DEFAULT_CLOSED_STATUS_NAMES): boolean {
   return closedStatusNames.some((n) => n.toLowerCase() === statusName.trim().toLowerCase());
-}
-
-/** What still stops an incident from closing; empty when it may close. Validators and the panel show the same list. */
-export function closureBlockers(facts: ClosureFacts): MissingItem[] {
-  const missing: MissingItem[] = [];
-  if (!facts.hasResolution) missing.push({ rule: 'IN.2.5', what: 'a resolution' });
-  if (!facts.confirmation) missing.push({ rule: 'D12', what: 'a recorded confirmation by an affected party (the reporter or the customer contact)' });
-  return missing;
 }
 
 export function describeBlockers(subject: string, missing: readonly MissingItem[]): string {

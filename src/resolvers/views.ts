@@ -1,5 +1,6 @@
 import type { RecordKind } from '../domain/record-kind';
 import type { RoleCode } from '../domain/roles';
+import type { IncidentSection } from './incident-contract';
 
 /** What each UI surface receives from its resolver (the Custom UI in static/ imports these types). */
 export interface ViewerRoles { accountId: string; displayName: string; roles: Array<{ code: RoleCode; name: string }> }
@@ -9,6 +10,8 @@ export interface IssuePanelView {
   kind: RecordKind;
   viewer: ViewerRoles;
   rolesConfigured: boolean;
+  /** The incident view (issue #5) when the issue is an incident; null otherwise. */
+  incident: IncidentSection | null;
 }
 
 export interface ProjectPageView {

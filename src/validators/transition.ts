@@ -1,10 +1,12 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { closureBlockers, describeBlockers, isClosingStatus } from '../domain/incident-closure';
+import { describeBlockers, isClosingStatus } from '../domain/incident-closure';
 import { recordKindOf } from '../domain/record-kind';
+import { evaluate, mergeByKey, now, readIncident } from '../incidents/service';
 import { jiraGet } from '../jira/client';
-import { issueSummarySchema, statusSchema } from '../jira/schemas';
-import { ISSUE_STATE_PROPERTY, readIssueState } from '../store/issue-state';
+import { statusSchema } from '../jira/schemas';
+import { loadIncidentRules } from '../store/incident-store';
+import { readIncidentState } from '../store/issue-state';
 
 /** Forge's workflow-validator argument (jira:workflowValidator, function form). */
 const validatorArgsSchema = z.object({
@@ -15,19 +17,21 @@ const validatorArgsSchema = z.object({
 export interface ValidatorResult { result: boolean; errorMessage?: string }
 
 /**
- * The one place where rules can block a Jira transition. Validators must call Jira asApp() (Forge runs them
- * without a user). The rule set grows with the incident and change issues; today: IN.2.5 / D12 closure.
+ * The one place where rules can block a Jira transition. Validators call Jira asApp() (Forge runs them without a
+ * user). Incidents: closing needs what IN.2.5, D12 and D13 ask for, exactly the closure checklist the issue panel
+ * shows (src/domain/incident/evaluate.ts), and the refusal lists every missing item.
  */
 export async function validateTransition(args: unknown): Promise<ValidatorResult> {
   const parsed = validatorArgsSchema.safeParse(args);
   if (!parsed.success) return { result: false, errorMessage: 'The transition could not be checked: the validator received an unexpected request.' };
   const { issue: { key }, transition } = parsed.data;
-  const [issue, target] = await Promise.all([
-    jiraGet('app', route`/rest/api/3/issue/${key}?fields=summary,issuetype,status,resolution&properties=${ISSUE_STATE_PROPERTY}`, issueSummarySchema),
-    jiraGet('app', route`/rest/api/3/status/${transition.to.id}`, statusSchema),
-  ]);
-  if (recordKindOf(issue.fields.issuetype.name) !== 'incident' || !isClosingStatus(target.name)) return { result: true };
-  const state = readIssueState(issue.properties?.[ISSUE_STATE_PROPERTY]);
-  const missing = closureBlockers({ hasResolution: Boolean(issue.fields.resolution), confirmation: state?.closure ?? null });
+  const at = now();
+  const [rules, target] = await Promise.all([loadIncidentRules(at), jiraGet('app', route`/rest/api/3/status/${transition.to.id}`, statusSchema)]);
+  if (!isClosingStatus(target.name)) return { result: true };
+  const loaded = await readIncident(key, key.replace(/-\d+$/, ''), rules, 'app');
+  if (recordKindOf(loaded.issueType, rules.issueTypes) !== 'incident') return { result: true };
+  const previous = readIncidentState(loaded.stored);
+  const ev = evaluate(loaded, rules, at, { escalations: mergeByKey(previous?.escalations ?? [], []), communications: previous?.communications ?? [] });
+  const missing = ev.closure.filter((c) => !c.done).map((c) => ({ rule: c.rule, what: c.label }));
   return missing.length ? { result: false, errorMessage: describeBlockers(`Incident ${key}`, missing) } : { result: true };
 }

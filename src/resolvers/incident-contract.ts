@@ -1,0 +1,78 @@
+/**
+ * The incident part of the issue panel (issue #5): what `issuePanel.load` answers for an incident, and the
+ * payloads of the panel's incident actions. The Custom UI imports the types only.
+ */
+import { z } from 'zod';
+import { CONFIRMATION_CHANNELS } from '../domain/incident/confirmation';
+import type { ClosureItem } from '../domain/incident/evaluate';
+import type { CommunicationState } from '../domain/incident/state';
+
+export interface PersonRef { accountId: string; displayName: string }
+
+export type ClockState = 'running' | 'paused' | 'met' | 'breached' | 'stopped';
+
+export interface ClockView {
+  metric: 'firstResponse' | 'resolution';
+  cycle: number;
+  state: ClockState;
+  priority: string;
+  clock: '24x7' | 'serviceHours';
+  targetMs: number;
+  elapsedMs: number;
+  remainingMs: number;
+  dueAt: string | null;
+  breachAt: string | null;
+  start: string;
+  stop: string | null;
+  stopReason: 'reply' | 'transition' | 'resolved' | null;
+}
+
+export interface LinkView { key: string; summary: string; status: string; statusCategory: 'new' | 'indeterminate' | 'done'; label: string; issueType: string }
+
+export interface EscalationView { key: string; label: string; crossedAt: string; escalatedAt: string; notified: string[] }
+
+export interface IncidentSection {
+  /** The server's instant (the sandbox clock on the sandbox): the live countdown starts from it. */
+  now: string;
+  policy: { version: number | null; timeZone: string };
+  priority: { value: string | null; derived: boolean; text: string; missing: Array<'impact' | 'urgency'>; impact: string | null; urgency: string | null; jiraPriority: string | null };
+  classification: { services: string[]; cis: string[]; securityIncident: boolean; majorIncident: boolean; significant: boolean; significantReasons: string[] };
+  clocks: { firstResponse: ClockView | null; resolution: ClockView | null; earlierCycles: ClockView[] };
+  escalations: EscalationView[];
+  communications: CommunicationState[];
+  links: { changes: LinkView[]; problems: LinkView[]; incidents: LinkView[] };
+  closure: {
+    items: ClosureItem[];
+    confirmation: { confirmedBy: string; confirmedAt: string; how: string | null; recordedBy: string | null } | null;
+  };
+  majorIncident: { manager: PersonRef | null; reportPublishedAt: string | null } | null;
+  actions: {
+    /** D12: the viewer may record the reporter's confirmation (the reporter themselves, or an agent). */
+    recordConfirmation: { allowed: boolean; reason: string | null; party: PersonRef | null; asParty: boolean };
+    /** IN.1.3, IN.2.2, IN.2.5: raise a Draft service change request (agents). */
+    raiseChange: { allowed: boolean; reason: string | null; issueType: string };
+    /** D13, INC-24: an Incident Manager takes a major incident. */
+    takeMajorIncident: { allowed: boolean; reason: string | null };
+    publishMajorIncidentReport: { allowed: boolean; reason: string | null };
+  };
+}
+
+export const incidentPayloads = {
+  'incident.recordConfirmation': z.object({ how: z.enum(CONFIRMATION_CHANNELS) }).strict(),
+  'incident.raiseChange': z.object({
+    purpose: z.enum(['mitigation', 'permanent-fix']),
+    summary: z.string().trim().min(1, 'must not be empty').max(240, 'must be at most 240 characters').optional(),
+  }).strict(),
+  'incident.takeMajorIncident': z.object({}).strict(),
+  'incident.publishMajorIncidentReport': z.object({}).strict(),
+} as const;
+
+export type IncidentFunctionKey = keyof typeof incidentPayloads;
+export type IncidentErrorCode = 'invalid-input' | 'forbidden' | 'refused' | 'failed';
+export type IncidentResult<T> = { ok: true; data: T } | { ok: false; error: { code: IncidentErrorCode; message: string } };
+export interface IncidentAnswers {
+  'incident.recordConfirmation': { confirmedAt: string };
+  'incident.raiseChange': { key: string };
+  'incident.takeMajorIncident': { manager: PersonRef };
+  'incident.publishMajorIncidentReport': { publishedAt: string };
+}

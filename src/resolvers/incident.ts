@@ -1,0 +1,250 @@
+import type Resolver from '@forge/resolver';
+import { route } from '@forge/api';
+import { z } from 'zod';
+import { confirmationRefusal } from '../domain/incident/confirmation';
+import { agentTest, type IncidentEvaluation } from '../domain/incident/evaluate';
+import { majorIncidentReport } from '../domain/incident/messages';
+import type { Actor, LinkFact } from '../domain/incident/snapshot';
+import { PRIORITIES } from '../domain/priority-matrix';
+import { rolesHeldBy } from '../domain/roles';
+import type { SlaCycle } from '../domain/sla/replay';
+import { adfFromText } from '../jira/adf';
+import { JiraRequestError, jiraFetch, jiraGet } from '../jira/client';
+import { userSchema } from '../jira/schemas';
+import { evaluate, now, readIncident, storeState, addComment, type LoadedIncident } from '../incidents/service';
+import { loadIncidentRules, recordFacts, type IncidentFacts, type IncidentRules } from '../store/incident-store';
+import { readIncidentState } from '../store/issue-state';
+import { issueExtensionSchema, requireAccountId, ResolverInputError, type ResolverRequest } from './context';
+import {
+  incidentPayloads, type ClockView, type IncidentAnswers, type IncidentErrorCode, type IncidentFunctionKey, type IncidentResult,
+  type IncidentSection, type LinkView, type PersonRef,
+} from './incident-contract';
+
+/**
+ * The incident part of the issue panel (issue #5 item 7) and its actions. The view is evaluated live from the
+ * same GET of the issue the panel makes anyway, with the same rules as the trigger, so it is never behind the
+ * stored state; actions check the viewer's role on the server (D6) and answer `{ ok, data | error }` (ADR 008).
+ */
+
+const PANEL_MODULE_KEY = 'sd-issue-panel';
+
+export interface Viewer { accountId: string; displayName: string; accountType: string }
+
+function clockView(c: SlaCycle): ClockView {
+  const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+  const state = c.stop !== null ? (c.breached ? 'breached' : 'met') : c.breached ? 'breached' : c.pausedNow ? 'paused' : 'running';
+  return {
+    metric: c.metric, cycle: c.index, state, priority: c.priority, clock: c.clock, targetMs: c.targetMs, elapsedMs: c.elapsedMs,
+    remainingMs: c.remainingMs, dueAt: iso(c.dueAt), breachAt: iso(c.breachAt), start: iso(c.start) ?? '', stop: iso(c.stop), stopReason: c.stopReason,
+  };
+}
+
+function linkView(l: LinkFact): LinkView {
+  return { key: l.other.key, summary: l.other.summary, status: l.other.status, statusCategory: l.other.statusCategory, label: l.label, issueType: l.other.issueType };
+}
+
+/** Display names the issue already carries (reporter, assignee, authors), so the panel needs no user lookups. */
+function namesOf(loaded: LoadedIncident, viewer: Viewer): Map<string, string> {
+  const names = new Map<string, string>([[viewer.accountId, viewer.displayName]]);
+  const add = (a: Actor | null) => { if (a?.displayName) names.set(a.accountId, a.displayName); };
+  const s = loaded.snapshot;
+  add(s.reporter);
+  if (s.assignee) names.set(s.assignee.accountId, s.assignee.displayName);
+  for (const h of s.history) add(h.author);
+  for (const c of s.comments) add(c.author);
+  if (loaded.facts.majorIncidentManager) names.set(loaded.facts.majorIncidentManager.accountId, loaded.facts.majorIncidentManager.displayName);
+  return names;
+}
+
+interface Permissions { isAgent: boolean; isReporter: boolean; roles: Set<string> }
+
+function permissionsOf(loaded: LoadedIncident, rules: IncidentRules, viewer: Viewer): Permissions {
+  const actor: Actor = { accountId: viewer.accountId, accountType: viewer.accountType === 'customer' || viewer.accountType === 'app' ? viewer.accountType : 'atlassian' };
+  return {
+    isAgent: agentTest(rules.roles)(actor),
+    isReporter: loaded.snapshot.reporter?.accountId === viewer.accountId,
+    roles: new Set(rolesHeldBy(rules.roles ?? [], viewer.accountId).map((r) => r.code)),
+  };
+}
+
+export function incidentSection(loaded: LoadedIncident, ev: IncidentEvaluation, rules: IncidentRules, viewer: Viewer, at: number): IncidentSection {
+  const s = loaded.snapshot;
+  const st = ev.state;
+  const names = namesOf(loaded, viewer);
+  const name = (id: string) => names.get(id) ?? id;
+  const perms = permissionsOf(loaded, rules, viewer);
+  const resolution = ev.replay.resolution;
+  const reporter: PersonRef | null = s.reporter ? { accountId: s.reporter.accountId, displayName: name(s.reporter.accountId) } : null;
+  const confirmation = loaded.facts.closure ?? null;
+  const resolved = s.resolution !== null;
+  const major = s.fields.majorIncident;
+  const manager = loaded.facts.majorIncidentManager ?? null;
+  const deny = (reason: string) => ({ allowed: false, reason });
+  const allow = { allowed: true, reason: null };
+
+  const recordConfirmation = confirmation ? deny('A confirmation is already recorded.')
+    : !resolved ? deny('The incident has no resolution yet; confirmation follows the restoration (IN.2.4, IN.2.5).')
+      : !reporter ? deny('The incident has no reporter to confirm it.')
+        : perms.isReporter || perms.isAgent ? allow : deny('Only the reporter or an agent (PT, IM, SM) records the confirmation (D12).');
+  const canManage = perms.roles.has('IM') || perms.roles.has('SM');
+  return {
+    now: new Date(at).toISOString(),
+    policy: { version: rules.policy.version, timeZone: rules.policy.policy.serviceHours.timeZone },
+    priority: { value: st.priority.value, derived: st.priority.derived, text: st.priority.text, missing: st.priority.missing, impact: s.fields.impact, urgency: s.fields.urgency, jiraPriority: s.priority },
+    classification: {
+      services: st.classification.services, cis: st.classification.cis, securityIncident: st.classification.securityIncident,
+      majorIncident: st.classification.majorIncident, significant: st.classification.significant, significantReasons: st.classification.significantReasons,
+    },
+    clocks: {
+      firstResponse: ev.replay.firstResponse[0] ? clockView(ev.replay.firstResponse[0]) : null,
+      resolution: resolution.length ? clockView(resolution[resolution.length - 1] as SlaCycle) : null,
+      earlierCycles: resolution.slice(0, -1).map(clockView),
+    },
+    escalations: st.escalations.map((e) => ({
+      key: e.key, crossedAt: e.crossedAt, escalatedAt: e.escalatedAt, notified: e.notified.map(name),
+      label: `${e.metric === 'resolution' ? 'Resolution' : 'First response'} cycle ${String(e.cycle)}: ${e.thresholdId === 'management' ? 'escalated to management' : e.thresholdId} after ${String(Math.round(e.afterMs / 60_000))} min (${e.priority})`,
+    })),
+    communications: st.communications,
+    links: {
+      changes: s.links.filter((l) => l.other.kind === 'service-change-request').map(linkView),
+      problems: s.links.filter((l) => l.other.kind === 'problem').map(linkView),
+      incidents: s.links.filter((l) => l.other.kind === 'incident').map(linkView),
+    },
+    closure: {
+      items: ev.closure,
+      confirmation: confirmation ? { confirmedBy: name(confirmation.confirmedBy), confirmedAt: confirmation.confirmedAt, how: confirmation.how ?? null, recordedBy: confirmation.recordedBy ? name(confirmation.recordedBy) : null } : null,
+    },
+    majorIncident: major ? { manager, reportPublishedAt: loaded.facts.majorIncidentReport?.publishedAt ?? null } : null,
+    actions: {
+      recordConfirmation: { ...recordConfirmation, party: reporter, asParty: perms.isReporter },
+      raiseChange: { ...(perms.isAgent ? allow : deny('Agents (PT, IM, SM) raise service change requests.')), issueType: rules.changeIssueType(s.projectKey) },
+      takeMajorIncident: !major ? deny('Not flagged as a major incident.') : manager ? deny(`${manager.displayName} manages this major incident (D13: one named manager).`) : canManage ? allow : deny('An Incident Manager (or the Service Manager) takes a major incident (INC-24).'),
+      publishMajorIncidentReport: !major ? deny('Not flagged as a major incident.') : loaded.facts.majorIncidentReport ? deny('The major-incident report is published.')
+        : !resolved ? deny('The report follows the restoration of the service (INC-21).')
+          : manager?.accountId === viewer.accountId || perms.roles.has('SM') ? allow : deny('The major incident manager (or the Service Manager) publishes the report.'),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Actions
+
+class RefusedError extends Error {
+  constructor(readonly code: IncidentErrorCode, message: string) { super(message); this.name = 'RefusedError'; }
+}
+
+interface Call { rules: IncidentRules; loaded: LoadedIncident; ev: IncidentEvaluation; viewer: Viewer; section: IncidentSection; at: number }
+
+type Handler<K extends IncidentFunctionKey> = (payload: z.infer<(typeof incidentPayloads)[K]>, call: Call) => Promise<IncidentAnswers[K]>;
+
+/** Mirrors the recorded facts into the property with a fresh evaluation. */
+async function afterFacts(call: Call, facts: IncidentFacts): Promise<void> {
+  const loaded = { ...call.loaded, facts };
+  const previous = readIncidentState(loaded.stored);
+  const ev = evaluate(loaded, call.rules, now(), { escalations: previous?.escalations ?? [], communications: previous?.communications ?? [] });
+  await storeState(loaded.snapshot.key, loaded, ev);
+}
+
+const createdIssue = z.object({ id: z.string(), key: z.string() }).passthrough();
+
+const handlers: { [K in IncidentFunctionKey]: Handler<K> } = {
+  'incident.recordConfirmation': async ({ how }, call) => {
+    const { section, loaded, viewer } = call;
+    const action = section.actions.recordConfirmation;
+    if (!action.allowed) throw new RefusedError('refused', action.reason ?? 'The confirmation cannot be recorded.');
+    const party = loaded.snapshot.reporter?.accountId ?? '';
+    const refusal = confirmationRefusal({ recordedBy: viewer.accountId, confirmedBy: party, how: action.asParty ? 'in Jira' : how }, {
+      reporterId: loaded.snapshot.reporter?.accountId ?? null, affectedParties: [], recorderIsAgent: permissionsOf(loaded, call.rules, viewer).isAgent, resolved: loaded.snapshot.resolution !== null,
+    });
+    if (refusal) throw new RefusedError('refused', refusal);
+    const confirmedAt = new Date(call.at).toISOString();
+    const facts = await recordFacts(loaded.snapshot.id, (f) => ({
+      ...f, closure: { confirmedBy: party, confirmedAt, how: action.asParty ? 'in Jira' : how, ...(viewer.accountId !== party ? { recordedBy: viewer.accountId } : {}) },
+    }));
+    await afterFacts(call, facts);
+    return { confirmedAt };
+  },
+
+  'incident.raiseChange': async ({ purpose, summary }, call) => {
+    const { section, loaded } = call;
+    if (!section.actions.raiseChange.allowed) throw new RefusedError('forbidden', section.actions.raiseChange.reason ?? 'Not allowed.');
+    const s = loaded.snapshot;
+    const what = purpose === 'mitigation' ? 'Mitigation' : 'Permanent fix';
+    const title = (summary ?? `${what} for ${s.key}: ${s.summary}`).slice(0, 250);
+    const task = purpose === 'mitigation' ? 'IN.1.3 / IN.2.2 NOTE 2 (mitigating solution)' : 'IN.2.5 NOTE 2 (permanent fix)';
+    const fields: Record<string, unknown> = {
+      project: { key: s.projectKey },
+      issuetype: { name: section.actions.raiseChange.issueType },
+      summary: title,
+      description: adfFromText(`${what} raised from incident ${s.key} "${s.summary}" (${task}).\n\nImpacted services: ${s.fields.services.join(', ') || 'none named'}\nImpacted CIs: ${s.fields.cis.join(', ') || 'none named'}\nRoot cause so far: ${(s.fields.rootCause ?? '').trim() || 'not recorded yet'}`),
+    };
+    const priority = section.priority.value;
+    if (priority && (PRIORITIES as readonly string[]).includes(priority) && s.priority) fields.priority = { name: s.priority };
+    if (loaded.fieldIds.affectedServices && s.fields.services.length) fields[loaded.fieldIds.affectedServices] = s.fields.services.map((value) => ({ value }));
+    if (loaded.fieldIds.impactedCis && s.fields.cis.length) fields[loaded.fieldIds.impactedCis] = s.fields.cis;
+    let created: z.infer<typeof createdIssue>;
+    try {
+      const res = await jiraFetch('user', route`/rest/api/3/issue`, { method: 'POST', body: { fields } });
+      created = createdIssue.parse(await res.json());
+    } catch (e) {
+      if (e instanceof JiraRequestError && e.status < 500) throw new RefusedError('refused', `Jira refused to create the change request: ${e.messages.join(' ') || `HTTP ${String(e.status)}`}`);
+      throw e;
+    }
+    await jiraFetch('user', route`/rest/api/3/issueLink`, { method: 'POST', body: { type: { name: 'Relates' }, inwardIssue: { key: created.key }, outwardIssue: { key: s.key } } });
+    return { key: created.key };
+  },
+
+  'incident.takeMajorIncident': async (_p, call) => {
+    const { section, loaded, viewer } = call;
+    if (!section.actions.takeMajorIncident.allowed) throw new RefusedError('refused', section.actions.takeMajorIncident.reason ?? 'Not allowed.');
+    const manager = { accountId: viewer.accountId, displayName: viewer.displayName, namedAt: new Date(call.at).toISOString() };
+    const facts = await recordFacts(loaded.snapshot.id, (f) => (f.majorIncidentManager ? f : { ...f, majorIncidentManager: manager }));
+    if (facts.majorIncidentManager?.accountId !== viewer.accountId) throw new RefusedError('refused', `${facts.majorIncidentManager?.displayName ?? 'Someone else'} took this major incident a moment ago (D13: one named manager).`);
+    await afterFacts(call, facts);
+    return { manager: { accountId: manager.accountId, displayName: manager.displayName } };
+  },
+
+  'incident.publishMajorIncidentReport': async (_p, call) => {
+    const { section, loaded, viewer, ev } = call;
+    if (!section.actions.publishMajorIncidentReport.allowed) throw new RefusedError('refused', section.actions.publishMajorIncidentReport.reason ?? 'Not allowed.');
+    const text = majorIncidentReport(loaded.snapshot, ev, call.rules.policy.policy);
+    const commentId = await addComment(loaded.snapshot.key, text, 'internal');
+    const publishedAt = new Date(call.at).toISOString();
+    const facts = await recordFacts(loaded.snapshot.id, (f) => ({ ...f, majorIncidentReport: { publishedAt, publishedBy: viewer.accountId, commentId } }));
+    await afterFacts(call, facts);
+    return { publishedAt };
+  },
+};
+
+/** Reads and evaluates the incident for the viewer: asUser, so nobody acts on an issue Jira hides from them. */
+export async function loadIncidentFor(issueKey: string, projectKey: string, viewer: Viewer, rules: IncidentRules, at: number): Promise<{ loaded: LoadedIncident; ev: IncidentEvaluation; section: IncidentSection }> {
+  const loaded = await readIncident(issueKey, projectKey, rules, 'user');
+  const previous = readIncidentState(loaded.stored);
+  const ev = evaluate(loaded, rules, at, { escalations: previous?.escalations ?? [], communications: previous?.communications ?? [] });
+  return { loaded, ev, section: incidentSection(loaded, ev, rules, viewer, at) };
+}
+
+export function defineIncidentResolvers(resolver: Resolver): void {
+  for (const key of Object.keys(incidentPayloads) as IncidentFunctionKey[]) {
+    resolver.define(key, async (req: ResolverRequest): Promise<IncidentResult<IncidentAnswers[typeof key]>> => {
+      try {
+        requireAccountId(req.context);
+        if (req.context.moduleKey !== PANEL_MODULE_KEY) throw new RefusedError('forbidden', `${key} answers the issue panel (${PANEL_MODULE_KEY}) only.`);
+        const parsed = incidentPayloads[key].safeParse(req.payload ?? {});
+        if (!parsed.success) throw new ResolverInputError(`The request is invalid: ${parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'payload'}: ${i.message}`).join('; ')}`);
+        const extension = issueExtensionSchema.safeParse(req.context.extension);
+        if (!extension.success) throw new ResolverInputError('context.extension: the issue panel context names no issue.');
+        const at = now();
+        const [rules, me] = await Promise.all([loadIncidentRules(at), jiraGet('user', route`/rest/api/3/myself`, userSchema)]);
+        const viewer: Viewer = { accountId: me.accountId, displayName: me.displayName, accountType: me.accountType ?? 'atlassian' };
+        const { loaded, ev, section } = await loadIncidentFor(extension.data.issue.key, extension.data.project.key, viewer, rules, at);
+        const handler = handlers[key] as Handler<typeof key>;
+        return { ok: true, data: await handler(parsed.data as z.infer<(typeof incidentPayloads)[typeof key]>, { rules, loaded, ev, viewer, section, at }) };
+      } catch (e) {
+        const code: IncidentErrorCode = e instanceof RefusedError ? e.code : e instanceof ResolverInputError ? 'invalid-input' : 'failed';
+        if (code === 'failed') console.error(`incident resolver ${key} failed`, e);
+        return { ok: false, error: { code, message: e instanceof Error ? e.message : String(e) } };
+      }
+    });
+  }
+}

@@ -1,0 +1,252 @@
+import { agentTest, escalationRecipients, evaluateIncident, sameStoredState, type IncidentContext } from '../../../src/domain/incident/evaluate';
+import { confirmationRefusal } from '../../../src/domain/incident/confirmation';
+import { formatDuration, formatInstant, majorIncidentReport, renderStandardMessage } from '../../../src/domain/incident/messages';
+import { jiraPriorityFor, profilePriorityOf } from '../../../src/domain/incident/priority-names';
+import type { HistoryEntry, IncidentSnapshot } from '../../../src/domain/incident/snapshot';
+import { incidentStateSchema } from '../../../src/domain/incident/state';
+import { describeBlockers, DEFAULT_CLOSED_STATUS_NAMES, isClosingStatus } from '../../../src/domain/incident-closure';
+import { defaultPolicy } from '../../../src/domain/policy';
+import type { RoleAssignment } from '../../../src/domain/roles';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const T0 = Date.parse('2026-12-01T10:00:00Z');
+
+const ROLES: RoleAssignment[] = [
+  { accountId: 'sofia', roles: ['SM'] }, { accountId: 'ines', roles: ['IM'] }, { accountId: 'priya', roles: ['PT'] }, { accountId: 'carla', roles: ['CUS'] },
+];
+const staff = (id: string) => ({ accountId: id, accountType: 'atlassian' as const, displayName: id });
+const customer = (id: string) => ({ accountId: id, accountType: 'customer' as const, displayName: id });
+
+function snapshot(over: Partial<IncidentSnapshot> = {}, fields: Partial<IncidentSnapshot['fields']> = {}): IncidentSnapshot {
+  return {
+    id: '10100', key: 'SD-42', summary: 'Mail down', projectKey: 'SD', createdAt: T0, reporter: customer('carla'), assignee: { accountId: 'priya', displayName: 'Priya Nair' },
+    status: { name: 'Open', category: 'new' }, priority: 'Normal', resolution: null, history: [], comments: [], links: [],
+    ...over,
+    fields: { impact: 'High', urgency: 'High', services: ['Managed e-mail'], cis: [], rootCause: null, majorIncident: false, securityIncident: false, ...fields },
+  };
+}
+
+function ctx(now: number, over: Partial<IncidentContext> = {}): IncidentContext {
+  return {
+    policy: { policy: defaultPolicy('2026-12-01'), version: null }, roles: ROLES, escalationsDone: [], communicationsDone: [], trackedSince: T0,
+    majorIncidentManager: null, majorIncidentReport: null, now, ...over,
+  };
+}
+
+const status = (id: string, at: number, by: string, from: string, to: string): HistoryEntry => ({ id, at, author: staff(by), items: [{ field: 'status', from: null, fromString: from, to: null, toString: to }] });
+const resolve = (id: string, at: number, by: string, from: string): HistoryEntry => ({ id, at, author: staff(by), items: [
+  { field: 'status', from: null, fromString: from, to: null, toString: 'Resolved' }, { field: 'resolution', from: null, fromString: null, to: '10000', toString: 'Done' },
+] });
+const priority = (id: string, at: number, from: string, to: string): HistoryEntry => ({ id, at, author: { accountId: 'app', accountType: 'app' }, items: [{ field: 'priority', from: null, fromString: from, to: null, toString: to }] });
+const evaluateAt = (s: IncidentSnapshot, now: number, over: Partial<IncidentContext> = {}, confirmation: { confirmedBy: string } | null = null) => evaluateIncident(s, ctx(now, over), DEFAULT_CLOSED_STATUS_NAMES, confirmation);
+
+describe('IN.2.2 / D8 classification', () => {
+  it('derives Critical from High impact × High urgency and says how; the Jira priority should follow', () => {
+    const ev = evaluateAt(snapshot(), T0 + MIN);
+    expect(ev.state.priority).toMatchObject({ value: 'Critical', derived: true, source: 'policy', missing: [] });
+    expect(ev.state.priority.text).toBe('High impact × High urgency → Critical (D8 default matrix; no policy approved yet)');
+    expect(ev.desiredPriority).toBe('Critical');
+  });
+
+  it('cites the approved policy version when there is one', () => {
+    const ev = evaluateAt(snapshot({ priority: 'Critical' }), T0, { policy: { policy: defaultPolicy('2026-12-01'), version: 3 } });
+    expect(ev.state.priority.text).toBe('High impact × High urgency → Critical (policy matrix v3)');
+    expect(ev.desiredPriority).toBeNull();
+  });
+
+  it('flags a missing urgency instead of guessing, and leaves the Jira priority alone', () => {
+    const ev = evaluateAt(snapshot({}, { urgency: null }), T0);
+    expect(ev.state.priority).toMatchObject({ value: 'Normal', derived: false, source: 'none', missing: ['urgency'] });
+    expect(ev.desiredPriority).toBeNull();
+  });
+
+  it('reads a plain site\'s priority names as the profile\'s and picks the site\'s name to set', () => {
+    expect(profilePriorityOf('Highest')).toBe('Critical');
+    expect(profilePriorityOf('Medium')).toBe('Normal');
+    expect(profilePriorityOf('Odd')).toBe('Odd');
+    expect(jiraPriorityFor('Critical', ['Highest', 'High', 'Medium', 'Low', 'Lowest'])).toBe('Highest');
+    expect(jiraPriorityFor('Critical', ['Critical', 'High'])).toBe('Critical');
+    expect(jiraPriorityFor('Normal', ['P1'])).toBeNull();
+  });
+
+  it('IN.2.1 NOTE: keeps the information security class; D13 names why an incident is significant', () => {
+    const policy = { ...defaultPolicy('2026-12-01'), significantImpact: { priorities: ['Critical' as const], majorIncidentFlag: true, vitalServices: ['Web hosting'] } };
+    const ev = evaluateAt(snapshot({}, { impact: 'Low', urgency: 'Low', securityIncident: true, majorIncident: true, services: ['Web hosting'] }), T0, { policy: { policy, version: 2 } });
+    expect(ev.state.classification).toMatchObject({ securityIncident: true, significant: true, significantReasons: ['flagged Major incident', 'affects vital service Web hosting'] });
+    const normal = evaluateAt(snapshot({}, { impact: 'Low', urgency: 'Low' }), T0);
+    expect(normal.state.classification.significant).toBe(false);
+  });
+});
+
+describe('D9–D11 SLA clocks from the Jira history', () => {
+  const critical = (over: Partial<IncidentSnapshot> = {}) => snapshot({ priority: 'Critical', ...over });
+
+  it('a Critical incident runs a 4 h resolution clock (24×7) and a 15 min first-response clock', () => {
+    const ev = evaluateAt(critical(), T0 + HOUR);
+    const [fr, res] = ev.state.sla.cycles;
+    expect(fr).toMatchObject({ metric: 'firstResponse', targetMs: 15 * MIN, breached: true });
+    expect(res).toMatchObject({ metric: 'resolution', targetMs: 4 * HOUR, dueAt: '2026-12-01T14:00:00.000Z', breached: false });
+    expect(ev.index).toMatchObject({ nextDeadline: '2026-12-01T14:00:00.000Z', breached: 'yes', paused: 'no' });
+  });
+
+  it('D11: a public reply by an agent stops the first-response clock; an internal note and the customer\'s own comment do not', () => {
+    const comments = [
+      { id: '1', at: T0 + 2 * MIN, author: staff('priya'), public: false },
+      { id: '2', at: T0 + 3 * MIN, author: customer('carla'), public: true },
+    ];
+    const before = evaluateAt(critical({ comments }), T0 + 10 * MIN);
+    expect(before.replay.firstResponse[0]).toMatchObject({ stop: null, running: true });
+    const after = evaluateAt(critical({ comments: [...comments, { id: '3', at: T0 + 9 * MIN, author: staff('priya'), public: true }] }), T0 + 10 * MIN);
+    expect(after.replay.firstResponse[0]).toMatchObject({ stop: T0 + 9 * MIN, stopReason: 'reply', met: true });
+  });
+
+  it('D11: a reply by a staff member who is no agent (the Control Manager) does not count', () => {
+    const ev = evaluateAt(critical({ comments: [{ id: '9', at: T0 + MIN, author: staff('carlos'), public: true }] }), T0 + 5 * MIN);
+    expect(ev.replay.firstResponse[0]?.stop).toBeNull();
+    // Without an approved role list, any Jira staff account is an agent.
+    expect(agentTest(null)(staff('carlos'))).toBe(true);
+    expect(agentTest(null)(customer('carla'))).toBe(false);
+  });
+
+  it('D10: "Waiting for customer" pauses the resolution clock; the remaining time is unchanged when it resumes', () => {
+    const history = [status('1', T0 + 5 * MIN, 'priya', 'Open', 'In progress'), status('2', T0 + HOUR, 'priya', 'In progress', 'Waiting for customer')];
+    const paused = evaluateAt(critical({ history, status: { name: 'Waiting for customer', category: 'indeterminate' } }), T0 + 2 * HOUR);
+    const res = paused.replay.resolution[0]!;
+    expect(res).toMatchObject({ pausedNow: true, elapsedMs: HOUR, remainingMs: 3 * HOUR, dueAt: null });
+    expect(paused.index.paused).toBe('yes');
+    const later = evaluateAt(critical({ history, status: { name: 'Waiting for customer', category: 'indeterminate' } }), T0 + 5 * HOUR);
+    expect(later.replay.resolution[0]?.remainingMs).toBe(3 * HOUR);
+    const resumed = evaluateAt(critical({ history: [...history, status('3', T0 + 5 * HOUR, 'priya', 'Waiting for customer', 'In progress')], status: { name: 'In progress', category: 'indeterminate' } }), T0 + 5 * HOUR);
+    expect(resumed.replay.resolution[0]).toMatchObject({ remainingMs: 3 * HOUR, dueAt: T0 + 8 * HOUR, pausedNow: false });
+  });
+
+  it('D10 carry-over: raising the priority mid-way keeps the time already spent', () => {
+    const history = [priority('7', T0 + 2 * HOUR, 'High', 'Critical')];
+    const ev = evaluateAt(snapshot({ priority: 'Critical', history }), T0 + 3 * HOUR, {}, null);
+    const res = ev.replay.resolution[0]!;
+    expect(res).toMatchObject({ priority: 'Critical', elapsedMs: 3 * HOUR, remainingMs: HOUR, dueAt: T0 + 4 * HOUR });
+  });
+
+  it('D10: a reopen starts a new resolution cycle and keeps the first', () => {
+    const history = [resolve('1', T0 + HOUR, 'priya', 'Open'), { id: '2', at: T0 + 2 * HOUR, author: customer('carla'), items: [
+      { field: 'status', from: null, fromString: 'Resolved', to: null, toString: 'In progress' }, { field: 'resolution', from: '10000', fromString: 'Done', to: null, toString: null },
+    ] }];
+    const ev = evaluateAt(critical({ history, status: { name: 'In progress', category: 'indeterminate' } }), T0 + 3 * HOUR);
+    expect(ev.replay.resolution.map((c) => [c.index, c.met, c.elapsedMs])).toEqual([[1, true, HOUR], [2, null, HOUR]]);
+  });
+
+  it('duplicate, reordered histories give the same stored state', () => {
+    const h = [status('1', T0 + 5 * MIN, 'priya', 'Open', 'In progress'), priority('2', T0 + 6 * MIN, 'Normal', 'Critical')];
+    const a = evaluateAt(snapshot({ history: h, status: { name: 'In progress', category: 'indeterminate' }, priority: 'Critical' }), T0 + HOUR);
+    const b = evaluateAt(snapshot({ history: [h[1]!, h[0]!, h[1]!], status: { name: 'In progress', category: 'indeterminate' }, priority: 'Critical' }), T0 + HOUR);
+    expect(b.state).toEqual(a.state);
+    expect(b.index).toEqual(a.index);
+    expect(incidentStateSchema.safeParse(a.state).success).toBe(true);
+  });
+
+  it('a state re-evaluated later while nothing happened is not worth a write; a breach is', () => {
+    const s = snapshot({ priority: 'Critical', status: { name: 'In progress', category: 'indeterminate' }, history: [status('1', T0 + MIN, 'priya', 'Open', 'In progress')] });
+    const wrap = (t: number) => { const ev = evaluateAt(s, t); return { schemaVersion: 1, kind: 'incident', ...ev.index, incident: ev.state }; };
+    expect(sameStoredState(wrap(T0 + HOUR), wrap(T0 + 2 * HOUR))).toBe(true);
+    expect(sameStoredState(wrap(T0 + HOUR), wrap(T0 + 5 * HOUR))).toBe(false);
+  });
+});
+
+describe('D14 escalation decisions', () => {
+  const s = snapshot({ priority: 'Critical', status: { name: 'In progress', category: 'indeterminate' }, history: [status('1', T0 + MIN, 'priya', 'Open', 'In progress')] });
+
+  it('the 4 h threshold of a Critical incident is pending once crossed, and only then', () => {
+    expect(evaluateAt(s, T0 + 4 * HOUR - MIN).pendingEscalations).toEqual([]);
+    const ev = evaluateAt(s, T0 + 4 * HOUR + MIN);
+    expect(ev.pendingEscalations).toMatchObject([{ key: 'resolution#1:management', crossedAt: T0 + 4 * HOUR, priority: 'Critical' }]);
+    expect(ev.index.nextDeadline).toBe('2026-12-01T14:00:00.000Z');
+  });
+
+  it('once done it is not pending again, and the next deadline moves on', () => {
+    const done = [{ key: 'resolution#1:management', metric: 'resolution' as const, cycle: 1, thresholdId: 'management', afterMs: 4 * HOUR, priority: 'Critical', crossedAt: '2026-12-01T14:00:00.000Z', escalatedAt: '2026-12-01T14:01:00.000Z', notified: ['ines', 'sofia'] }];
+    const ev = evaluateAt(s, T0 + 4 * HOUR + 2 * MIN, { escalationsDone: done });
+    expect(ev.pendingEscalations).toEqual([]);
+    expect(ev.index).toMatchObject({ escalated: 'yes', nextDeadline: null });
+    expect(ev.state.escalations).toEqual(done);
+  });
+
+  it('a cycle resolved before the scan saw the crossing is not escalated', () => {
+    const resolved = snapshot({ priority: 'Critical', resolution: 'Done', status: { name: 'Resolved', category: 'done' }, history: [resolve('1', T0 + 4 * HOUR + MIN, 'priya', 'Open')] });
+    expect(evaluateAt(resolved, T0 + 4 * HOUR + 3 * MIN).pendingEscalations).toEqual([]);
+  });
+
+  it('notifies every Incident Manager and Service Manager of the role list', () => {
+    expect(escalationRecipients(ROLES)).toEqual(['ines', 'sofia']);
+    expect(escalationRecipients(null)).toEqual([]);
+  });
+});
+
+describe('IN.2.3–IN.2.5 standard communications (IN-10)', () => {
+  it('calls for "investigating" when an agent starts work, "restored" at the resolution and "closed" at closure, once each', () => {
+    const history = [status('1', T0 + MIN, 'priya', 'Open', 'In progress'), status('2', T0 + 2 * MIN, 'priya', 'In progress', 'Waiting for customer'), status('3', T0 + 3 * MIN, 'priya', 'Waiting for customer', 'In progress'), resolve('4', T0 + HOUR, 'priya', 'In progress'), status('5', T0 + 2 * HOUR, 'priya', 'Resolved', 'Closed')];
+    const ev = evaluateAt(snapshot({ priority: 'Critical', resolution: 'Done', status: { name: 'Closed', category: 'done' }, history }), T0 + 3 * HOUR);
+    expect(ev.dueCommunications.map((c) => c.key)).toEqual(['incident-investigating#1', 'incident-restored#1', 'incident-closed#1']);
+    const sent = ev.dueCommunications.map((c) => ({ key: c.key, event: c.event, cycle: c.cycle, at: new Date(c.at).toISOString(), commentId: null }));
+    expect(evaluateAt(snapshot({ priority: 'Critical', resolution: 'Done', status: { name: 'Closed', category: 'done' }, history }), T0 + 3 * HOUR, { communicationsDone: sent }).dueCommunications).toEqual([]);
+  });
+
+  it('history from before the app first saw the incident sends nothing', () => {
+    const history = [resolve('4', T0 + HOUR, 'priya', 'Open')];
+    const ev = evaluateAt(snapshot({ resolution: 'Done', status: { name: 'Resolved', category: 'done' }, history }), T0 + 3 * HOUR, { trackedSince: T0 + 2 * HOUR });
+    expect(ev.dueCommunications).toEqual([]);
+  });
+
+  it('fills the policy template with the incident\'s facts, times in the service time zone', () => {
+    const policy = { ...defaultPolicy('2026-12-01'), serviceHours: { ...defaultPolicy('2026-12-01').serviceHours, timeZone: 'Europe/Berlin' } };
+    const s = snapshot({ priority: 'Critical' });
+    const ev = evaluateIncident(s, { ...ctx(T0), policy: { policy, version: 1 } }, DEFAULT_CLOSED_STATUS_NAMES, null);
+    const msg = renderStandardMessage('incident-escalated', s, ev, policy, { threshold: '4 h resolution management escalation' });
+    expect(msg.subject).toBe('[SD-42] Escalated to management (4 h resolution management escalation): Mail down');
+    expect(msg.body).toContain('Resolution due: 2026-12-01 15:00 Europe/Berlin');
+    expect(msg.body).toContain('Handled by: Priya Nair');
+    expect(formatDuration(90 * MIN)).toBe('1 h 30 min');
+    expect(formatInstant(null, 'UTC')).toContain('not set');
+  });
+});
+
+describe('IN.2.5 / D12 / D13 closure', () => {
+  it('lists a resolution and a confirmation for an ordinary incident', () => {
+    const ev = evaluateAt(snapshot({}, { impact: 'Low', urgency: 'Low' }), T0);
+    expect(ev.closure.filter((c) => !c.done).map((c) => c.id)).toEqual(['resolution', 'confirmation']);
+    expect(describeBlockers('Incident SD-42', ev.closure.filter((c) => !c.done).map((c) => ({ rule: c.rule, what: c.label }))))
+      .toBe('Incident SD-42 cannot be closed yet. Missing: a resolution (IN.2.5); a recorded confirmation by an affected party (the reporter or the customer contact) (D12).');
+  });
+
+  it('a Critical incident also needs a root cause and a linked service change request', () => {
+    const resolved = { resolution: 'Done', priority: 'Critical', status: { name: 'Resolved', category: 'done' as const } };
+    const ev = evaluateAt(snapshot(resolved), T0, {}, { confirmedBy: 'carla' });
+    expect(ev.closure.filter((c) => !c.done).map((c) => c.id)).toEqual(['root-cause', 'change-request']);
+    expect(ev.closure.find((c) => c.id === 'root-cause')?.label).toContain('significant impact: priority Critical');
+    const link = { id: '1', label: 'relates to', other: { key: 'SD-9', summary: 'Fix relay', issueType: 'Change', status: 'Draft', statusCategory: 'new' as const, kind: 'service-change-request' as const } };
+    const done = evaluateAt(snapshot({ ...resolved, links: [link] }, { rootCause: 'Expired relay certificate' }), T0, {}, { confirmedBy: 'carla' });
+    expect(done.closure.every((c) => c.done)).toBe(true);
+  });
+
+  it('D13: a major incident needs its one named manager and its report', () => {
+    const ev = evaluateAt(snapshot({}, { majorIncident: true }), T0);
+    expect(ev.closure.map((c) => c.id)).toEqual(expect.arrayContaining(['major-incident-manager', 'major-incident-report']));
+    const text = majorIncidentReport(snapshot({}, { majorIncident: true }), ev, defaultPolicy('2026-12-01'));
+    expect(text).toContain('Major-incident report for SD-42: Mail down');
+    expect(text).toContain('Major incident manager: not named');
+  });
+
+  it('only the WP.18 "Closed" status closes, not "Resolved"', () => {
+    expect(isClosingStatus('closed ')).toBe(true);
+    expect(isClosingStatus('Resolved')).toBe(false);
+  });
+
+  it('D12: only the reporter confirms, by themselves in Jira or through an agent who says how', () => {
+    const facts = { reporterId: 'carla', affectedParties: [], recorderIsAgent: true, resolved: true };
+    expect(confirmationRefusal({ recordedBy: 'priya', confirmedBy: 'carla', how: 'e-mail' }, facts)).toBeNull();
+    expect(confirmationRefusal({ recordedBy: 'carla', confirmedBy: 'carla', how: 'in Jira' }, { ...facts, recorderIsAgent: false })).toBeNull();
+    expect(confirmationRefusal({ recordedBy: 'priya', confirmedBy: 'tom', how: 'e-mail' }, facts)).toContain('confirmedBy');
+    expect(confirmationRefusal({ recordedBy: 'chen', confirmedBy: 'carla', how: 'e-mail' }, { ...facts, recorderIsAgent: false })).toContain('agent');
+    expect(confirmationRefusal({ recordedBy: 'priya', confirmedBy: 'carla', how: 'e-mail' }, { ...facts, resolved: false })).toContain('no resolution');
+  });
+});
