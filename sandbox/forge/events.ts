@@ -88,7 +88,8 @@ export class EventBus {
   }
 }
 
-export interface ScheduledRun { key: string; at: number; ok: boolean; error?: string; result?: unknown; trigger: 'interval' | 'on-demand' }
+/** One run of a scheduled trigger; `jiraCalls` counts the Jira REST calls the function made (benchmarks read it). */
+export interface ScheduledRun { key: string; at: number; ok: boolean; error?: string; result?: unknown; jiraCalls?: number; durationMs?: number; trigger: 'interval' | 'on-demand' }
 
 /** Runs scheduled triggers on their interval of the sandbox clock (once per elapsed interval, no catch-up storm) and on demand. */
 export class Scheduler {
@@ -126,8 +127,11 @@ export class Scheduler {
     this.lastRun.set(key, at);
     const run: ScheduledRun = { key, at, ok: true, trigger };
     try {
+      const started = Date.now();
       const out = await this.runtime.invoke(s.function, s.key, null, [{ context: { cloudId: this.ctx.cloudId, moduleKey: s.key } }, { installContext: `ari:cloud:jira::site/${this.ctx.cloudId}` }]);
       run.result = out.result;
+      run.jiraCalls = out.jiraCalls;
+      run.durationMs = Date.now() - started;
     } catch (e) {
       run.ok = false;
       run.error = e instanceof Error ? e.message : String(e);
