@@ -16,6 +16,11 @@ import { jiraGet, type Actor as JiraActor } from './client';
 const INCIDENT_SLOTS = ['impact', 'urgency', 'affectedServices', 'impactedCis', 'rootCause', 'majorIncident', 'securityIncident'] as const satisfies readonly FieldSlot[];
 type IncidentSlot = (typeof INCIDENT_SLOTS)[number];
 
+/** The snapshot field each slot fills. */
+const SLOT_FIELD: Readonly<Record<IncidentSlot, keyof IncidentSnapshot['fields']>> = {
+  impact: 'impact', urgency: 'urgency', affectedServices: 'services', impactedCis: 'cis', rootCause: 'rootCause', majorIncident: 'majorIncident', securityIncident: 'securityIncident',
+};
+
 /** Field id per slot: from the setup wizard's mapping, or found by name in the issue's `names`. */
 export type IncidentFieldIds = Partial<Record<IncidentSlot, string>>;
 
@@ -160,6 +165,7 @@ export function parseIncidentBean(bean: IncidentBean, ids: IncidentFieldIds | nu
       securityIncident: optionValues(value('securityIncident')).length > 0,
     },
     links,
+    missingFields: INCIDENT_SLOTS.filter((slot) => !fieldIds[slot]).flatMap((slot) => (SLOT_FIELD[slot] ? [SLOT_FIELD[slot]] : [])),
   };
   return {
     snapshot, issueType: f.issuetype.name, fieldIds, properties: bean.properties ?? {},

@@ -214,6 +214,16 @@ describe('the incident process (IN.2, D8–D14) in the sandbox', () => {
     expect((await state(key)).incident.communications.map((c) => c.key)).toEqual(['incident-investigating#1', 'incident-restored#1', 'incident-closed#1']);
   });
 
+  it('the panel load makes at most two Jira REST calls (counted by the sandbox), also for a seeded incident with history', async () => {
+    const stats = async () => ((await call(base, 'GET', '/sandbox/stats')).body as { restCallsByApp: number }).restCallsByApp;
+    for (const key of ['SD-1', 'SD-6']) {
+      const before = await stats();
+      const view = await panel(key);
+      expect(view.kind).toBe('incident');
+      expect((await stats()) - before).toBeLessThanOrEqual(2);
+    }
+  });
+
   it('refuses actions to people the rules do not give them (D6), and malformed payloads naming the field', async () => {
     const key = await create('Spam filter too strict', 'Low', 'Low');
     const bad = await act(key, 'priya', 'incident.recordConfirmation', { how: 'carrier pigeon' });

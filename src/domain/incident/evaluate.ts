@@ -165,7 +165,8 @@ export function evaluateIncident(s: IncidentSnapshot, ctx: IncidentContext, clos
   ];
   if (sig.significant) {
     const why = sig.reasons.join(', ');
-    closure.push({ id: 'root-cause', rule: 'D13', label: `a root cause (significant impact: ${why})`, done: (s.fields.rootCause ?? '').trim() !== '' });
+    const noField = s.missingFields?.includes('rootCause') ? '; this site has no "Root cause" field yet: run the setup wizard (Apps → Service delivery profile)' : '';
+    closure.push({ id: 'root-cause', rule: 'D13', label: `a root cause (significant impact: ${why}${noField})`, done: (s.fields.rootCause ?? '').trim() !== '' });
     closure.push({ id: 'change-request', rule: 'D13', label: `a linked service change request for the mitigation or permanent fix (significant impact: ${why})`, done: linkedChange });
   }
   if (s.fields.majorIncident) {

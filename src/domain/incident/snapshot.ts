@@ -62,5 +62,7 @@ export interface IncidentSnapshot {
   history: HistoryEntry[];
   comments: CommentFact[];
   fields: IncidentFields;
+  /** Profile fields the site does not have yet (the setup wizard creates them); the checklist says so. */
+  missingFields?: Array<keyof IncidentFields>;
   links: LinkFact[];
 }

@@ -228,6 +228,11 @@ describe('IN.2.5 / D12 / D13 closure', () => {
     expect(done.closure.every((c) => c.done)).toBe(true);
   });
 
+  it('says when the site has no Root cause field yet, instead of asking for something nobody can fill in', () => {
+    const ev = evaluateAt(snapshot({ priority: 'Critical', missingFields: ['rootCause'] }), T0);
+    expect(ev.closure.find((c) => c.id === 'root-cause')?.label).toContain('this site has no "Root cause" field yet: run the setup wizard');
+  });
+
   it('D13: a major incident needs its one named manager and its report', () => {
     const ev = evaluateAt(snapshot({}, { majorIncident: true }), T0);
     expect(ev.closure.map((c) => c.id)).toEqual(expect.arrayContaining(['major-incident-manager', 'major-incident-report']));
