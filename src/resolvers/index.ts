@@ -4,11 +4,15 @@ import { z } from 'zod';
 import { recordKindOf, type RecordKind } from '../domain/record-kind';
 import { rolesHeldBy } from '../domain/roles';
 import { jiraGet } from '../jira/client';
-import { issueSummarySchema, projectSchema, searchPageSchema, userSchema } from '../jira/schemas';
+import { projectSchema, searchPageSchema, userSchema } from '../jira/schemas';
 import { loadRoleList } from '../store/documents';
 import { issueExtensionSchema, noPayload, parseInput, projectExtensionSchema, requireAccountId, type ResolverRequest } from './context';
 import type { IssuePanelView, ProjectPageView } from './views';
 import { defineAdminResolvers } from './admin';
+import { defineReportResolvers } from './reports';
+import { defineIncidentResolvers, loadIncidentFor } from './incident';
+import { loadIncidentRules } from '../store/incident-store';
+import { now } from '../incidents/service';
 
 /**
  * One resolver function serves every Custom UI surface. Reads on behalf of the viewer go asUser(), so nobody
@@ -16,31 +20,35 @@ import { defineAdminResolvers } from './admin';
  */
 const resolver = new Resolver();
 
-async function myself(): Promise<{ accountId: string; displayName: string }> {
+async function myself(): Promise<{ accountId: string; displayName: string; accountType?: string | undefined }> {
   return jiraGet('user', route`/rest/api/3/myself`, userSchema);
 }
 
-/** issuePanel.load: at most two Jira REST calls (the issue, the viewer) plus one storage read. */
+/**
+ * issuePanel.load: at most two Jira REST calls (the viewer, and the issue with its changelog and comments, which
+ * an incident's live clocks are replayed from) plus storage reads (rules, the incident's recorded facts).
+ */
 resolver.define('issuePanel.load', async (req: ResolverRequest): Promise<IssuePanelView> => {
   parseInput('payload', noPayload, req.payload);
   const accountId = requireAccountId(req.context);
   const extension = parseInput('context.extension', issueExtensionSchema, req.context.extension);
-  const [issue, viewer, roleList] = await Promise.all([
-    jiraGet('user', route`/rest/api/3/issue/${extension.issue.key}?fields=summary,issuetype,status,priority`, issueSummarySchema),
-    myself(),
-    loadRoleList(),
-  ]);
-  const category = issue.fields.status.statusCategory.key;
+  const at = now();
+  const [me, rules] = await Promise.all([myself(), loadIncidentRules(at)]);
+  const viewer = { accountId, displayName: me.displayName, accountType: me.accountType ?? 'atlassian' };
+  const { loaded, section } = await loadIncidentFor(extension.issue.key, extension.project.key, viewer, rules, at);
+  const kind = recordKindOf(loaded.issueType, rules.issueTypes);
+  const s = loaded.snapshot;
   return {
     issue: {
-      id: issue.id, key: issue.key, summary: issue.fields.summary,
-      issueType: { id: issue.fields.issuetype.id, name: issue.fields.issuetype.name },
-      status: { name: issue.fields.status.name, categoryKey: category === 'undefined' ? 'new' : category },
-      priority: issue.fields.priority ? { name: issue.fields.priority.name } : null,
+      id: s.id, key: s.key, summary: s.summary,
+      issueType: { id: extension.issue.typeId ?? '', name: loaded.issueType },
+      status: { name: s.status.name, categoryKey: s.status.category },
+      priority: s.priority !== null ? { name: s.priority } : null,
     },
-    kind: recordKindOf(issue.fields.issuetype.name),
-    viewer: { accountId, displayName: viewer.displayName, roles: rolesHeldBy(roleList?.assignments ?? [], accountId).map((r) => ({ code: r.code, name: r.name })) },
-    rolesConfigured: roleList !== null,
+    kind,
+    viewer: { accountId, displayName: me.displayName, roles: rolesHeldBy(rules.roles ?? [], accountId).map((r) => ({ code: r.code, name: r.name })) },
+    rolesConfigured: rules.roles !== null,
+    incident: kind === 'incident' ? section : null,
   };
 });
 
@@ -82,5 +90,7 @@ async function countOpenByIssueType(jql: string): Promise<Map<string, number>> {
 }
 
 defineAdminResolvers(resolver);
+defineReportResolvers(resolver);
+defineIncidentResolvers(resolver);
 
 export const resolverHandler = resolver.getDefinitions();

@@ -14,8 +14,8 @@ import { STORAGE_KEYS } from '../store/keys';
  * what is due, with each issue's changelog, comments and state in the same page, so the cost grows with what is
  * due, not with what is open (bench/escalation.ts). For each due incident it re-evaluates the SLA clocks at this
  * instant, escalates every crossed threshold once (ledger claim → notify IM and SM → internal comment), and stores
- * the new state, whose next deadline moves on. A second query adopts open incidents the app has never evaluated
- * (created before the app was installed, or while it was down), a page at a time.
+ * the new state, whose next deadline moves on. A second query adopts incidents the app has never evaluated (created
+ * before the app was installed, or while it was down), a page at a time.
  */
 
 const PAGE = 100;
@@ -86,8 +86,9 @@ export async function slaScan(): Promise<ScanReport> {
     token = page.nextPageToken ?? null;
   } while (token && now() - started < RUN_BUDGET_MS);
 
-  // Adoption: open incidents without a state (one page per run; each is evaluated as an issue event would).
-  const adopt = await search(`issuetype in (${jqlList(rules.issueTypes.incident)}) AND statusCategory != Done AND sdKind IS EMPTY ORDER BY created ASC`, null);
+  // Adoption: incidents without a state, newest first, one page per run (each evaluated as an issue event would;
+  // history from before the app saw an incident sends no standard messages). Closed ones feed the reports.
+  const adopt = await search(`issuetype in (${jqlList(rules.issueTypes.incident)}) AND sdKind IS EMPTY ORDER BY created DESC`, null);
   report.searchCalls++;
   for (const raw of adopt.issues) {
     const parsed = z.object({ key: z.string(), fields: z.object({ project: z.object({ key: z.string() }).passthrough() }).passthrough() }).passthrough().safeParse(raw);

@@ -7,6 +7,7 @@
  */
 import { invoke, view } from '@forge/bridge';
 import type { AdminErrorCode, AdminPageView } from '../../src/resolvers/admin-contract';
+import type { IssuePanelView } from '../../src/resolvers/views';
 
 // ---------------------------------------------------------------------------
 // Resolver contracts
@@ -28,20 +29,8 @@ export type RecordKind =
 
 export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
 
-export interface IssuePanelView {
-  issue: {
-    id: string;
-    key: string;
-    summary: string;
-    issueType: { id: string; name: string };
-    status: { name: string; categoryKey: StatusCategoryKey };
-    priority: { name: string } | null;
-  };
-  kind: RecordKind;
-  viewer: { accountId: string; displayName: string; roles: Role[] };
-  /** false until a role list (WP.08) exists */
-  rolesConfigured: boolean;
-}
+/** The issue panel's view is owned by the backend (types only; with the incident part of issue #5 in `incident`). */
+export type { IssuePanelView };
 
 export interface Person {
   accountId: string;
@@ -154,3 +143,24 @@ export async function getAppContext(): Promise<AppContext> {
     theme: colorMode ? { colorMode } : null,
   };
 }
+
+// ---------------------------------------------------------------------------
+// Incident reports (project page): the contract of `reports.incidents`.
+// The view is the server's (src/resolvers/reports-contract.ts, types only); the report
+// itself is the pure domain type.
+// ---------------------------------------------------------------------------
+
+import type { ReportBucket } from '../../src/domain/incident/report';
+
+export type { IncidentReport, IncidentRow, ReportBucket, Trend } from '../../src/domain/incident/report';
+
+/** Payload of `reports.incidents`: whole UTC days, both included. */
+export interface IncidentReportsRequest {
+  from: string;
+  to: string;
+  bucket: ReportBucket;
+  service?: string;
+  priority?: string;
+}
+
+export type { IncidentReportsView, ReportsErrorCode } from '../../src/resolvers/reports-contract';

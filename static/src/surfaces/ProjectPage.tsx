@@ -1,12 +1,15 @@
 import { router } from '@forge/bridge';
 import { token } from '@atlaskit/tokens';
-import type { MouseEvent } from 'react';
+import { lazy, Suspense, type MouseEvent } from 'react';
 import { loadProjectPage, type ProjectPageView } from '../api';
 import { ViewerRoles } from '../components/RoleList';
 import { ErrorState, Loading } from '../components/States';
 import { recordKindLabel } from '../recordKind';
 import { useResolver } from '../useResolver';
 import type { SurfaceProps } from './types';
+
+// The reports are their own chunk: the page's first paint (open records) does not wait for them.
+const IncidentReports = lazy(() => import('../reports/IncidentReports'));
 
 export default function ProjectPage({ initial, context }: SurfaceProps<ProjectPageView>) {
   const [resource, retry] = useResolver(loadProjectPage, initial);
@@ -89,6 +92,10 @@ export function ProjectPageBody({ view, siteUrl }: { view: ProjectPageView; site
           </table>
         )}
       </section>
+
+      <Suspense fallback={<Loading label="Loading incident reports" />}>
+        <IncidentReports projectKey={project.key} />
+      </Suspense>
 
       <ViewerRoles
         roles={viewer.roles}

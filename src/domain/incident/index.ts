@@ -1,0 +1,7 @@
+export * from './confirmation';
+export * from './evaluate';
+export * from './priority-names';
+export * from './snapshot';
+export * from './state';
+export * from './timeline';
+export * from './messages';
