@@ -29,6 +29,7 @@ export const now = (): number => Date.now();
 export interface LoadedIncident {
   snapshot: IncidentSnapshot;
   issueType: string;
+  issueTypeId: string;
   fieldIds: IncidentFieldIds;
   stored: IssueState | null;
   /** What people recorded (KVS, the authority) over what the property mirrors. */
@@ -57,7 +58,7 @@ export async function fromBean(bean: IncidentBean, rules: IncidentRules, who: Ac
     ...(mirrored?.majorIncidentReport ? { majorIncidentReport: mirrored.majorIncidentReport } : {}),
     ...kvsFacts,
   };
-  return { snapshot, issueType: parsed.issueType, fieldIds: parsed.fieldIds, stored, facts };
+  return { snapshot, issueType: parsed.issueType, issueTypeId: parsed.issueTypeId, fieldIds: parsed.fieldIds, stored, facts };
 }
 
 export function evaluate(loaded: LoadedIncident, rules: IncidentRules, at: number, done: { escalations: readonly EscalationState[]; communications: readonly CommunicationState[] }): IncidentEvaluation {

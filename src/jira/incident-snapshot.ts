@@ -72,7 +72,7 @@ export const incidentBeanSchema = z.object({
   key: z.string(),
   fields: z.object({
     summary: z.string(),
-    issuetype: z.object({ name: z.string() }).passthrough(),
+    issuetype: z.object({ id: z.string().optional(), name: z.string() }).passthrough(),
     project: z.object({ key: z.string() }).passthrough(),
     status: statusRef,
     priority: z.object({ name: z.string() }).passthrough().nullable().optional(),
@@ -126,7 +126,7 @@ function linkedKind(issueType: string, mapping: IssueTypeMapping | undefined): L
   return issueType.trim().toLowerCase() === 'problem' ? 'problem' : 'other';
 }
 
-export interface ParsedIncident { snapshot: IncidentSnapshot; issueType: string; fieldIds: IncidentFieldIds; properties: Record<string, unknown>; historyComplete: boolean; commentsComplete: boolean }
+export interface ParsedIncident { snapshot: IncidentSnapshot; issueType: string; issueTypeId: string; fieldIds: IncidentFieldIds; properties: Record<string, unknown>; historyComplete: boolean; commentsComplete: boolean }
 
 export function parseIncidentBean(bean: IncidentBean, ids: IncidentFieldIds | null, mapping?: IssueTypeMapping): ParsedIncident {
   const f = bean.fields;
@@ -168,7 +168,7 @@ export function parseIncidentBean(bean: IncidentBean, ids: IncidentFieldIds | nu
     missingFields: INCIDENT_SLOTS.filter((slot) => !fieldIds[slot]).flatMap((slot) => (SLOT_FIELD[slot] ? [SLOT_FIELD[slot]] : [])),
   };
   return {
-    snapshot, issueType: f.issuetype.name, fieldIds, properties: bean.properties ?? {},
+    snapshot, issueType: f.issuetype.name, issueTypeId: f.issuetype.id ?? '', fieldIds, properties: bean.properties ?? {},
     historyComplete: bean.changelog === undefined || (bean.changelog.total ?? histories.length) <= histories.length,
     commentsComplete: f.comment === undefined || (f.comment.total ?? comments.length) <= comments.length,
   };

@@ -71,7 +71,9 @@ export function incidentSection(loaded: LoadedIncident, ev: IncidentEvaluation, 
   const s = loaded.snapshot;
   const st = ev.state;
   const names = namesOf(loaded, viewer);
-  const name = (id: string) => names.get(id) ?? id;
+  // Someone the issue does not name (an escalation recipient) is shown by their 29110 role: no user lookup needed.
+  const byRole = (id: string) => { const held = rolesHeldBy(rules.roles ?? [], id).map((r) => r.name); return held.length ? `the ${held.join(' and ')}` : null; };
+  const name = (id: string) => names.get(id) ?? byRole(id) ?? id;
   const perms = permissionsOf(loaded, rules, viewer);
   const resolution = ev.replay.resolution;
   const reporter: PersonRef | null = s.reporter ? { accountId: s.reporter.accountId, displayName: name(s.reporter.accountId) } : null;

@@ -41,7 +41,7 @@ resolver.define('issuePanel.load', async (req: ResolverRequest): Promise<IssuePa
   return {
     issue: {
       id: s.id, key: s.key, summary: s.summary,
-      issueType: { id: extension.issue.typeId ?? '', name: loaded.issueType },
+      issueType: { id: loaded.issueTypeId || (extension.issue.typeId ?? ''), name: loaded.issueType },
       status: { name: s.status.name, categoryKey: s.status.category },
       priority: s.priority !== null ? { name: s.priority } : null,
     },

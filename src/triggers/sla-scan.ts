@@ -41,8 +41,9 @@ function jqlList(names: readonly string[]): string {
   return names.map((n) => `"${n.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(', ');
 }
 
-async function search(jql: string, nextPageToken: string | null): Promise<z.infer<typeof pageSchema>> {
-  const body: Record<string, unknown> = { jql, maxResults: PAGE, fields: ['*all'], expand: 'changelog,names', properties: [ISSUE_STATE_PROPERTY] };
+/** A search page; `full` asks for everything an evaluation needs (fields, changelog, names, the state). */
+async function search(jql: string, nextPageToken: string | null, full = true): Promise<z.infer<typeof pageSchema>> {
+  const body: Record<string, unknown> = full ? { jql, maxResults: PAGE, fields: ['*all'], expand: 'changelog,names', properties: [ISSUE_STATE_PROPERTY] } : { jql, maxResults: PAGE, fields: ['project'] };
   if (nextPageToken) body.nextPageToken = nextPageToken;
   const res = await jiraFetch('app', route`/rest/api/3/search/jql`, { method: 'POST', body });
   const parsed = pageSchema.safeParse(await res.json());
@@ -73,6 +74,18 @@ export async function slaScan(): Promise<ScanReport> {
   const started = now();
   const rules = await loadIncidentRules(started);
   const report: ScanReport = { scannedAt: new Date(started).toISOString(), due: [], escalated: [], adopted: [], failed: [], searchCalls: 0 };
+  // Adoption first, so an adopted incident already past a threshold is escalated by the due query of the same run:
+  // incidents without a state, newest first, one page per run (each evaluated as an issue event would; history
+  // from before the app saw an incident sends no standard messages). Closed ones feed the reports.
+  const adopt = await search(`issuetype in (${jqlList(rules.issueTypes.incident)}) AND sdKind IS EMPTY ORDER BY created DESC`, null, false);
+  report.searchCalls++;
+  for (const raw of adopt.issues) {
+    const parsed = z.object({ key: z.string(), fields: z.object({ project: z.object({ key: z.string() }).passthrough() }).passthrough() }).passthrough().safeParse(raw);
+    if (!parsed.success) continue;
+    try { await processIncident(parsed.data.key, parsed.data.fields.project.key, rules); report.adopted.push(parsed.data.key); } catch (e) {
+      report.failed.push({ key: parsed.data.key, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
   let token: string | null = null;
   do {
     const page = await search('sdNextDeadline <= now() ORDER BY sdNextDeadline ASC', token);
@@ -86,17 +99,6 @@ export async function slaScan(): Promise<ScanReport> {
     token = page.nextPageToken ?? null;
   } while (token && now() - started < RUN_BUDGET_MS);
 
-  // Adoption: incidents without a state, newest first, one page per run (each evaluated as an issue event would;
-  // history from before the app saw an incident sends no standard messages). Closed ones feed the reports.
-  const adopt = await search(`issuetype in (${jqlList(rules.issueTypes.incident)}) AND sdKind IS EMPTY ORDER BY created DESC`, null);
-  report.searchCalls++;
-  for (const raw of adopt.issues) {
-    const parsed = z.object({ key: z.string(), fields: z.object({ project: z.object({ key: z.string() }).passthrough() }).passthrough() }).passthrough().safeParse(raw);
-    if (!parsed.success) continue;
-    try { await processIncident(parsed.data.key, parsed.data.fields.project.key, rules); report.adopted.push(parsed.data.key); } catch (e) {
-      report.failed.push({ key: parsed.data.key, message: e instanceof Error ? e.message : String(e) });
-    }
-  }
   for (const f of report.failed) console.warn(`SLA scan: ${f.key} failed and stays due: ${f.message}`);
   await kvs.set(STORAGE_KEYS.lastSlaScan, report);
   return report;

@@ -44,7 +44,7 @@ describe('Forge host', () => {
     });
     const prop = await call(base, 'GET', `/rest/api/3/issue/${created.key}/properties/sd-state`, { user: 'priya' });
     expect(prop.status).toBe(200);
-    expect(prop.body).toEqual({ key: 'sd-state', value: { schemaVersion: 1, kind: 'incident' } });
+    expect(prop.body).toMatchObject({ key: 'sd-state', value: { schemaVersion: 1, kind: 'incident', breached: 'no', escalated: 'no', paused: 'no', incident: { sla: { cycles: [{ metric: 'firstResponse' }, { metric: 'resolution' }] } } } });
   });
 
   it('delivers every event twice with the duplicate switch, and the stored state is the same', async () => {
@@ -60,7 +60,11 @@ describe('Forge host', () => {
       expect(byType('avi:jira:commented:issue')[0]!.payload).toMatchObject({ comment: { author: { accountId: expect.any(String) }, jsdPublic: true } });
       expect(mine.every((d) => d.ok)).toBe(true);
       const prop = await call(base, 'GET', `/rest/api/3/issue/${created.key}/properties/sd-state`, { user: 'priya' });
-      expect(prop.body).toEqual({ key: 'sd-state', value: { schemaVersion: 1, kind: 'incident' } });
+      // Twice delivered, in reverse order: still one first-response and one resolution cycle. Priya reported the
+      // incident herself, so her comment is no first response (D11: not the reporter).
+      const value = (prop.body as { value: { incident: { sla: { cycles: Array<{ metric: string; stopReason: string | null }> } } } }).value;
+      expect(value).toMatchObject({ schemaVersion: 1, kind: 'incident' });
+      expect(value.incident.sla.cycles.map((c) => [c.metric, c.stopReason])).toEqual([['firstResponse', null], ['resolution', null]]);
     } finally {
       await call(base, 'POST', '/sandbox/events/mode', { body: { duplicate: false, reorder: false } });
     }
@@ -127,7 +131,8 @@ describe('Forge host', () => {
     const runs = ((await call(base, 'GET', '/sandbox/scheduled')).body as { runs: Array<{ trigger: string; result: { due: string[]; scannedAt: string } }> }).runs;
     expect(runs.length).toBe(runsBefore + 1);
     expect(runs.at(-1)).toMatchObject({ trigger: 'interval' });
-    expect(runs.at(-1)!.result.due).toEqual(['SD-2']);
+    // The manual run handled SD-2 (its state was evaluated and its next deadline moved on), so nothing is due now.
+    expect(runs.at(-1)!.result.due).toEqual([]);
     // The app's own clock (Date in the function runtime) follows the moved sandbox clock, not the wall clock.
     const sandboxNow = Date.parse(((await call(base, 'GET', '/sandbox/clock')).body as { now: string }).now);
     expect(Math.abs(Date.parse(runs.at(-1)!.result.scannedAt) - sandboxNow)).toBeLessThan(10_000);

@@ -142,7 +142,8 @@ export function evaluateIncident(s: IncidentSnapshot, ctx: IncidentContext, clos
   const isAgent = agentTest(ctx.roles);
   const replay = replayIncident(incidentTimeline(s, isAgent, sla.fallbackPriority), sla, ctx.now);
   const currentPriority = profilePriorityOf(s.priority);
-  const desiredPriority = cls.ok && cls.priority !== currentPriority ? cls.priority : null;
+  // D8 on the open record only: a restored or closed incident keeps the priority it was handled under.
+  const desiredPriority = cls.ok && cls.priority !== currentPriority && s.resolution === null ? cls.priority : null;
   const effectivePriority = cls.ok ? cls.priority : currentPriority;
   const sig = significance(policy, effectivePriority, s);
 

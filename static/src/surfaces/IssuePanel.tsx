@@ -1,6 +1,8 @@
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import { loadIssuePanel, type IssuePanelView, type StatusCategoryKey } from '../api';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { loadIssuePanel, messageOf, type AppContext, type IssuePanelView, type StatusCategoryKey } from '../api';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ErrorState, Loading } from '../components/States';
 import { ViewerRoles } from '../components/RoleList';
 import { recordKindLabel } from '../recordKind';
@@ -22,15 +24,72 @@ function priorityAppearance(name: string): LozengeAppearance {
   return 'default';
 }
 
-export default function IssuePanel({ initial }: SurfaceProps<IssuePanelView>) {
-  const [resource, retry] = useResolver(loadIssuePanel, initial);
-  if (resource.status === 'loading') return <Loading />;
-  if (resource.status === 'error') return <ErrorState message={resource.message} onRetry={retry} />;
-  return <IssuePanelBody view={resource.data} />;
+// The incident part (issue #5) is its own chunk, downloaded only when the issue is an incident: the panel's
+// initial JS stays what every issue needs (scripts/ui-size.mjs).
+const IncidentPart = lazy(() => import('../incident/IncidentPart'));
+
+/** Silent reloads of the view: the panel keeps showing the last view meanwhile, and the latest call wins. */
+function useReload(): { fresh: IssuePanelView | null; problem: string | null; reload: () => Promise<void>; refresh: () => void; forget: () => void } {
+  const [fresh, setFresh] = useState<IssuePanelView | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const latest = useRef(0);
+  const reload = useCallback(async () => {
+    const call = ++latest.current;
+    try {
+      const view = await loadIssuePanel();
+      if (call !== latest.current) return;
+      setFresh(view);
+      setProblem(null);
+    } catch (error: unknown) {
+      if (call === latest.current) setProblem(messageOf(error));
+    }
+  }, []);
+  const refresh = useCallback(() => void reload(), [reload]);
+  const forget = useCallback(() => {
+    latest.current += 1;
+    setFresh(null);
+    setProblem(null);
+  }, []);
+  return { fresh, problem, reload, refresh, forget };
 }
 
-export function IssuePanelBody({ view }: { view: IssuePanelView }) {
+export default function IssuePanel({ context, initial }: SurfaceProps<IssuePanelView>) {
+  const [resource, retry] = useResolver(loadIssuePanel, initial);
+  const { fresh, problem, reload, refresh, forget } = useReload();
+  const retryAll = useCallback(() => {
+    forget();
+    retry();
+  }, [forget, retry]);
+  if (resource.status === 'loading') return <Loading />;
+  if (resource.status === 'error') return <ErrorState message={resource.message} onRetry={retryAll} />;
+  return (
+    <IssuePanelBody
+      view={fresh ?? resource.data}
+      context={context}
+      reload={reload}
+      refresh={refresh}
+      refreshProblem={problem}
+    />
+  );
+}
+
+const reloadFrame = (): void => window.location.reload();
+
+export function IssuePanelBody({
+  view,
+  context,
+  reload,
+  refresh,
+  refreshProblem = null,
+}: {
+  view: IssuePanelView;
+  context: Pick<AppContext, 'siteUrl' | 'locale'>;
+  reload: () => Promise<void>;
+  refresh: () => void;
+  refreshProblem?: string | null;
+}) {
   const { issue, kind, viewer, rolesConfigured } = view;
+  const incident = view.incident ?? null;
   const kindLabel = kind === 'unmapped' ? null : recordKindLabel(kind);
   return (
     <main data-testid="sd-panel" aria-labelledby="sd-panel-title" style={{ display: 'grid', gap: token('space.200') }}>
@@ -78,6 +137,18 @@ export function IssuePanelBody({ view }: { view: IssuePanelView }) {
           )}
         </dd>
       </dl>
+
+      {refreshProblem !== null ? (
+        <ErrorState title="The panel could not be refreshed" message={refreshProblem} onRetry={refresh} />
+      ) : null}
+
+      {incident !== null ? (
+        <ErrorBoundary onRetry={reloadFrame}>
+          <Suspense fallback={<Loading label="Loading the incident details" />}>
+            <IncidentPart incident={incident} siteUrl={context.siteUrl} locale={context.locale} reload={reload} refresh={refresh} />
+          </Suspense>
+        </ErrorBoundary>
+      ) : null}
 
       <ViewerRoles roles={viewer.roles} rolesConfigured={rolesConfigured} headingId="sd-roles-title" compact />
     </main>

@@ -55,6 +55,12 @@ describe('IN.2.2 / D8 classification', () => {
     expect(ev.desiredPriority).toBeNull();
   });
 
+  it('leaves the priority of a restored or closed incident as it was handled', () => {
+    const ev = evaluateAt(snapshot({ priority: 'Low', resolution: 'Done', status: { name: 'Closed', category: 'done' } }, { impact: 'Low', urgency: 'Low' }), T0);
+    expect(ev.state.priority.value).toBe('Normal');
+    expect(ev.desiredPriority).toBeNull();
+  });
+
   it('flags a missing urgency instead of guessing, and leaves the Jira priority alone', () => {
     const ev = evaluateAt(snapshot({}, { urgency: null }), T0);
     expect(ev.state.priority).toMatchObject({ value: 'Normal', derived: false, source: 'none', missing: ['urgency'] });

@@ -1,0 +1,145 @@
+import Lozenge from '@atlaskit/lozenge';
+import ProgressBar from '@atlaskit/progress-bar';
+import { useEffect, useId, useRef } from 'react';
+import { Block, Muted } from './Block';
+import { CLOCK_STATE, dueText, formatDuration, formatInstant, METRIC_LABEL, progressOf, remainingText, targetText, ticks } from './format';
+import type { ClockView, IncidentSection } from './types';
+import { useSinceView } from './useSinceView';
+
+interface TimeBase {
+  /** The server's instant of the view. */
+  serverNow: string;
+  /** Browser time since the view arrived (ms). */
+  sinceView: number;
+  timeZone: string;
+  locale: string | undefined;
+}
+
+/** One SLA clock (D9–D11): its state, what is left (live for a running 24×7 clock), the target and the due instant. */
+function ClockBlock({ clock: c, base }: { clock: ClockView; base: TimeBase }) {
+  const headingId = useId();
+  const state = CLOCK_STATE[c.state];
+  const value = progressOf(c, base.sinceView);
+  const due = dueText(c, base.timeZone, base.locale);
+  const title = `${METRIC_LABEL[c.metric]}${c.cycle > 1 ? ` (cycle ${c.cycle})` : ''}`;
+  return (
+    <div className="sd-inc-clock" role="group" aria-labelledby={headingId} data-testid={`sd-clock-${c.metric}`} data-state={c.state} data-clock={c.clock}>
+      <div className="sd-inc-clock-head">
+        <h3 id={headingId} className="sd-inc-subtitle">
+          {title}
+        </h3>
+        <Lozenge testId={`sd-clock-${c.metric}-state`} appearance={state.appearance}>
+          {state.label}
+        </Lozenge>
+      </div>
+      <p className="sd-inc-remaining" data-testid="sd-clock-remaining">
+        {remainingText(c, base.sinceView, base.serverNow)}
+      </p>
+      <ProgressBar
+        value={value}
+        appearance={c.state === 'met' ? 'success' : 'default'}
+        ariaLabel={`${title}: ${Math.round(value * 100)}% of the target used`}
+      />
+      <p className="sd-inc-line">
+        <span data-testid="sd-clock-target">{targetText(c)}</span>
+        <span className="sd-inc-muted"> · {c.priority}</span>
+      </p>
+      {due !== null ? (
+        <p className="sd-inc-muted" data-testid="sd-clock-due">
+          {due}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function EarlierCycles({ cycles, base }: { cycles: readonly ClockView[]; base: TimeBase }) {
+  if (cycles.length === 0) return null;
+  return (
+    <details className="sd-inc-details" data-testid="sd-clock-earlier">
+      <summary>
+        Earlier resolution {cycles.length === 1 ? 'cycle' : 'cycles'} ({cycles.length}, before a reopen)
+      </summary>
+      <ul className="sd-inc-rows">
+        {cycles.map((c) => (
+          <li key={`${c.metric}#${c.cycle}`} data-testid="sd-clock-cycle" data-state={c.state}>
+            <span className="sd-inc-strong">Cycle {c.cycle}</span>{' '}
+            <Lozenge appearance={CLOCK_STATE[c.state].appearance}>{CLOCK_STATE[c.state].label}</Lozenge>{' '}
+            {remainingText(c, 0, base.serverNow)} · target {formatDuration(c.targetMs)} ({c.priority}) · started{' '}
+            {formatInstant(c.start, base.timeZone, base.locale)}
+            {c.stop !== null ? `, stopped ${formatInstant(c.stop, base.timeZone, base.locale)}` : ''}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** The state summary for assistive technology: it changes with a state, never with the seconds. */
+function summaryOf(clocks: ReadonlyArray<ClockView | null>, sinceView: number): string {
+  return clocks
+    .filter((c): c is ClockView => c !== null)
+    .map((c) => {
+      const passed = ticks(c) && c.remainingMs - sinceView <= 0;
+      return `${METRIC_LABEL[c.metric]}: ${passed ? 'due time passed' : CLOCK_STATE[c.state].label.toLowerCase()}.`;
+    })
+    .join(' ');
+}
+
+const MAX_DUE_RELOADS = 3;
+const DUE_RELOAD_DELAY_MS = 2000;
+
+/**
+ * The SLA clocks. A running 24×7 clock counts down every second from the server's figures; a running
+ * service-hours clock shows the server's remaining business time and does not tick (the browser cannot know the
+ * service calendar). When a live countdown reaches zero the view is reloaded (a few times at most), so the server
+ * judges the breach.
+ */
+export function Clocks({
+  clocks,
+  serverNow,
+  receivedAt,
+  timeZone,
+  locale,
+  onDue,
+}: {
+  clocks: IncidentSection['clocks'];
+  serverNow: string;
+  receivedAt: number;
+  timeZone: string;
+  locale: string | undefined;
+  onDue: () => void;
+}) {
+  const current = [clocks.firstResponse, clocks.resolution];
+  const live = current.some((c) => c !== null && (ticks(c) || (c.state === 'breached' && c.stop === null)));
+  const sinceView = useSinceView(receivedAt, live);
+  const base: TimeBase = { serverNow, sinceView, timeZone, locale };
+
+  const dueNow = current.some((c) => c !== null && ticks(c) && c.remainingMs > 0 && c.remainingMs - sinceView <= 0);
+  const reloads = useRef(0);
+  useEffect(() => {
+    if (!dueNow || reloads.current >= MAX_DUE_RELOADS) return undefined;
+    const id = window.setTimeout(() => {
+      reloads.current += 1;
+      onDue();
+    }, DUE_RELOAD_DELAY_MS);
+    return () => window.clearTimeout(id);
+  }, [dueNow, onDue]);
+
+  return (
+    <Block id="sd-inc-clocks" title="SLA clocks">
+      {clocks.firstResponse === null && clocks.resolution === null ? (
+        <Muted testId="sd-clocks-empty">No SLA clock runs for this incident.</Muted>
+      ) : (
+        <div className="sd-inc-clocks">
+          {clocks.firstResponse ? <ClockBlock clock={clocks.firstResponse} base={base} /> : null}
+          {clocks.resolution ? <ClockBlock clock={clocks.resolution} base={base} /> : null}
+        </div>
+      )}
+      <EarlierCycles cycles={clocks.earlierCycles} base={base} />
+      <p className="sd-visually-hidden" role="status" aria-live="polite">
+        {summaryOf(current, sinceView)}
+      </p>
+    </Block>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * The incident part of the issue panel (issue #5 item 7), as a practitioner sees it in the sandbox's Jira shell:
+ * the priority's derivation (D8), the SLA clocks counting down from the server's clock (D9–D11), the closure
+ * checklist (IN.2.5, D12, D13) and an action with its refusal and its success.
+ *
+ * SD-1 is the seeded Critical incident "E-mail delivery down…": In progress, first response given after 9 minutes,
+ * resolution clock running (24×7), not resolved, not confirmed.
+ */
+import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { actAs, userNamed } from './sandbox';
+
+async function openIncident(page: Page, key: string): Promise<FrameLocator> {
+  await page.goto(`/browse/${key}`);
+  await expect(page.getByTestId('issue-key')).toHaveText(key);
+  const panel = page.frameLocator('[data-testid=app-frame]');
+  await expect(panel.getByTestId('sd-issue-key')).toHaveText(key);
+  return panel;
+}
+
+test.beforeEach(async ({ page, request }) => {
+  const priya = await userNamed(request, 'Priya');
+  await page.goto('/');
+  await actAs(page, priya);
+});
+
+test('Priya sees how SD-1’s priority was derived, its SLA clocks counting down and what closing it still needs', async ({ page }) => {
+  const panel = await openIncident(page, 'SD-1');
+  await expect(panel.getByTestId('sd-incident')).toBeVisible();
+
+  // D8: the derived priority and how (the default matrix, or the approved policy's once one is approved).
+  await expect(panel.getByTestId('sd-incident-priority')).toHaveText('Critical');
+  await expect(panel.getByTestId('sd-incident-derivation')).toHaveText(
+    /^High impact × High urgency → Critical \((D8 default matrix; no policy approved yet|policy matrix v\d+)\)$/,
+  );
+  await expect(panel.getByTestId('sd-incident-missing')).toHaveCount(0);
+  await expect(panel.getByTestId('sd-incident-significant')).toHaveText('Significant impact: priority Critical');
+
+  // The first response was given; the resolution clock runs on 24×7 time.
+  const firstResponse = panel.getByTestId('sd-clock-firstResponse');
+  await expect(firstResponse).toHaveAttribute('data-state', 'met');
+  await expect(firstResponse.getByTestId('sd-clock-remaining')).toHaveText(/^Met · answered after \d+ min$/);
+  const resolution = panel.getByTestId('sd-clock-resolution');
+  await expect(resolution).toHaveAttribute('data-state', 'running');
+  await expect(resolution).toHaveAttribute('data-clock', '24x7');
+  await expect(resolution.getByTestId('sd-clock-target')).toHaveText('Target 4 h (24×7)');
+  const remaining = resolution.getByTestId('sd-clock-remaining');
+  await expect(remaining).toHaveText(/^(\d+ h )?(\d+ min )?\d+ s left$/);
+  await expect(resolution.getByTestId('sd-clock-due')).toHaveText(/^Due .+ \(.+\)$/);
+
+  // The countdown is live: it moves within a couple of seconds without a reload.
+  const before = (await remaining.textContent()) ?? '';
+  await expect(remaining).not.toHaveText(before, { timeout: 2500 });
+
+  // IN.2.5, D12: neither the resolution nor the customer's confirmation is there yet.
+  const closure = panel.getByTestId('sd-closure');
+  await expect(closure.locator('[data-testid=sd-closure-item][data-id=resolution]')).toHaveAttribute('data-done', 'false');
+  await expect(closure.locator('[data-testid=sd-closure-item][data-id=confirmation]')).toHaveAttribute('data-done', 'false');
+  await expect(panel.getByTestId('sd-confirm-reason')).toContainText('no resolution yet');
+  await expect(panel.getByTestId('sd-confirm-submit')).toHaveCount(0);
+
+  await expect(panel.getByTestId('sd-escalations')).toBeVisible();
+  await expect(panel.getByTestId('sd-incident-links').getByTestId('sd-incident-link').first()).toBeVisible();
+});
+
+test('raising a mitigation change: Jira’s refusal is shown as the server words it; then the change is raised and linked', async ({ page, request }) => {
+  const panel = await openIncident(page, 'SD-1');
+  const raise = panel.getByTestId('sd-raise-change-mitigation');
+  await expect(raise).toBeEnabled();
+
+  // Jira refuses the next issue creation.
+  const fault = await request.post('/sandbox/faults', {
+    data: { method: 'POST', path: '/rest/api/3/issue', status: 400, message: 'Summary is required (injected).', times: 1 },
+  });
+  expect(fault.ok(), 'POST /sandbox/faults').toBeTruthy();
+  await raise.focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByTestId('sd-action-error')).toContainText('Jira refused to create the change request: Summary is required (injected).');
+  await expect(panel.getByTestId('sd-action-done')).toHaveCount(0);
+
+  await raise.click();
+  const done = panel.getByTestId('sd-action-done');
+  await expect(done).toContainText('as a Change (mitigation) in Draft, linked to this incident');
+  await expect(panel.getByTestId('sd-action-error')).toHaveCount(0);
+  const key = (await done.getByTestId('sd-action-done-key').textContent()) ?? '';
+  expect(key).toMatch(/^SD-\d+$/);
+  // The panel reloaded: the new change is among the links.
+  await expect(panel.locator(`[data-testid=sd-incident-link][data-key="${key}"]`)).toBeVisible();
+
+  // The link opens the change in Jira (the host navigates, not the iframe).
+  await done.getByTestId('sd-action-done-key').click();
+  await expect(page).toHaveURL(new RegExp(`/browse/${key}$`));
+  await expect(page.getByTestId('issue-key')).toHaveText(key);
+  // A change is no incident: the panel shows no incident part.
+  await expect(page.frameLocator('[data-testid=app-frame]').getByTestId('sd-issue-type')).toHaveText('Change');
+  await expect(page.frameLocator('[data-testid=app-frame]').getByTestId('sd-incident')).toHaveCount(0);
+});
