@@ -4,6 +4,7 @@
  * browser bundle unless the UI imports a value on purpose.
  */
 import { z } from 'zod';
+import type { Result, ResultErrorCode } from './results';
 import type { AdminAction } from '../domain/authorization';
 import { OPTIONAL_MODULES, type OptionalModule, type PresetId, type ProfileConfig } from '../domain/profile-config';
 import { PROCESS_CODES, type ProcessCode } from '../domain/profile/processes';
@@ -180,5 +181,5 @@ export interface Answers {
  * The transport of every admin resolver: refusals are answers, not exceptions, so the admin sees the server's exact
  * reason (a thrown error reaches Custom UI as a generic invoke failure on Forge). The UI unwraps this.
  */
-export type AdminErrorCode = 'invalid-input' | 'forbidden' | 'conflict' | 'refused' | 'failed';
-export type AdminResult<T> = { ok: true; data: T } | { ok: false; error: { code: AdminErrorCode; message: string } };
+export type AdminErrorCode = ResultErrorCode;
+export type AdminResult<T> = Result<T>;

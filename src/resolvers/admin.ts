@@ -19,7 +19,8 @@ import { STORAGE_KEYS } from '../store/keys';
 import type { RoleListContentStored } from '../store/role-list';
 import { approveDraft, auditTrail, ConflictError, discardDraft, DocumentStateError, loadDocument, recordVersion, saveDraft, type DocumentState } from '../store/work-product-store';
 import { payloads, type AdminErrorCode, type AdminFunctionKey, type AdminPageView, type AdminResult, type Answers, type AuditEntry, type Payload, type Person, type RoleListView, type SetupPlanView, type SetupRunReport, type SetupView, type TrainingRecord } from './admin-contract';
-import { ResolverInputError, requireAccountId, type ResolverRequest } from './context';
+import { requireAccountId, type ResolverRequest } from './context';
+import { answer, parsePayload, RefusedError } from './results';
 
 /**
  * The admin page's resolvers (issue #4). Each one: parse the payload (zod, errors name the field), find out who is
@@ -30,9 +31,6 @@ import { ResolverInputError, requireAccountId, type ResolverRequest } from './co
 /** The manifest's jira:adminPage module, the one surface the admin functions serve. */
 const ADMIN_MODULE_KEY = 'sd-admin-page';
 
-class RefusedError extends Error {
-  constructor(readonly code: AdminErrorCode, message: string) { super(message); this.name = 'RefusedError'; }
-}
 
 interface Caller { actor: Actor; displayName: string; facts: AuthorizationFacts; roleList: DocumentState<RoleListContentStored> }
 
@@ -372,38 +370,28 @@ const handlers: { [K in AdminFunctionKey]: Handler<K> } = {
   'policy.importIcs': async ({ text }) => parseIcsHolidays(text),
 };
 
-function errorCodeOf(e: unknown): AdminErrorCode {
-  if (e instanceof RefusedError) return e.code;
-  if (e instanceof ResolverInputError) return 'invalid-input';
+/** Storage errors of the admin's documents as answer codes (the rest: see results.ts). */
+function storeErrorCode(e: unknown): AdminErrorCode | null {
   if (e instanceof ConflictError) return 'conflict';
   if (e instanceof DocumentStateError) return 'refused';
-  return 'failed';
+  return null;
 }
 
 /** Registers every admin function on the app's one resolver. */
 export function defineAdminResolvers(resolver: Resolver): void {
   for (const key of Object.keys(payloads) as AdminFunctionKey[]) {
-    resolver.define(key, async (req: ResolverRequest): Promise<AdminResult<Answers[typeof key]>> => {
-      try {
-        const accountId = requireAccountId(req.context);
-        const parsed = payloads[key].safeParse(req.payload ?? {});
-        if (!parsed.success) {
-          throw new ResolverInputError(`The request is invalid: ${parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'payload'}: ${i.message}`).join('; ')}`);
-        }
-        // On Forge the context's moduleKey is the module that rendered the caller's frame: only Jira administrators
-        // see the admin page, so an invoke from another surface (an issue panel) is refused before anything else.
-        if (req.context.moduleKey !== ADMIN_MODULE_KEY) throw new RefusedError('forbidden', `${key} answers the admin page (${ADMIN_MODULE_KEY}) only, not ${String(req.context.moduleKey ?? 'an unknown module')}.`);
-        const caller = await whoIsCalling(accountId);
-        const decision = authorize(ACTION_OF[key], caller.actor, caller.facts);
-        if (!decision.allowed) throw new RefusedError('forbidden', decision.message);
-        const handler = handlers[key] as Handler<typeof key>;
-        return { ok: true, data: await handler(parsed.data as Payload<typeof key>, caller) };
-      } catch (e) {
-        const code = errorCodeOf(e);
-        if (code === 'failed') console.error(`admin resolver ${key} failed`, e);
-        return { ok: false, error: { code, message: e instanceof Error ? e.message : String(e) } };
-      }
-    });
+    resolver.define(key, async (req: ResolverRequest): Promise<AdminResult<Answers[typeof key]>> => answer(key, async () => {
+      const accountId = requireAccountId(req.context);
+      const payload = parsePayload(payloads[key], req.payload);
+      // On Forge the context's moduleKey is the module that rendered the caller's frame: only Jira administrators
+      // see the admin page, so an invoke from another surface (an issue panel) is refused before anything else.
+      if (req.context.moduleKey !== ADMIN_MODULE_KEY) throw new RefusedError('forbidden', `${key} answers the admin page (${ADMIN_MODULE_KEY}) only, not ${String(req.context.moduleKey ?? 'an unknown module')}.`);
+      const caller = await whoIsCalling(accountId);
+      const decision = authorize(ACTION_OF[key], caller.actor, caller.facts);
+      if (!decision.allowed) throw new RefusedError('forbidden', decision.message);
+      const handler = handlers[key] as Handler<typeof key>;
+      return handler(payload as Payload<typeof key>, caller);
+    }, storeErrorCode));
   }
 }
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CONFIRMATION_CHANNELS } from '../domain/incident/confirmation';
 import type { ClosureItem } from '../domain/incident/evaluate';
 import type { CommunicationState } from '../domain/incident/state';
+import type { ResultErrorCode } from './results';
 
 export interface PersonRef { accountId: string; displayName: string }
 
@@ -68,7 +69,7 @@ export const incidentPayloads = {
 } as const;
 
 export type IncidentFunctionKey = keyof typeof incidentPayloads;
-export type IncidentErrorCode = 'invalid-input' | 'forbidden' | 'refused' | 'failed';
+export type IncidentErrorCode = ResultErrorCode;
 export type IncidentResult<T> = { ok: true; data: T } | { ok: false; error: { code: IncidentErrorCode; message: string } };
 export interface IncidentAnswers {
   'incident.recordConfirmation': { confirmedAt: string };

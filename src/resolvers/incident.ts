@@ -15,8 +15,9 @@ import { evaluate, now, readIncident, storeState, addComment, type LoadedInciden
 import { loadIncidentRules, recordFacts, type IncidentFacts, type IncidentRules } from '../store/incident-store';
 import { readIncidentState } from '../store/issue-state';
 import { issueExtensionSchema, requireAccountId, ResolverInputError, type ResolverRequest } from './context';
+import { answer, parsePayload, RefusedError } from './results';
 import {
-  incidentPayloads, type ClockView, type IncidentAnswers, type IncidentErrorCode, type IncidentFunctionKey, type IncidentResult,
+  incidentPayloads, type ClockView, type IncidentAnswers, type IncidentFunctionKey, type IncidentResult,
   type IncidentSection, type LinkView, type PersonRef,
 } from './incident-contract';
 
@@ -131,9 +132,6 @@ export function incidentSection(loaded: LoadedIncident, ev: IncidentEvaluation, 
 // ---------------------------------------------------------------------------------------------------------------
 // Actions
 
-class RefusedError extends Error {
-  constructor(readonly code: IncidentErrorCode, message: string) { super(message); this.name = 'RefusedError'; }
-}
 
 interface Call { rules: IncidentRules; loaded: LoadedIncident; ev: IncidentEvaluation; viewer: Viewer; section: IncidentSection; at: number }
 
@@ -228,25 +226,18 @@ export async function loadIncidentFor(issueKey: string, projectKey: string, view
 
 export function defineIncidentResolvers(resolver: Resolver): void {
   for (const key of Object.keys(incidentPayloads) as IncidentFunctionKey[]) {
-    resolver.define(key, async (req: ResolverRequest): Promise<IncidentResult<IncidentAnswers[typeof key]>> => {
-      try {
-        requireAccountId(req.context);
-        if (req.context.moduleKey !== PANEL_MODULE_KEY) throw new RefusedError('forbidden', `${key} answers the issue panel (${PANEL_MODULE_KEY}) only.`);
-        const parsed = incidentPayloads[key].safeParse(req.payload ?? {});
-        if (!parsed.success) throw new ResolverInputError(`The request is invalid: ${parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'payload'}: ${i.message}`).join('; ')}`);
-        const extension = issueExtensionSchema.safeParse(req.context.extension);
-        if (!extension.success) throw new ResolverInputError('context.extension: the issue panel context names no issue.');
-        const at = now();
-        const [rules, me] = await Promise.all([loadIncidentRules(at), jiraGet('user', route`/rest/api/3/myself`, userSchema)]);
-        const viewer: Viewer = { accountId: me.accountId, displayName: me.displayName, accountType: me.accountType ?? 'atlassian' };
-        const { loaded, ev, section } = await loadIncidentFor(extension.data.issue.key, extension.data.project.key, viewer, rules, at);
-        const handler = handlers[key] as Handler<typeof key>;
-        return { ok: true, data: await handler(parsed.data as z.infer<(typeof incidentPayloads)[typeof key]>, { rules, loaded, ev, viewer, section, at }) };
-      } catch (e) {
-        const code: IncidentErrorCode = e instanceof RefusedError ? e.code : e instanceof ResolverInputError ? 'invalid-input' : 'failed';
-        if (code === 'failed') console.error(`incident resolver ${key} failed`, e);
-        return { ok: false, error: { code, message: e instanceof Error ? e.message : String(e) } };
-      }
-    });
+    resolver.define(key, async (req: ResolverRequest): Promise<IncidentResult<IncidentAnswers[typeof key]>> => answer(key, async () => {
+      requireAccountId(req.context);
+      if (req.context.moduleKey !== PANEL_MODULE_KEY) throw new RefusedError('forbidden', `${key} answers the issue panel (${PANEL_MODULE_KEY}) only.`);
+      const payload = parsePayload(incidentPayloads[key], req.payload);
+      const extension = issueExtensionSchema.safeParse(req.context.extension);
+      if (!extension.success) throw new ResolverInputError('context.extension: the issue panel context names no issue.');
+      const at = now();
+      const [rules, me] = await Promise.all([loadIncidentRules(at), jiraGet('user', route`/rest/api/3/myself`, userSchema)]);
+      const viewer: Viewer = { accountId: me.accountId, displayName: me.displayName, accountType: me.accountType ?? 'atlassian' };
+      const { loaded, ev, section } = await loadIncidentFor(extension.data.issue.key, extension.data.project.key, viewer, rules, at);
+      const handler = handlers[key] as Handler<typeof key>;
+      return handler(payload as z.infer<(typeof incidentPayloads)[typeof key]>, { rules, loaded, ev, viewer, section, at });
+    }));
   }
 }

@@ -3,6 +3,7 @@
  * pulling server code into the bundle.
  */
 import type { IncidentReport, ReportBucket } from '../domain/incident/report';
+import type { ResultErrorCode } from './results';
 
 export interface IncidentReportsView {
   project: { key: string };
@@ -22,6 +23,6 @@ export interface IncidentReportsView {
   generatedAt: string;
 }
 
-export type ReportsErrorCode = 'invalid-input' | 'forbidden' | 'refused' | 'failed';
+export type ReportsErrorCode = ResultErrorCode;
 export type ReportsResult = { ok: true; data: IncidentReportsView } | { ok: false; error: { code: ReportsErrorCode; message: string } };
 

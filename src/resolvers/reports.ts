@@ -17,6 +17,7 @@ import { ISSUE_STATE_PROPERTY, readIncidentState, readIssueState } from '../stor
 import { loadDocument } from '../store/work-product-store';
 import { projectExtensionSchema, requireAccountId, ResolverInputError, type ResolverRequest } from './context';
 import type { IncidentReportsView, ReportsErrorCode, ReportsResult } from './reports-contract';
+import { answer, RefusedError } from './results';
 
 export type { IncidentReportsView, ReportsErrorCode, ReportsResult };
 
@@ -70,9 +71,6 @@ export const incidentReportsPayload = z.object({
 });
 export type IncidentReportsPayload = z.infer<typeof incidentReportsPayload>;
 
-class RefusedError extends Error {
-  constructor(readonly code: ReportsErrorCode, message: string) { super(message); this.name = 'RefusedError'; }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading the incidents
@@ -212,13 +210,5 @@ async function incidentReports(req: ResolverRequest): Promise<IncidentReportsVie
 
 /** Registers `reports.incidents` on the app's one resolver. */
 export function defineReportResolvers(resolver: Resolver): void {
-  resolver.define(REPORTS_FUNCTION_KEY, async (req: ResolverRequest): Promise<ReportsResult> => {
-    try {
-      return { ok: true, data: await incidentReports(req) };
-    } catch (e) {
-      const code: ReportsErrorCode = e instanceof RefusedError ? e.code : e instanceof ResolverInputError ? 'invalid-input' : 'failed';
-      if (code === 'failed') console.error(`${REPORTS_FUNCTION_KEY} failed`, e);
-      return { ok: false, error: { code, message: e instanceof Error ? e.message : String(e) } };
-    }
-  });
+  resolver.define(REPORTS_FUNCTION_KEY, async (req: ResolverRequest): Promise<ReportsResult> => answer(REPORTS_FUNCTION_KEY, () => incidentReports(req)));
 }

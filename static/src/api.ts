@@ -79,29 +79,30 @@ export const loadIssuePanel = (): Promise<IssuePanelView> =>
  * A refusal answered by an admin resolver (`{ ok: false, error }`, ADR 008): the message is the server's own text,
  * shown verbatim; the code tells a conflict (reload) from a rule refusal.
  */
-export class AdminCallError extends Error {
+/** A resolver's refusal (`{ ok: false, error }`, ADR 008), with the server's own message and code. */
+export class ResultCallError extends Error {
   constructor(
     readonly code: AdminErrorCode,
     message: string,
   ) {
     super(message);
-    this.name = 'AdminCallError';
+    this.name = 'ResultCallError';
   }
 }
 
-/** Unwraps an admin resolver's `{ ok, data | error }` answer (ADR 008). */
-export function unwrapAdminAnswer<T>(functionKey: string, response: unknown): T {
+/** Unwraps a resolver's `{ ok, data | error }` answer (ADR 008): the admin page, the incident actions, the reports. */
+export function unwrapResult<T>(functionKey: string, response: unknown): T {
   if (isRecord(response) && response['ok'] === true && 'data' in response) return response['data'] as T;
   if (isRecord(response) && response['ok'] === false && isRecord(response['error'])) {
     const { code, message } = response['error'];
     const text = typeof message === 'string' && message.trim() !== '' ? message : `${functionKey} failed.`;
-    throw new AdminCallError(typeof code === 'string' ? (code as AdminErrorCode) : 'failed', text);
+    throw new ResultCallError(typeof code === 'string' ? (code as AdminErrorCode) : 'failed', text);
   }
   throw new Error(`${GENERIC_ERROR} (unexpected answer from ${functionKey})`);
 }
 
 export const loadAdminPage = async (): Promise<AdminPageView> =>
-  unwrapAdminAnswer<AdminPageView>('adminPage.load', await invoke('adminPage.load', {}));
+  unwrapResult<AdminPageView>('adminPage.load', await invoke('adminPage.load', {}));
 
 export const loadProjectPage = (): Promise<ProjectPageView> =>
   call<ProjectPageView>('projectPage.load', ['project', 'openByKind', 'viewer']);

@@ -1,11 +1,11 @@
 /**
  * Typed calls to the admin page's resolvers (issue #4). The contract — function keys, payloads and answers — is
  * src/resolvers/admin-contract.ts; only its types are imported, so none of it reaches the bundle. Every resolver
- * answers `{ ok, data | error }` (ADR 008); `callAdmin` unwraps it and throws an `AdminCallError` carrying the
+ * answers `{ ok, data | error }` (ADR 008); `callAdmin` unwraps it and throws an `ResultCallError` carrying the
  * server's own message, which the page shows verbatim.
  */
 import { invoke } from '@forge/bridge';
-import { AdminCallError, messageOf, unwrapAdminAnswer } from '../api';
+import { messageOf, ResultCallError, unwrapResult } from '../api';
 import type { AdminErrorCode, AdminFunctionKey, Answers, Payload } from '../../../src/resolvers/admin-contract';
 
 export type {
@@ -31,7 +31,7 @@ export type {
 
 export async function callAdmin<K extends AdminFunctionKey>(key: K, payload: Payload<K>): Promise<Answers[K]> {
   const response: unknown = await invoke(key, payload);
-  return unwrapAdminAnswer<Answers[K]>(key, response);
+  return unwrapResult<Answers[K]>(key, response);
 }
 
 /** What the page shows for a failed call: the server's text and its code (a conflict offers "Reload"). */
@@ -41,6 +41,6 @@ export interface AdminProblem {
 }
 
 export function problemOf(error: unknown): AdminProblem {
-  if (error instanceof AdminCallError) return { code: error.code, message: error.message };
+  if (error instanceof ResultCallError) return { code: error.code, message: error.message };
   return { code: 'network', message: messageOf(error) };
 }

@@ -133,12 +133,12 @@ export function Actions({
             </div>
           ) : (
             <div className="sd-inc-form">
-              <label className="sd-inc-label" htmlFor={howId}>
+              <label className="sd-field-label" htmlFor={howId}>
                 How did {party} confirm?
               </label>
               <select
                 id={howId}
-                className="sd-inc-select"
+                className="sd-select"
                 data-testid="sd-confirm-how"
                 value={how}
                 disabled={busy !== null}

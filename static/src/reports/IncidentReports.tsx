@@ -128,11 +128,11 @@ export default function IncidentReports({ projectKey }: { projectKey: string }) 
 
       <form className="sd-rep-form" onSubmit={submit} aria-label="Incident report filters" noValidate>
         <div className="sd-rep-field">
-          <label htmlFor={`${ids}-from`}>From</label>
+          <label className="sd-field-label" htmlFor={`${ids}-from`}>From</label>
           <input
             id={`${ids}-from`}
             data-testid="sd-reports-from"
-            className="sd-rep-control"
+            className="sd-select"
             type="date"
             required
             value={form.from}
@@ -142,11 +142,11 @@ export default function IncidentReports({ projectKey }: { projectKey: string }) 
           />
         </div>
         <div className="sd-rep-field">
-          <label htmlFor={`${ids}-to`}>To (included)</label>
+          <label className="sd-field-label" htmlFor={`${ids}-to`}>To (included)</label>
           <input
             id={`${ids}-to`}
             data-testid="sd-reports-to"
-            className="sd-rep-control"
+            className="sd-select"
             type="date"
             required
             value={form.to}
@@ -156,8 +156,8 @@ export default function IncidentReports({ projectKey }: { projectKey: string }) 
           />
         </div>
         <div className="sd-rep-field">
-          <label htmlFor={`${ids}-bucket`}>Trend by</label>
-          <select id={`${ids}-bucket`} data-testid="sd-reports-bucket" className="sd-rep-control" value={form.bucket} onChange={(e) => set('bucket', e.target.value as ReportBucket)}>
+          <label className="sd-field-label" htmlFor={`${ids}-bucket`}>Trend by</label>
+          <select id={`${ids}-bucket`} data-testid="sd-reports-bucket" className="sd-select" value={form.bucket} onChange={(e) => set('bucket', e.target.value as ReportBucket)}>
             {BUCKETS.map((b) => (
               <option key={b} value={b}>
                 {BUCKET_LABELS[b]}
@@ -166,8 +166,8 @@ export default function IncidentReports({ projectKey }: { projectKey: string }) 
           </select>
         </div>
         <div className="sd-rep-field">
-          <label htmlFor={`${ids}-service`}>Service</label>
-          <select id={`${ids}-service`} data-testid="sd-reports-service" className="sd-rep-control" value={form.service} onChange={(e) => set('service', e.target.value)}>
+          <label className="sd-field-label" htmlFor={`${ids}-service`}>Service</label>
+          <select id={`${ids}-service`} data-testid="sd-reports-service" className="sd-select" value={form.service} onChange={(e) => set('service', e.target.value)}>
             <option value="">All services</option>
             {withCurrent(lists.services, form.service).map((s) => (
               <option key={s} value={s}>
@@ -177,8 +177,8 @@ export default function IncidentReports({ projectKey }: { projectKey: string }) 
           </select>
         </div>
         <div className="sd-rep-field">
-          <label htmlFor={`${ids}-priority`}>Priority</label>
-          <select id={`${ids}-priority`} data-testid="sd-reports-priority" className="sd-rep-control" value={form.priority} onChange={(e) => set('priority', e.target.value)}>
+          <label className="sd-field-label" htmlFor={`${ids}-priority`}>Priority</label>
+          <select id={`${ids}-priority`} data-testid="sd-reports-priority" className="sd-select" value={form.priority} onChange={(e) => set('priority', e.target.value)}>
             <option value="">All priorities</option>
             {withCurrent(lists.priorities, form.priority).map((p) => (
               <option key={p} value={p}>
