@@ -224,6 +224,35 @@ describe('the incident process (IN.2, D8–D14) in the sandbox', () => {
     }
   });
 
+  it('D13: a major incident has one named manager (an Incident Manager) and a major-incident report after restoration', async () => {
+    const CF = 'com.atlassian.jira.plugin.system.customfieldtypes:';
+    const field = await call(base, 'POST', '/rest/api/3/field', { user: 'sofia', body: { name: 'Major incident', type: `${CF}multicheckboxes`, searcherKey: `${CF}multiselectsearcher` } });
+    expect(field.status).toBe(201);
+    const fieldId = (field.body as { id: string }).id;
+    const contexts = (await call(base, 'GET', `/rest/api/3/field/${fieldId}/context`, { user: 'sofia' })).body as { values: Array<{ id: string }> };
+    expect((await call(base, 'POST', `/rest/api/3/field/${fieldId}/context/${contexts.values[0]!.id}/option`, { user: 'sofia', body: { options: [{ value: 'Major incident' }] } })).status).toBeLessThan(300);
+    const key = await create('Data centre power loss', 'Medium', 'Medium');
+    expect((await call(base, 'PUT', `/rest/api/3/issue/${key}`, { user: 'ines', body: { fields: { [fieldId]: [{ value: 'Major incident' }] } } })).status).toBe(204);
+    await settle();
+
+    const view = await panel(key, 'ines');
+    expect(view.incident?.classification).toMatchObject({ majorIncident: true, significant: true, significantReasons: ['flagged Major incident'] });
+    expect(view.incident?.closure.items.map((i) => i.id)).toEqual(expect.arrayContaining(['root-cause', 'change-request', 'major-incident-manager', 'major-incident-report']));
+    expect(await act(key, 'priya', 'incident.takeMajorIncident', {})).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringContaining('INC-24') } });
+    expect(await act(key, 'ines', 'incident.takeMajorIncident', {})).toMatchObject({ ok: true, data: { manager: { displayName: 'Ines Kowalski' } } });
+    expect(await act(key, 'sofia', 'incident.takeMajorIncident', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('Ines Kowalski manages this major incident') } });
+    expect(await act(key, 'ines', 'incident.publishMajorIncidentReport', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('restoration') } });
+
+    await transition(key, 'Resolve', 'ines');
+    expect(await act(key, 'ines', 'incident.publishMajorIncidentReport', {})).toMatchObject({ ok: true });
+    const report = (await commentsOf(key)).filter((c) => !c.jsdPublic && JSON.stringify(c.body).includes(`Major-incident report for ${key}`));
+    expect(report).toHaveLength(1);
+    expect(JSON.stringify(report[0]?.body)).toContain('Major incident manager: Ines Kowalski');
+    const after = await panel(key, 'ines');
+    expect(after.incident?.closure.items.filter((i) => i.id.startsWith('major-incident')).every((i) => i.done)).toBe(true);
+    expect(after.incident?.majorIncident?.manager?.displayName).toBe('Ines Kowalski');
+  });
+
   it('refuses actions to people the rules do not give them (D6), and malformed payloads naming the field', async () => {
     const key = await create('Spam filter too strict', 'Low', 'Low');
     const bad = await act(key, 'priya', 'incident.recordConfirmation', { how: 'carrier pigeon' });
