@@ -201,6 +201,20 @@ describe('admin resolvers on the demo site', () => {
     expect(classifyIncident(stored.current!.content, stored.current!.version, 'Low', 'Low')).toMatchObject({ ok: true, priority: 'Normal' });
     // Superseded versions stay readable (D23).
     expect(await kvs.get(`doc:WP.14:v:${String(stored.current!.version).padStart(6, '0')}`)).toBeDefined();
+
+    // And the incident trigger reads it: a new Medium × Medium incident becomes High, citing the approved version.
+    const created = await call(base, 'POST', '/rest/api/3/issue', { user: 'priya', body: { fields: {
+      project: { key: 'SD' }, issuetype: { name: 'Incident' }, summary: 'Slow file share', reporter: { accountId: id('carla') },
+      customfield_10010: { value: 'Medium' }, customfield_10011: { value: 'Medium' },
+    } } });
+    expect(created.status).toBe(201);
+    await call(base, 'POST', '/sandbox/events/settle');
+    const key = (created.body as { key: string }).key;
+    const issue = await call(base, 'GET', `/rest/api/3/issue/${key}?fields=priority&properties=sd-state`, { user: 'sofia' });
+    expect(issue.body).toMatchObject({
+      fields: { priority: { name: 'High' } },
+      properties: { 'sd-state': { incident: { priority: { value: 'High', text: `Medium impact × Medium urgency → High (policy matrix v${String(stored.current!.version)})` } } } },
+    });
   });
 
   it('imports holidays from an ICS file', async () => {
