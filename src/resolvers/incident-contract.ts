@@ -36,7 +36,8 @@ export interface IncidentSection {
   /** The server's instant (the sandbox clock on the sandbox): the live countdown starts from it. */
   now: string;
   policy: { version: number | null; timeZone: string };
-  priority: { value: string | null; derived: boolean; text: string; missing: Array<'impact' | 'urgency'>; impact: string | null; urgency: string | null; jiraPriority: string | null };
+  /** `syncPending`: Jira's priority differs from the derived one and the trigger is about to set it (open incidents only). */
+  priority: { value: string | null; derived: boolean; text: string; missing: Array<'impact' | 'urgency'>; impact: string | null; urgency: string | null; jiraPriority: string | null; syncPending: boolean };
   classification: { services: string[]; cis: string[]; securityIncident: boolean; majorIncident: boolean; significant: boolean; significantReasons: string[] };
   clocks: { firstResponse: ClockView | null; resolution: ClockView | null; earlierCycles: ClockView[] };
   escalations: EscalationView[];

@@ -3,7 +3,7 @@ import { route } from '@forge/api';
 import { z } from 'zod';
 import { confirmationRefusal } from '../domain/incident/confirmation';
 import { agentTest, type IncidentEvaluation } from '../domain/incident/evaluate';
-import { majorIncidentReport } from '../domain/incident/messages';
+import { formatDuration, majorIncidentReport } from '../domain/incident/messages';
 import type { Actor, LinkFact } from '../domain/incident/snapshot';
 import { PRIORITIES } from '../domain/priority-matrix';
 import { rolesHeldBy } from '../domain/roles';
@@ -93,7 +93,7 @@ export function incidentSection(loaded: LoadedIncident, ev: IncidentEvaluation, 
   return {
     now: new Date(at).toISOString(),
     policy: { version: rules.policy.version, timeZone: rules.policy.policy.serviceHours.timeZone },
-    priority: { value: st.priority.value, derived: st.priority.derived, text: st.priority.text, missing: st.priority.missing, impact: s.fields.impact, urgency: s.fields.urgency, jiraPriority: s.priority },
+    priority: { value: st.priority.value, derived: st.priority.derived, text: st.priority.text, missing: st.priority.missing, impact: s.fields.impact, urgency: s.fields.urgency, jiraPriority: s.priority, syncPending: ev.desiredPriority !== null },
     classification: {
       services: st.classification.services, cis: st.classification.cis, securityIncident: st.classification.securityIncident,
       majorIncident: st.classification.majorIncident, significant: st.classification.significant, significantReasons: st.classification.significantReasons,
@@ -105,7 +105,7 @@ export function incidentSection(loaded: LoadedIncident, ev: IncidentEvaluation, 
     },
     escalations: st.escalations.map((e) => ({
       key: e.key, crossedAt: e.crossedAt, escalatedAt: e.escalatedAt, notified: e.notified.map(name),
-      label: `${e.metric === 'resolution' ? 'Resolution' : 'First response'} cycle ${String(e.cycle)}: ${e.thresholdId === 'management' ? 'escalated to management' : e.thresholdId} after ${String(Math.round(e.afterMs / 60_000))} min (${e.priority})`,
+      label: `${e.metric === 'resolution' ? 'Resolution' : 'First response'} cycle ${String(e.cycle)}: ${e.thresholdId === 'management' ? 'escalated to management' : e.thresholdId} after ${formatDuration(e.afterMs)} (${e.priority})`,
     })),
     communications: st.communications,
     links: {

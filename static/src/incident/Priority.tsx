@@ -7,7 +7,7 @@ import type { IncidentSection } from './types';
 /** D8: the derived priority and how it was derived; without impact or urgency, no priority at all (never a guess). */
 export function Priority({ priority }: { priority: IncidentSection['priority'] }) {
   const missing = priority.missing.length > 0;
-  const syncing = !missing && priority.value !== null && priority.jiraPriority !== priority.value;
+  const syncing = !missing && priority.syncPending;
   return (
     <Block id="sd-inc-priority" title="Priority (D8)">
       {missing ? (
