@@ -32,6 +32,6 @@ export async function validateTransition(args: unknown): Promise<ValidatorResult
   if (recordKindOf(loaded.issueType, rules.issueTypes) !== 'incident') return { result: true };
   const previous = readIncidentState(loaded.stored);
   const ev = evaluate(loaded, rules, at, { escalations: mergeByKey(previous?.escalations ?? [], []), communications: previous?.communications ?? [] });
-  const missing = ev.closure.filter((c) => !c.done).map((c) => ({ rule: c.rule, what: c.label }));
+  const missing = ev.closure.filter((c) => !c.done).map((c) => ({ rule: c.rule, what: c.hint ? `${c.label}; ${c.hint}` : c.label }));
   return missing.length ? { result: false, errorMessage: describeBlockers(`Incident ${key}`, missing) } : { result: true };
 }

@@ -38,6 +38,8 @@ export interface ClosureItem {
   id: 'resolution' | 'confirmation' | 'root-cause' | 'change-request' | 'major-incident-manager' | 'major-incident-report';
   rule: string;
   label: string;
+  /** What to do when the item cannot be met as the site stands (e.g. a field the setup wizard has not created). */
+  hint?: string;
   done: boolean;
 }
 
@@ -166,8 +168,8 @@ export function evaluateIncident(s: IncidentSnapshot, ctx: IncidentContext, clos
   ];
   if (sig.significant) {
     const why = sig.reasons.join(', ');
-    const noField = s.missingFields?.includes('rootCause') ? '; this site has no "Root cause" field yet: run the setup wizard (Apps → Service delivery profile)' : '';
-    closure.push({ id: 'root-cause', rule: 'D13', label: `a root cause (significant impact: ${why}${noField})`, done: (s.fields.rootCause ?? '').trim() !== '' });
+    const hint = s.missingFields?.includes('rootCause') ? { hint: 'this site has no "Root cause" field yet: run the setup wizard (Apps → Service delivery profile)' } : {};
+    closure.push({ id: 'root-cause', rule: 'D13', label: `a root cause (significant impact: ${why})`, ...hint, done: (s.fields.rootCause ?? '').trim() !== '' });
     closure.push({ id: 'change-request', rule: 'D13', label: `a linked service change request for the mitigation or permanent fix (significant impact: ${why})`, done: linkedChange });
   }
   if (s.fields.majorIncident) {

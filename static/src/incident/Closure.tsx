@@ -21,8 +21,11 @@ export function Closure({ closure, timeZone, locale }: { closure: IncidentSectio
             <span className={item.done ? 'sd-inc-mark sd-inc-mark-done' : 'sd-inc-mark sd-inc-mark-open'} aria-hidden="true">
               {item.done ? '✓' : '✗'}
             </span>
-            <span className="sd-visually-hidden">{item.done ? 'Done: ' : 'Not done: '}</span>
-            <span>{sentence(item.label)}</span> <span className="sd-inc-rule">{item.rule}</span>
+            <span className="sd-inc-check-body">
+              <span className="sd-visually-hidden">{item.done ? 'Done: ' : 'Not done: '}</span>
+              {sentence(item.label)} <span className="sd-inc-rule">{item.rule}</span>
+              {item.hint && !item.done ? <span className="sd-inc-hint" data-testid="sd-closure-hint">{sentence(item.hint)}</span> : null}
+            </span>
           </li>
         ))}
       </ul>

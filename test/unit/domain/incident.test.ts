@@ -236,7 +236,7 @@ describe('IN.2.5 / D12 / D13 closure', () => {
 
   it('says when the site has no Root cause field yet, instead of asking for something nobody can fill in', () => {
     const ev = evaluateAt(snapshot({ priority: 'Critical', missingFields: ['rootCause'] }), T0);
-    expect(ev.closure.find((c) => c.id === 'root-cause')?.label).toContain('this site has no "Root cause" field yet: run the setup wizard');
+    expect(ev.closure.find((c) => c.id === 'root-cause')).toMatchObject({ label: 'a root cause (significant impact: priority Critical)', hint: expect.stringContaining('this site has no "Root cause" field yet: run the setup wizard') });
   });
 
   it('D13: a major incident needs its one named manager and its report', () => {
