@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     if (!run.ok || !run.result) throw new Error(`the scan failed: ${run.error ?? 'no result'}`);
     const r = run.result;
     const escalationCalls = (run.jiraCalls ?? 0) - r.searchCalls;
-    console.log(`  indexed scan (the app): ${String(r.searchCalls)} search calls to find ${String(r.due.length)} due (budget ≤ 3), ${String(r.escalated.length)} escalated, ${String(r.failed.length)} failed`);
+    console.log(`  indexed scan (the app): ${String(r.searchCalls)} search calls (what is due, and incidents without a state to adopt) to find ${String(r.due.length)} due (budget ≤ 3), ${String(r.escalated.length)} escalated, ${String(r.failed.length)} failed`);
     console.log(`    Jira REST calls in all: ${String(run.jiraCalls)} (${String(escalationCalls)} for the escalations: ${(escalationCalls / Math.max(1, r.escalated.length)).toFixed(1)} per incident: notify IM+SM, internal comment, state)`);
     console.log(`    wall time: ${String(run.durationMs)} ms`);
     const again = await json('POST', '/sandbox/scheduled/sd-sla-scan/run') as Run;
