@@ -34,6 +34,13 @@ describe('enhanced search: expand, fields=comment, properties', () => {
   });
   afterAll(() => s.close());
 
+  it('expand=names answers the field names once per page, beside the issues (as Jira does), not in each issue', () => {
+    const page = call(s.as('ines'), 'POST', '/rest/api/3/search/jql', { jql: 'project = SD ORDER BY key ASC', maxResults: 3, fields: ['*all'], expand: 'names' }) as { issues: Array<Record<string, unknown>>; names?: Record<string, string> };
+    expect(page.names).toMatchObject({ summary: 'Summary', customfield_10010: 'Impact', customfield_10011: 'Urgency' });
+    expect(page.issues).toHaveLength(3);
+    for (const issue of page.issues) expect(issue.names).toBeUndefined();
+  });
+
   it.each(['GET', 'POST'] as const)('%s: expand=changelog gives the same histories as GET issue', (method) => {
     const [hit] = search(s.as('ines'), method, { jql: 'key = SD-2', expand: 'changelog' });
     const issue = call(s.as('ines'), 'GET', '/rest/api/3/issue/SD-2?fields=summary&expand=changelog') as Bean;
