@@ -94,3 +94,23 @@ test('raising a mitigation change: Jira’s refusal is shown as the server words
   await expect(page.frameLocator('[data-testid=app-frame]').getByTestId('sd-issue-type')).toHaveText('Change');
   await expect(page.frameLocator('[data-testid=app-frame]').getByTestId('sd-incident')).toHaveCount(0);
 });
+
+test('in Jira’s dark theme the incident part follows it through the design tokens', async ({ page }) => {
+  await page.getByLabel('Theme').selectOption('dark');
+  const panel = await openIncident(page, 'SD-1');
+  await expect(panel.getByTestId('sd-clock-resolution')).toBeVisible();
+  const frame = page.frames().find((f) => f.url().includes('colorMode=dark'));
+  expect(frame, 'the panel frame is granted in dark mode').toBeDefined();
+  // Relative luminance (WCAG) of a computed colour, evaluated in the frame as source text (no DOM typings here).
+  const luminance = (selector: string, property: 'color' | 'backgroundColor') => frame!.evaluate<number>(`(() => {
+    const value = getComputedStyle(document.querySelector(${JSON.stringify(selector)}))[${JSON.stringify(property)}];
+    const [r, g, b] = (value.match(/[\\d.]+/g) || ['0', '0', '0']).slice(0, 3).map((c) => {
+      const v = Number(c) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  })()`);
+  await expect.poll(() => luminance('body', 'backgroundColor')).toBeLessThan(0.05);
+  expect(await luminance('[data-testid=sd-clock-resolution] [data-testid=sd-clock-remaining]', 'color')).toBeGreaterThan(0.5);
+  expect(await luminance('[data-testid=sd-incident-derivation]', 'color')).toBeGreaterThan(0.4);
+});
