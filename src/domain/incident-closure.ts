@@ -6,8 +6,11 @@
  */
 export interface MissingItem { rule: string; what: string }
 
-/** WP.18 status "Closed": the Jira status names that mean the record is closed. */
-export const DEFAULT_CLOSED_STATUS_NAMES: readonly string[] = ['Closed'];
+/**
+ * WP.18 status "Closed": the Jira status names that mean the record is closed. A JSM incident workflow resolves
+ * ("Resolved") before it closes ("Closed"); a plain Jira workflow has only "Done", which then is the closure.
+ */
+export const DEFAULT_CLOSED_STATUS_NAMES: readonly string[] = ['Closed', 'Done'];
 
 export function isClosingStatus(statusName: string, closedStatusNames: readonly string[] = DEFAULT_CLOSED_STATUS_NAMES): boolean {
   return closedStatusNames.some((n) => n.toLowerCase() === statusName.trim().toLowerCase());

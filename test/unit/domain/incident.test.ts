@@ -247,9 +247,11 @@ describe('IN.2.5 / D12 / D13 closure', () => {
     expect(text).toContain('Major incident manager: not named');
   });
 
-  it('only the WP.18 "Closed" status closes, not "Resolved"', () => {
+  it('only the WP.18 "Closed" status closes (or "Done" of a plain workflow), not "Resolved"', () => {
     expect(isClosingStatus('closed ')).toBe(true);
+    expect(isClosingStatus('Done')).toBe(true);
     expect(isClosingStatus('Resolved')).toBe(false);
+    expect(isClosingStatus('Geschlossen', ['Geschlossen'])).toBe(true);
   });
 
   it('D12: only the reporter confirms, by themselves in Jira or through an agent who says how', () => {
