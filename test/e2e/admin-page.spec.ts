@@ -4,7 +4,7 @@
  * The app runs unmodified in the sandbox; what the wizard built is read back over the Jira REST API.
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { basicAuth, getAs, openAdminPage, userNamed, type SandboxUser } from './sandbox';
+import { basicAuth, getAs, luminanceIn, openAdminPage, userNamed, type SandboxUser } from './sandbox';
 
 interface ProjectWithTypes { key: string; issueTypes: Array<{ id: string; name: string }> }
 interface FieldBean { id: string; name: string; custom: boolean; schema?: { custom?: string } }
@@ -280,17 +280,9 @@ test.describe('on the demo service provider (JSM project SD, project OPS)', () =
     const app = await openAdminPage(page, sofia);
     const frame = page.frames().find((f) => f.url().includes('colorMode=dark'));
     expect(frame, 'the admin frame is granted in dark mode').toBeDefined();
-    // Evaluated in the frame as source text: this project's Node typings have no DOM.
     await expect.poll(() => frame!.evaluate<string | null>('document.documentElement.getAttribute("data-color-mode")')).toBe('dark');
-    // Relative luminance of a computed colour (WCAG): the page is dark and its text light.
-    const luminance = (selector: string, property: 'color' | 'backgroundColor') => frame!.evaluate<number>(`(() => {
-      const value = getComputedStyle(document.querySelector(${JSON.stringify(selector)}))[${JSON.stringify(property)}];
-      const [r, g, b] = (value.match(/[\\d.]+/g) || ['0', '0', '0']).slice(0, 3).map((c) => {
-        const v = Number(c) / 255;
-        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-      });
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    })()`);
+    // The page is dark and its text light.
+    const luminance = (selector: string, property: 'color' | 'backgroundColor') => luminanceIn(frame!, selector, property);
     await expect.poll(() => luminance('body', 'backgroundColor')).toBeLessThan(0.05);
     expect(await luminance('#sd-admin-title', 'color')).toBeGreaterThan(0.5);
     await app.getByTestId('sd-admin-tab-roles').click();

@@ -7,7 +7,7 @@
  * resolution clock running (24×7), not resolved, not confirmed.
  */
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
-import { actAs, userNamed } from './sandbox';
+import { actAs, luminanceIn, userNamed } from './sandbox';
 
 async function openIncident(page: Page, key: string): Promise<FrameLocator> {
   await page.goto(`/browse/${key}`);
@@ -101,15 +101,7 @@ test('in Jira’s dark theme the incident part follows it through the design tok
   await expect(panel.getByTestId('sd-clock-resolution')).toBeVisible();
   const frame = page.frames().find((f) => f.url().includes('colorMode=dark'));
   expect(frame, 'the panel frame is granted in dark mode').toBeDefined();
-  // Relative luminance (WCAG) of a computed colour, evaluated in the frame as source text (no DOM typings here).
-  const luminance = (selector: string, property: 'color' | 'backgroundColor') => frame!.evaluate<number>(`(() => {
-    const value = getComputedStyle(document.querySelector(${JSON.stringify(selector)}))[${JSON.stringify(property)}];
-    const [r, g, b] = (value.match(/[\\d.]+/g) || ['0', '0', '0']).slice(0, 3).map((c) => {
-      const v = Number(c) / 255;
-      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  })()`);
+  const luminance = (selector: string, property: 'color' | 'backgroundColor') => luminanceIn(frame!, selector, property);
   await expect.poll(() => luminance('body', 'backgroundColor')).toBeLessThan(0.05);
   expect(await luminance('[data-testid=sd-clock-resolution] [data-testid=sd-clock-remaining]', 'color')).toBeGreaterThan(0.5);
   expect(await luminance('[data-testid=sd-incident-derivation]', 'color')).toBeGreaterThan(0.4);

@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type APIRequestContext, type Download } from '@playwright/test';
+import { fixtureIncidentState, type CycleInput } from '../fixtures/incident-state';
 import { actAs, basicAuth, userNamed, type SandboxUser } from './sandbox';
 
 const MIN = 60_000;
@@ -13,35 +14,11 @@ const H = 60 * MIN;
 const DAY = 24 * H;
 const SERVICE = `E2E reports ${Date.now().toString(36)}`;
 
-type Cycle = { metric: 'firstResponse' | 'resolution'; index: number; startAfter: number; stopAfter: number | null; stopReason: 'reply' | 'transition' | 'resolved' | null; elapsedMs: number; met: boolean | null };
 
-function incidentState(createdAt: number, o: { priority: string; security: boolean; escalated: boolean; cycles: Cycle[] }): unknown {
-  const iso = (ms: number): string => new Date(createdAt + ms).toISOString();
+function incidentState(createdAt: number, o: { priority: string; security: boolean; escalated: boolean; cycles: CycleInput[] }): unknown {
   return {
-    schemaVersion: 1,
-    kind: 'incident',
-    breached: 'no',
-    escalated: o.escalated ? 'yes' : 'no',
-    paused: 'no',
-    incident: {
-      priority: { value: o.priority, derived: true, text: `${o.priority} (e2e fixture)`, source: 'policy', matrixVersion: null, missing: [] },
-      classification: { impact: null, urgency: null, services: [SERVICE], cis: ['e2e-ci-01'], securityIncident: o.security, majorIncident: false, significant: false, significantReasons: [] },
-      sla: {
-        policyVersion: null,
-        evaluatedAt: iso(6 * H),
-        cycles: o.cycles.map((c) => ({
-          metric: c.metric, index: c.index, start: iso(c.startAfter), stop: c.stopAfter === null ? null : iso(c.stopAfter), stopReason: c.stopReason,
-          priority: o.priority, targetMs: 4 * H, elapsedMs: c.elapsedMs, pausedMs: 0, dueAt: null, breachAt: null, met: c.met, breached: c.met === false, pausedNow: false,
-        })),
-      },
-      escalations: o.escalated
-        ? [{ key: 'resolution#1:t1', metric: 'resolution', cycle: 1, thresholdId: 't1', afterMs: 0, priority: o.priority, crossedAt: iso(H), escalatedAt: iso(H), notified: [] }]
-        : [],
-      communications: [],
-      majorIncidentManager: null,
-      majorIncidentReport: null,
-      trackedSince: iso(0),
-    },
+    schemaVersion: 1, kind: 'incident', breached: 'no', escalated: o.escalated ? 'yes' : 'no', paused: 'no',
+    incident: fixtureIncidentState(createdAt, { ...o, services: [SERVICE], cis: ['e2e-ci-01'], evaluatedAfter: 6 * H }),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * What the e2e specs share: the sandbox's demo accounts, REST calls as one of them, and the shell's user switch.
  */
-import { expect, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Frame, type FrameLocator, type Page } from '@playwright/test';
 import type { SandboxUser, SandboxUserWire } from '../../sandbox/shell/src/types';
 import { normaliseUser } from '../../sandbox/shell/src/users';
 
@@ -45,4 +45,19 @@ export async function openAdminPage(page: Page, user: SandboxUser): Promise<Fram
   const app = page.frameLocator('[data-testid=app-frame]');
   await expect(app.getByTestId('sd-admin')).toBeVisible();
   return app;
+}
+
+/**
+ * The relative luminance (WCAG) of an element's computed colour inside an app frame, for dark-theme checks.
+ * Evaluated in the frame as source text: this project's Node typings have no DOM.
+ */
+export function luminanceIn(frame: Frame, selector: string, property: 'color' | 'backgroundColor'): Promise<number> {
+  return frame.evaluate<number>(`(() => {
+    const value = getComputedStyle(document.querySelector(${JSON.stringify(selector)}))[${JSON.stringify(property)}];
+    const [r, g, b] = (value.match(/[\\d.]+/g) || ['0', '0', '0']).slice(0, 3).map((c) => {
+      const v = Number(c) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  })()`);
 }

@@ -5,7 +5,8 @@
  * for the figures, which must equal the ones computed by hand below.
  */
 import { incidentRowsCsv } from '../../src/domain/incident/report';
-import { incidentStateSchema, type IncidentState, type SlaCycleState } from '../../src/domain/incident/state';
+import type { IncidentState, SlaCycleState } from '../../src/domain/incident/state';
+import { fixtureIncidentState, type CycleInput } from '../fixtures/incident-state';
 import type { IncidentReportsView, ReportsResult } from '../../src/resolvers/reports';
 import { call, withSandbox } from './harness';
 
@@ -21,7 +22,6 @@ const SEEDED_AT = '2027-02-01T09:00:00.000Z';
 const FIXTURES_FROM = '2027-03-01T08:00:00.000Z';
 const PROJECT_CONTEXT = { moduleKey: 'sd-project-page', extension: { project: { id: '10000', key: 'SD' } } };
 
-type CycleInput = Pick<SlaCycleState, 'metric' | 'index' | 'stopReason' | 'elapsedMs' | 'met'> & { startAfter: number; stopAfter: number | null };
 
 interface Fixture {
   name: string;
@@ -57,26 +57,7 @@ const FIXTURES: Record<'A' | 'B' | 'C' | 'D', Fixture> = {
 };
 
 function stateFor(f: Fixture, createdAt: number): IncidentState {
-  const iso = (ms: number): string => new Date(createdAt + ms).toISOString();
-  return incidentStateSchema.parse({
-    priority: { value: f.priority, derived: true, text: `${f.priority} (fixture)`, source: 'policy', matrixVersion: null, missing: [] },
-    classification: { impact: null, urgency: null, services: f.services, cis: f.cis, securityIncident: f.security ?? false, majorIncident: false, significant: false, significantReasons: [] },
-    sla: {
-      policyVersion: null,
-      evaluatedAt: iso(5 * H),
-      cycles: f.cycles.map((c) => ({
-        metric: c.metric, index: c.index, start: iso(c.startAfter), stop: c.stopAfter === null ? null : iso(c.stopAfter), stopReason: c.stopReason,
-        priority: f.priority, targetMs: 4 * H, elapsedMs: c.elapsedMs, pausedMs: 0, dueAt: null, breachAt: null, met: c.met, breached: c.met === false, pausedNow: false,
-      })),
-    },
-    escalations: f.escalated
-      ? [{ key: 'resolution#1:t1', metric: 'resolution', cycle: 1, thresholdId: 't1', afterMs: 0, priority: f.priority, crossedAt: iso(H), escalatedAt: iso(H), notified: [] }]
-      : [],
-    communications: [],
-    majorIncidentManager: null,
-    majorIncidentReport: null,
-    trackedSince: iso(0),
-  });
+  return fixtureIncidentState(createdAt, { ...f, evaluatedAfter: 5 * H });
 }
 
 describe('reports.incidents on the project page', () => {
