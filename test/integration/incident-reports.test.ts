@@ -6,7 +6,7 @@
  */
 import { incidentRowsCsv } from '../../src/domain/incident/report';
 import type { IncidentState, SlaCycleState } from '../../src/domain/incident/state';
-import { fixtureIncidentState, type CycleInput } from '../fixtures/incident-state';
+import { fixtureIncidentState, type CycleInput, type StateInput } from '../fixtures/incident-state';
 import type { IncidentReportsView, ReportsResult } from '../../src/resolvers/reports';
 import { call, withSandbox } from './harness';
 
@@ -23,15 +23,7 @@ const FIXTURES_FROM = '2027-03-01T08:00:00.000Z';
 const PROJECT_CONTEXT = { moduleKey: 'sd-project-page', extension: { project: { id: '10000', key: 'SD' } } };
 
 
-interface Fixture {
-  name: string;
-  priority: string;
-  services: string[];
-  cis: string[];
-  security?: boolean;
-  escalated?: boolean;
-  cycles: CycleInput[];
-}
+type Fixture = Omit<StateInput, 'evaluatedAfter'> & { name: string };
 
 const FR = (stopAfter: number, stopReason: SlaCycleState['stopReason'], met: boolean): CycleInput => ({ metric: 'firstResponse', index: 1, startAfter: 0, stopAfter, stopReason, elapsedMs: stopAfter, met });
 const RES = (index: number, startAfter: number, stopAfter: number | null, elapsedMs: number, met: boolean | null): CycleInput => ({ metric: 'resolution', index, startAfter, stopAfter, stopReason: stopAfter === null ? null : 'resolved', elapsedMs, met });

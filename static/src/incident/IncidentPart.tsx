@@ -32,7 +32,7 @@ export default function IncidentPart({ incident, siteUrl, locale, reload, refres
   const tag = intlLocale(locale);
   const timeZone = incident.policy.timeZone;
   return (
-    <div className="sd-inc" data-testid="sd-incident" data-policy-version={incident.policy.version ?? 'default'}>
+    <div className="sd-inc sd-stack" data-testid="sd-incident" data-policy-version={incident.policy.version ?? 'default'}>
       <Priority priority={incident.priority} />
       <Classification classification={incident.classification} majorIncident={incident.majorIncident} timeZone={timeZone} locale={tag} />
       <Clocks clocks={incident.clocks} serverNow={incident.now} receivedAt={receivedAt} timeZone={timeZone} locale={tag} onDue={refresh} />

@@ -115,7 +115,7 @@ export default function IncidentReports({ projectKey }: { projectKey: string }) 
   const problemId = `${ids}-period-problem`;
 
   return (
-    <section aria-labelledby="sd-reports-title" data-testid="sd-reports" className="sd-rep">
+    <section aria-labelledby="sd-reports-title" data-testid="sd-reports" className="sd-rep sd-stack">
       <header className="sd-rep-header">
         <h2 id="sd-reports-title" style={{ font: token('font.heading.small'), margin: 0 }}>
           Incident reports
@@ -225,7 +225,7 @@ function ReportView({ view, projectKey }: { view: IncidentReportsView; projectKe
   const noun = BUCKET_NOUNS[view.bucket];
   const empty = report.incidents === 0;
   return (
-    <div className="sd-rep-body" data-testid="sd-reports-result">
+    <div className="sd-rep-body sd-stack" data-testid="sd-reports-result">
       <p className="sd-rep-muted" data-testid="sd-reports-scope" role="status">
         {key} · {view.from} to {view.to} (UTC days, both included){filters.length ? ` · ${filters.join(' · ')}` : ''} · {plural(report.incidents, 'incident')}
       </p>
