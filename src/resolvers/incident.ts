@@ -1,7 +1,10 @@
 import type Resolver from '@forge/resolver';
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { confirmationRefusal } from '../domain/incident/confirmation';
+import {
+  confirmationChannel, publishMajorIncidentReportRefusal, raiseChangeRefusal, recordConfirmationRefusal, takeMajorIncidentRefusal,
+  type IncidentActionFacts, type IncidentActor,
+} from '../domain/incident/actions';
 import { agentTest, type IncidentEvaluation } from '../domain/incident/evaluate';
 import { formatDuration, majorIncidentReport } from '../domain/incident/messages';
 import type { Actor, LinkFact } from '../domain/incident/snapshot';
@@ -57,16 +60,24 @@ function namesOf(loaded: LoadedIncident, viewer: Viewer): Map<string, string> {
   return names;
 }
 
-interface Permissions { isAgent: boolean; isReporter: boolean; roles: Set<string> }
-
-function permissionsOf(loaded: LoadedIncident, rules: IncidentRules, viewer: Viewer): Permissions {
+/** The viewer as the action rules see them (D6, D11): agent or not, and their 29110 roles. */
+function actorOf(rules: IncidentRules, viewer: Viewer): IncidentActor {
   const actor: Actor = { accountId: viewer.accountId, accountType: viewer.accountType === 'customer' || viewer.accountType === 'app' ? viewer.accountType : 'atlassian' };
+  return { accountId: viewer.accountId, isAgent: agentTest(rules.roles)(actor), roles: new Set(rolesHeldBy(rules.roles ?? [], viewer.accountId).map((r) => r.code)) };
+}
+
+function actionFactsOf(loaded: LoadedIncident): IncidentActionFacts {
   return {
-    isAgent: agentTest(rules.roles)(actor),
-    isReporter: loaded.snapshot.reporter?.accountId === viewer.accountId,
-    roles: new Set(rolesHeldBy(rules.roles ?? [], viewer.accountId).map((r) => r.code)),
+    reporterId: loaded.snapshot.reporter?.accountId ?? null,
+    resolved: loaded.snapshot.resolution !== null,
+    confirmed: loaded.facts.closure !== undefined,
+    majorIncident: loaded.snapshot.fields.majorIncident,
+    manager: loaded.facts.majorIncidentManager ?? null,
+    reportPublished: loaded.facts.majorIncidentReport !== undefined,
   };
 }
+
+const decision = (refusal: string | null) => ({ allowed: refusal === null, reason: refusal });
 
 export function incidentSection(loaded: LoadedIncident, ev: IncidentEvaluation, rules: IncidentRules, viewer: Viewer, at: number): IncidentSection {
   const s = loaded.snapshot;
@@ -75,21 +86,13 @@ export function incidentSection(loaded: LoadedIncident, ev: IncidentEvaluation, 
   // Someone the issue does not name (an escalation recipient) is shown by their 29110 role: no user lookup needed.
   const byRole = (id: string) => { const held = rolesHeldBy(rules.roles ?? [], id).map((r) => r.name); return held.length ? `the ${held.join(' and ')}` : null; };
   const name = (id: string) => names.get(id) ?? byRole(id) ?? id;
-  const perms = permissionsOf(loaded, rules, viewer);
+  const actor = actorOf(rules, viewer);
+  const facts = actionFactsOf(loaded);
   const resolution = ev.replay.resolution;
   const reporter: PersonRef | null = s.reporter ? { accountId: s.reporter.accountId, displayName: name(s.reporter.accountId) } : null;
   const confirmation = loaded.facts.closure ?? null;
-  const resolved = s.resolution !== null;
   const major = s.fields.majorIncident;
   const manager = loaded.facts.majorIncidentManager ?? null;
-  const deny = (reason: string) => ({ allowed: false, reason });
-  const allow = { allowed: true, reason: null };
-
-  const recordConfirmation = confirmation ? deny('A confirmation is already recorded.')
-    : !resolved ? deny('The incident has no resolution yet; confirmation follows the restoration (IN.2.4, IN.2.5).')
-      : !reporter ? deny('The incident has no reporter to confirm it.')
-        : perms.isReporter || perms.isAgent ? allow : deny('Only the reporter or an agent (PT, IM, SM) records the confirmation (D12).');
-  const canManage = perms.roles.has('IM') || perms.roles.has('SM');
   return {
     now: new Date(at).toISOString(),
     policy: { version: rules.policy.version, timeZone: rules.policy.policy.serviceHours.timeZone },
@@ -119,12 +122,10 @@ export function incidentSection(loaded: LoadedIncident, ev: IncidentEvaluation, 
     },
     majorIncident: major ? { manager, reportPublishedAt: loaded.facts.majorIncidentReport?.publishedAt ?? null } : null,
     actions: {
-      recordConfirmation: { ...recordConfirmation, party: reporter, asParty: perms.isReporter },
-      raiseChange: { ...(perms.isAgent ? allow : deny('Agents (PT, IM, SM) raise service change requests.')), issueType: rules.changeIssueType(s.projectKey) },
-      takeMajorIncident: !major ? deny('Not flagged as a major incident.') : manager ? deny(`${manager.displayName} manages this major incident (D13: one named manager).`) : canManage ? allow : deny('An Incident Manager (or the Service Manager) takes a major incident (INC-24).'),
-      publishMajorIncidentReport: !major ? deny('Not flagged as a major incident.') : loaded.facts.majorIncidentReport ? deny('The major-incident report is published.')
-        : !resolved ? deny('The report follows the restoration of the service (INC-21).')
-          : manager?.accountId === viewer.accountId || perms.roles.has('SM') ? allow : deny('The major incident manager (or the Service Manager) publishes the report.'),
+      recordConfirmation: { ...decision(recordConfirmationRefusal(actor, facts, confirmationChannel(actor, facts, 'e-mail'))), party: reporter, asParty: actor.accountId === facts.reporterId },
+      raiseChange: { ...decision(raiseChangeRefusal(actor)), issueType: rules.changeIssueType(s.projectKey) },
+      takeMajorIncident: decision(takeMajorIncidentRefusal(actor, facts)),
+      publishMajorIncidentReport: decision(publishMajorIncidentReportRefusal(actor, facts)),
     },
   };
 }
@@ -149,25 +150,25 @@ const createdIssue = z.object({ id: z.string(), key: z.string() }).passthrough()
 
 const handlers: { [K in IncidentFunctionKey]: Handler<K> } = {
   'incident.recordConfirmation': async ({ how }, call) => {
-    const { section, loaded, viewer } = call;
-    const action = section.actions.recordConfirmation;
-    if (!action.allowed) throw new RefusedError('refused', action.reason ?? 'The confirmation cannot be recorded.');
-    const party = loaded.snapshot.reporter?.accountId ?? '';
-    const refusal = confirmationRefusal({ recordedBy: viewer.accountId, confirmedBy: party, how: action.asParty ? 'in Jira' : how }, {
-      reporterId: loaded.snapshot.reporter?.accountId ?? null, affectedParties: [], recorderIsAgent: permissionsOf(loaded, call.rules, viewer).isAgent, resolved: loaded.snapshot.resolution !== null,
-    });
+    const { loaded, viewer } = call;
+    const actor = actorOf(call.rules, viewer);
+    const facts = actionFactsOf(loaded);
+    const channel = confirmationChannel(actor, facts, how);
+    const refusal = recordConfirmationRefusal(actor, facts, channel);
     if (refusal) throw new RefusedError('refused', refusal);
+    const party = facts.reporterId ?? '';
     const confirmedAt = new Date(call.at).toISOString();
-    const facts = await recordFacts(loaded.snapshot.id, (f) => ({
-      ...f, closure: { confirmedBy: party, confirmedAt, how: action.asParty ? 'in Jira' : how, ...(viewer.accountId !== party ? { recordedBy: viewer.accountId } : {}) },
+    const recorded = await recordFacts(loaded.snapshot.id, (f) => ({
+      ...f, closure: { confirmedBy: party, confirmedAt, how: channel, ...(viewer.accountId !== party ? { recordedBy: viewer.accountId } : {}) },
     }));
-    await afterFacts(call, facts);
+    await afterFacts(call, recorded);
     return { confirmedAt };
   },
 
   'incident.raiseChange': async ({ purpose, summary }, call) => {
     const { section, loaded } = call;
-    if (!section.actions.raiseChange.allowed) throw new RefusedError('forbidden', section.actions.raiseChange.reason ?? 'Not allowed.');
+    const refusal = raiseChangeRefusal(actorOf(call.rules, call.viewer));
+    if (refusal) throw new RefusedError('forbidden', refusal);
     const s = loaded.snapshot;
     const what = purpose === 'mitigation' ? 'Mitigation' : 'Permanent fix';
     const title = (summary ?? `${what} for ${s.key}: ${s.summary}`).slice(0, 250);
@@ -195,8 +196,9 @@ const handlers: { [K in IncidentFunctionKey]: Handler<K> } = {
   },
 
   'incident.takeMajorIncident': async (_p, call) => {
-    const { section, loaded, viewer } = call;
-    if (!section.actions.takeMajorIncident.allowed) throw new RefusedError('refused', section.actions.takeMajorIncident.reason ?? 'Not allowed.');
+    const { loaded, viewer } = call;
+    const refusal = takeMajorIncidentRefusal(actorOf(call.rules, viewer), actionFactsOf(loaded));
+    if (refusal) throw new RefusedError('refused', refusal);
     const manager = { accountId: viewer.accountId, displayName: viewer.displayName, namedAt: new Date(call.at).toISOString() };
     const facts = await recordFacts(loaded.snapshot.id, (f) => (f.majorIncidentManager ? f : { ...f, majorIncidentManager: manager }));
     if (facts.majorIncidentManager?.accountId !== viewer.accountId) throw new RefusedError('refused', `${facts.majorIncidentManager?.displayName ?? 'Someone else'} took this major incident a moment ago (D13: one named manager).`);
@@ -205,8 +207,9 @@ const handlers: { [K in IncidentFunctionKey]: Handler<K> } = {
   },
 
   'incident.publishMajorIncidentReport': async (_p, call) => {
-    const { section, loaded, viewer, ev } = call;
-    if (!section.actions.publishMajorIncidentReport.allowed) throw new RefusedError('refused', section.actions.publishMajorIncidentReport.reason ?? 'Not allowed.');
+    const { loaded, viewer, ev } = call;
+    const refusal = publishMajorIncidentReportRefusal(actorOf(call.rules, viewer), actionFactsOf(loaded));
+    if (refusal) throw new RefusedError('refused', refusal);
     const text = majorIncidentReport(loaded.snapshot, ev, call.rules.policy.policy);
     const commentId = await addComment(loaded.snapshot.key, text, 'internal');
     const publishedAt = new Date(call.at).toISOString();

@@ -5,3 +5,4 @@ export * from './snapshot';
 export * from './state';
 export * from './timeline';
 export * from './messages';
+export * from './actions';

@@ -1,4 +1,5 @@
 import { agentTest, escalationRecipients, evaluateIncident, sameStoredState, type IncidentContext } from '../../../src/domain/incident/evaluate';
+import { confirmationChannel, publishMajorIncidentReportRefusal, raiseChangeRefusal, recordConfirmationRefusal, takeMajorIncidentRefusal } from '../../../src/domain/incident/actions';
 import { confirmationRefusal } from '../../../src/domain/incident/confirmation';
 import { formatDuration, formatInstant, majorIncidentReport, renderStandardMessage } from '../../../src/domain/incident/messages';
 import { jiraPriorityFor, profilePriorityOf } from '../../../src/domain/incident/priority-names';
@@ -261,5 +262,39 @@ describe('IN.2.5 / D12 / D13 closure', () => {
     expect(confirmationRefusal({ recordedBy: 'priya', confirmedBy: 'tom', how: 'e-mail' }, facts)).toContain('confirmedBy');
     expect(confirmationRefusal({ recordedBy: 'chen', confirmedBy: 'carla', how: 'e-mail' }, { ...facts, recorderIsAgent: false })).toContain('agent');
     expect(confirmationRefusal({ recordedBy: 'priya', confirmedBy: 'carla', how: 'e-mail' }, { ...facts, resolved: false })).toContain('no resolution');
+  });
+});
+
+describe('who may act on an incident from the panel (D6, D12, D13, INC-24)', () => {
+  const agent = { accountId: 'priya', isAgent: true, roles: new Set(['PT'] as const) };
+  const im = { accountId: 'ines', isAgent: true, roles: new Set(['IM'] as const) };
+  const cm = { accountId: 'carlos', isAgent: false, roles: new Set(['CM'] as const) };
+  const reporter = { accountId: 'carla', isAgent: false, roles: new Set(['CUS'] as const) };
+  const facts = { reporterId: 'carla', resolved: true, confirmed: false, majorIncident: true, manager: null, reportPublished: false };
+
+  it('D12: the reporter confirms in Jira, an agent records it with the channel, others may not; once only', () => {
+    expect(recordConfirmationRefusal(reporter, facts, confirmationChannel(reporter, facts, 'e-mail'))).toBeNull();
+    expect(confirmationChannel(reporter, facts, 'e-mail')).toBe('in Jira');
+    expect(recordConfirmationRefusal(agent, facts, 'phone')).toBeNull();
+    expect(recordConfirmationRefusal(cm, facts, 'phone')).toContain('agent');
+    expect(recordConfirmationRefusal(agent, { ...facts, confirmed: true }, 'phone')).toContain('already');
+    expect(recordConfirmationRefusal(agent, { ...facts, resolved: false }, 'phone')).toContain('no resolution');
+  });
+
+  it('agents raise change requests; a Control Manager who is no agent does not', () => {
+    expect(raiseChangeRefusal(agent)).toBeNull();
+    expect(raiseChangeRefusal(cm)).toContain('Agents');
+  });
+
+  it('D13: an Incident Manager takes a major incident, once; the report follows restoration, by its manager', () => {
+    expect(takeMajorIncidentRefusal(agent, facts)).toContain('INC-24');
+    expect(takeMajorIncidentRefusal(im, facts)).toBeNull();
+    const managed = { ...facts, manager: { accountId: 'ines', displayName: 'Ines Kowalski' } };
+    expect(takeMajorIncidentRefusal(im, managed)).toContain('Ines Kowalski manages');
+    expect(takeMajorIncidentRefusal(im, { ...facts, majorIncident: false })).toContain('Not flagged');
+    expect(publishMajorIncidentReportRefusal(im, managed)).toBeNull();
+    expect(publishMajorIncidentReportRefusal(agent, managed)).toContain('major incident manager');
+    expect(publishMajorIncidentReportRefusal(im, { ...managed, resolved: false })).toContain('INC-21');
+    expect(publishMajorIncidentReportRefusal(im, { ...managed, reportPublished: true })).toContain('published');
   });
 });
