@@ -6,7 +6,7 @@ import { escalate, evaluate, fromBean, mergeByKey, now, processIncident, storeSt
 import { jiraFetch } from '../jira/client';
 import { incidentBeanSchema } from '../jira/incident-snapshot';
 import { loadIncidentRules, type IncidentRules } from '../store/incident-store';
-import { readIncidentState, ISSUE_STATE_PROPERTY } from '../store/issue-state';
+import { readIncidentState, readIssueState, ISSUE_STATE_PROPERTY } from '../store/issue-state';
 import { STORAGE_KEYS } from '../store/keys';
 
 /**
@@ -54,7 +54,16 @@ async function search(jql: string, nextPageToken: string | null, full = true): P
 async function handleDue(raw: unknown, names: Record<string, string> | undefined, rules: IncidentRules, report: ScanReport): Promise<void> {
   const bean = incidentBeanSchema.parse(raw);
   report.due.push(bean.key);
-  if (recordKindOf(bean.fields.issuetype.name, rules.issueTypes) !== 'incident') return;
+  if (recordKindOf(bean.fields.issuetype.name, rules.issueTypes) !== 'incident') {
+    // No longer an incident (its type was changed or unmapped): nothing is due on it, so take it off the index.
+    const stored = readIssueState(bean.properties?.[ISSUE_STATE_PROPERTY]);
+    if (stored) {
+      const { nextDeadline: _due, ...rest } = stored;
+      void _due;
+      await jiraFetch('app', route`/rest/api/3/issue/${bean.key}/properties/${ISSUE_STATE_PROPERTY}`, { method: 'PUT', body: rest });
+    }
+    return;
+  }
   const loaded = await fromBean(bean, rules, 'app', names);
   const previous = readIncidentState(loaded.stored);
   let done = { escalations: previous?.escalations ?? [], communications: previous?.communications ?? [] };

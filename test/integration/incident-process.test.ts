@@ -123,6 +123,18 @@ describe('the incident process (IN.2, D8–D14) in the sandbox', () => {
     expect((await commentsOf(key)).filter((c) => c.author.accountType === 'app' && !c.jsdPublic)).toHaveLength(1);
   });
 
+  it('an issue that is no incident any more is taken off the scan\'s index instead of being found again every run', async () => {
+    const now = Date.parse(((await call(base, 'GET', '/sandbox/clock')).body as { now: string }).now);
+    const put = await call(base, 'PUT', '/rest/api/3/issue/SD-12/properties/sd-state', { user: 'sofia', body: { schemaVersion: 1, kind: 'incident', nextDeadline: new Date(now - MIN).toISOString() } });
+    expect(put.status).toBeLessThan(300);
+    const first = await scan() as { result: { due: string[] } };
+    expect(first.result.due).toContain('SD-12');
+    const after = (await call(base, 'GET', '/rest/api/3/issue/SD-12/properties/sd-state', { user: 'sofia' })).body as { value: Record<string, unknown> };
+    expect(after.value.nextDeadline).toBeUndefined();
+    const second = await scan() as { result: { due: string[] } };
+    expect(second.result.due).not.toContain('SD-12');
+  });
+
   it('D11: a public reply by an agent stops the first-response clock; an internal note and the customer\'s own comment do not', async () => {
     const key = await create('Calendar sync fails', 'Medium', 'High');
     const fr = async () => (await state(key)).incident.sla.cycles.find((c) => c.metric === 'firstResponse');
