@@ -130,20 +130,28 @@ export async function addComment(key: string, text: string, visibility: 'public'
 export async function sendCommunications(loaded: LoadedIncident, ev: IncidentEvaluation, rules: IncidentRules, at: number): Promise<CommunicationState[]> {
   const sent: CommunicationState[] = [];
   for (const due of ev.dueCommunications) {
-    const record: CommunicationState = { key: due.key, event: due.event, cycle: due.cycle, at: new Date(at).toISOString(), commentId: null };
-    let entry: CommunicationEntry = { claimedAt: record.at, record, steps: {} };
-    const claim = await claimLedger('comm', loaded.snapshot.id, due.key, entry);
-    if (!claim.claimed) {
-      if (!claim.existing || isComplete(claim.existing, COMMUNICATION_STEPS)) { if (claim.existing) sent.push(claim.existing.record); continue; }
-      entry = claim.existing;
+    try { const done = await sendCommunication(loaded, ev, rules, at, due); if (done) sent.push(done); } catch (e) {
+      // Claimed but not sent: the next event (or delivery) resumes it; the other messages and the state go on.
+      console.warn(`${loaded.snapshot.key}: the standard message ${due.key} could not be sent yet: ${e instanceof Error ? e.message : String(e)}`);
     }
-    const message = renderStandardMessage(due.event, loaded.snapshot, ev, rules.policy.policy);
-    const commentId = await addComment(loaded.snapshot.key, `${message.subject}\n\n${message.body}`, 'public');
-    entry = { ...entry, record: { ...entry.record, commentId } };
-    entry = await recordLedgerStep('comm', loaded.snapshot.id, due.key, entry, 'commented', new Date(at).toISOString());
-    sent.push(entry.record);
   }
   return sent;
+}
+
+/** One standard message: claimed, posted as a customer-visible comment, recorded (resumes a claimed one). */
+async function sendCommunication(loaded: LoadedIncident, ev: IncidentEvaluation, rules: IncidentRules, at: number, due: IncidentEvaluation['dueCommunications'][number]): Promise<CommunicationState | null> {
+  const record: CommunicationState = { key: due.key, event: due.event, cycle: due.cycle, at: new Date(at).toISOString(), commentId: null };
+  let entry: CommunicationEntry = { claimedAt: record.at, record, steps: {} };
+  const claim = await claimLedger('comm', loaded.snapshot.id, due.key, entry);
+  if (!claim.claimed) {
+    if (!claim.existing || isComplete(claim.existing, COMMUNICATION_STEPS)) return claim.existing?.record ?? null;
+    entry = claim.existing;
+  }
+  const message = renderStandardMessage(due.event, loaded.snapshot, ev, rules.policy.policy);
+  const commentId = await addComment(loaded.snapshot.key, `${message.subject}\n\n${message.body}`, 'public');
+  entry = { ...entry, record: { ...entry.record, commentId } };
+  entry = await recordLedgerStep('comm', loaded.snapshot.id, due.key, entry, 'commented', new Date(at).toISOString());
+  return entry.record;
 }
 
 /**
@@ -192,9 +200,15 @@ export async function processIncident(key: string, projectKey: string, rules: In
   const done = { escalations: mergeByKey(doneEscalations(ledger.escalations), readIncidentState(loaded.stored)?.escalations ?? []), communications: doneCommunications(ledger.communications) };
   let ev = evaluate(loaded, rules, now(), done);
   if (ev.desiredPriority) {
-    await setPriority(key, ev.desiredPriority);
-    loaded = await readIncident(key, projectKey, rules, 'app');
-    ev = evaluate(loaded, rules, now(), done);
+    // A priority Jira refuses (the site has none of the profile's names) must not cost the rest: the state is still
+    // stored, and the panel says the priority is not in step.
+    try {
+      await setPriority(key, ev.desiredPriority);
+      loaded = await readIncident(key, projectKey, rules, 'app');
+      ev = evaluate(loaded, rules, now(), done);
+    } catch (e) {
+      console.warn(`${key}: the derived priority ${ev.desiredPriority} could not be set: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
   if (ev.dueCommunications.length) {
     const sent = await sendCommunications(loaded, ev, rules, now());

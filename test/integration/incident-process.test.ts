@@ -135,6 +135,20 @@ describe('the incident process (IN.2, D8–D14) in the sandbox', () => {
     expect(second.result.due).not.toContain('SD-12');
   });
 
+  it('IN.2.3: a standard message Jira refused once is sent with the next event, once, and the state is stored meanwhile', async () => {
+    const key = await create('Distribution list bounces', 'Low', 'Low');
+    await call(base, 'POST', '/sandbox/faults', { body: { method: 'POST', path: `/rest/api/3/issue/${key}/comment`, status: 503, times: 1 } });
+    expect((await transition(key, 'Start work')).status).toBe(204);
+    const meanwhile = await state(key);
+    expect(meanwhile.incident.communications).toEqual([]);
+    expect(meanwhile.incident.sla.cycles.find((c) => c.metric === 'firstResponse')?.stop).not.toBeNull();
+    await comment(key, 'tom', 'Internal: checking the list server.', true);
+    const sent = (await commentsOf(key)).filter((c) => c.author.accountType === 'app' && c.jsdPublic);
+    expect(sent).toHaveLength(1);
+    expect(JSON.stringify(sent[0]?.body)).toContain('We are working on your incident');
+    expect((await state(key)).incident.communications.map((c) => c.key)).toEqual(['incident-investigating#1']);
+  });
+
   it('D11: a public reply by an agent stops the first-response clock; an internal note and the customer\'s own comment do not', async () => {
     const key = await create('Calendar sync fails', 'Medium', 'High');
     const fr = async () => (await state(key)).incident.sla.cycles.find((c) => c.metric === 'firstResponse');
