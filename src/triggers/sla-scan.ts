@@ -84,9 +84,10 @@ export async function slaScan(): Promise<ScanReport> {
   const rules = await loadIncidentRules(started);
   const report: ScanReport = { scannedAt: new Date(started).toISOString(), due: [], escalated: [], adopted: [], failed: [], searchCalls: 0 };
   // Adoption first, so an adopted incident already past a threshold is escalated by the due query of the same run:
-  // incidents without a state, newest first, one page per run (each evaluated as an issue event would; history
+  // incidents without an evaluated state (none, or one an older version wrote: `sdTracked` is the incident part's
+  // first evaluation), newest first, one page per run (each evaluated as an issue event would; history
   // from before the app saw an incident sends no standard messages). Closed ones feed the reports.
-  const adopt = await search(`issuetype in (${jqlList(rules.issueTypes.incident)}) AND sdKind IS EMPTY ORDER BY created DESC`, null, false);
+  const adopt = await search(`issuetype in (${jqlList(rules.issueTypes.incident)}) AND (sdKind IS EMPTY OR sdTracked IS EMPTY) ORDER BY created DESC`, null, false);
   report.searchCalls++;
   for (const raw of adopt.issues) {
     const parsed = z.object({ key: z.string(), fields: z.object({ project: z.object({ key: z.string() }).passthrough() }).passthrough() }).passthrough().safeParse(raw);

@@ -118,10 +118,11 @@ describe('Forge host', () => {
   it('runs the scheduled trigger on demand and on its interval of the sandbox clock', async () => {
     const onDemand = await call(base, 'POST', '/sandbox/scheduled/sd-sla-scan/run');
     expect(onDemand.body).toMatchObject({ key: 'sd-sla-scan', ok: true, trigger: 'on-demand', result: { due: [] } });
-    // An issue whose indexed next deadline has passed is found by the scan's JQL on the entity-property alias.
+    // An issue whose indexed next deadline has passed is found by the scan's JQL on the entity-property alias (the
+    // state says it was evaluated before, `sdTracked`, so the run does not adopt it first).
     const now = Date.parse(((await call(base, 'GET', '/sandbox/clock')).body as { now: string }).now);
-    await call(base, 'PUT', '/rest/api/3/issue/SD-2/properties/sd-state', { user: 'tom', body: { schemaVersion: 1, kind: 'incident', nextDeadline: new Date(now - 60_000).toISOString() } });
-    await call(base, 'PUT', '/rest/api/3/issue/SD-6/properties/sd-state', { user: 'tom', body: { schemaVersion: 1, kind: 'incident', nextDeadline: new Date(now + 3_600_000).toISOString() } });
+    await call(base, 'PUT', '/rest/api/3/issue/SD-2/properties/sd-state', { user: 'tom', body: { schemaVersion: 1, kind: 'incident', nextDeadline: new Date(now - 60_000).toISOString(), incident: { trackedSince: new Date(now - 3_600_000).toISOString() } } });
+    await call(base, 'PUT', '/rest/api/3/issue/SD-6/properties/sd-state', { user: 'tom', body: { schemaVersion: 1, kind: 'incident', nextDeadline: new Date(now + 3_600_000).toISOString(), incident: { trackedSince: new Date(now - 3_600_000).toISOString() } } });
     const due = await call(base, 'POST', '/sandbox/scheduled/sd-sla-scan/run');
     expect((due.body as { result: { due: string[] } }).result.due).toEqual(['SD-2']);
 

@@ -149,6 +149,16 @@ describe('the incident process (IN.2, D8–D14) in the sandbox', () => {
     expect((await state(key)).incident.communications.map((c) => c.key)).toEqual(['incident-investigating#1']);
   });
 
+  it('the scan adopts incidents the app never evaluated, also one whose state an older version wrote, and keeps what it held', async () => {
+    await scan();
+    const closed = (await call(base, 'GET', '/rest/api/3/issue/SD-4/properties/sd-state', { user: 'sofia' })).body as { value: { closure?: { how?: string }; incident?: { trackedSince: string; sla: { cycles: unknown[] } } } };
+    expect(closed.value.closure).toMatchObject({ how: 'customer comment' });
+    expect(closed.value.incident?.trackedSince).toBeDefined();
+    expect(closed.value.incident?.sla.cycles.length).toBeGreaterThanOrEqual(2);
+    const again = await scan() as { result: { adopted: string[] } };
+    expect(again.result.adopted).not.toContain('SD-4');
+  });
+
   it('D11: a public reply by an agent stops the first-response clock; an internal note and the customer\'s own comment do not', async () => {
     const key = await create('Calendar sync fails', 'Medium', 'High');
     const fr = async () => (await state(key)).incident.sla.cycles.find((c) => c.metric === 'firstResponse');
