@@ -13,6 +13,7 @@ import { nextId } from '../store/db';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
 const MAX_PROPERTY_CHARS = 32768;
 const PROPERTY_KEY = 'sd-state';
 
@@ -50,7 +51,9 @@ export function bulkCreatedAt(i: number, dueCount: number, now: number): number 
  */
 export function bulkIncidentProperty(i: number, dueCount: number, now: number): Record<string, unknown> {
   const nextDeadline = i < dueCount ? now - MIN : now + (1 + ((i - dueCount) % 48)) * HOUR;
-  return { schemaVersion: 1, kind: 'incident', nextDeadline: new Date(nextDeadline).toISOString(), breached: 'no', escalated: 'no', paused: 'no' };
+  // `incident.trackedSince` (indexed as sdTracked) marks them as already evaluated, so the scan does not adopt them
+  // again; the rest of the incident part is left out, and the scan evaluates a due one from its Jira history.
+  return { schemaVersion: 1, kind: 'incident', nextDeadline: new Date(nextDeadline).toISOString(), breached: 'no', escalated: 'no', paused: 'no', incident: { trackedSince: new Date(now - DAY).toISOString() } };
 }
 
 export function seedBulkIncidents(db: Db, options: BulkIncidentOptions): BulkIncidentResult {

@@ -71,7 +71,7 @@ describe('seedBulkIncidents', () => {
   });
 
   it('writes the documented property values', () => {
-    expect(bulkIncidentProperty(0, 1, NOW)).toEqual({ schemaVersion: 1, kind: 'incident', nextDeadline: new Date(NOW - MIN).toISOString(), breached: 'no', escalated: 'no', paused: 'no' });
+    expect(bulkIncidentProperty(0, 1, NOW)).toEqual({ schemaVersion: 1, kind: 'incident', nextDeadline: new Date(NOW - MIN).toISOString(), breached: 'no', escalated: 'no', paused: 'no', incident: { trackedSince: new Date(NOW - 24 * HOUR).toISOString() } });
     const later = Array.from({ length: 60 }, (_, i) => Date.parse(bulkIncidentProperty(i + 1, 1, NOW).nextDeadline as string) - NOW);
     expect(Math.min(...later)).toBe(HOUR);
     expect(Math.max(...later)).toBe(48 * HOUR);
