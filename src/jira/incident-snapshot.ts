@@ -94,9 +94,15 @@ const accountType = (t: string | undefined): AccountType => (t === 'atlassian' |
 const actor = (a: z.infer<typeof accountRef> | null | undefined): Actor | null => (a ? { accountId: a.accountId, accountType: accountType(a.accountType), ...(a.displayName !== undefined ? { displayName: a.displayName } : {}) } : null);
 /** Jira's date-times ("2026-12-01T10:15:00.000+0000") as epoch ms. */
 export function jiraInstant(s: string): number {
-  const t = Date.parse(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-  if (Number.isNaN(t)) throw new Error(`Unexpected Jira date-time "${s}"`);
+  const t = jiraInstantOrNull(s);
+  if (t === null) throw new Error(`Unexpected Jira date-time "${s}"`);
   return t;
+}
+
+/** The same, null for an unreadable value (callers that list such records rather than fail). */
+export function jiraInstantOrNull(s: string): number | null {
+  const t = Date.parse(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(t) ? null : t;
 }
 
 function optionValues(v: unknown): string[] {

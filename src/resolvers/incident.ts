@@ -9,6 +9,7 @@ import { agentTest, type IncidentEvaluation } from '../domain/incident/evaluate'
 import { formatDuration, majorIncidentReport } from '../domain/incident/messages';
 import type { Actor, LinkFact } from '../domain/incident/snapshot';
 import { PRIORITIES } from '../domain/priority-matrix';
+import { recordKindOf, type RecordKind } from '../domain/record-kind';
 import { rolesHeldBy } from '../domain/roles';
 import type { SlaCycle } from '../domain/sla/replay';
 import { adfFromText } from '../jira/adf';
@@ -220,11 +221,17 @@ const handlers: { [K in IncidentFunctionKey]: Handler<K> } = {
 };
 
 /** Reads and evaluates the incident for the viewer: asUser, so nobody acts on an issue Jira hides from them. */
-export async function loadIncidentFor(issueKey: string, projectKey: string, viewer: Viewer, rules: IncidentRules, at: number): Promise<{ loaded: LoadedIncident; ev: IncidentEvaluation; section: IncidentSection }> {
+/**
+ * Reads the issue for the viewer and, when it is an incident, evaluates it. Another record (a change, an
+ * agreement) is read once and not replayed: it has no incident part and no incident actions.
+ */
+export async function loadIncidentFor(issueKey: string, projectKey: string, viewer: Viewer, rules: IncidentRules, at: number): Promise<{ loaded: LoadedIncident; kind: RecordKind; incident: { ev: IncidentEvaluation; section: IncidentSection } | null }> {
   const loaded = await readIncident(issueKey, projectKey, rules, 'user');
+  const kind = recordKindOf(loaded.issueType, rules.issueTypes);
+  if (kind !== 'incident') return { loaded, kind, incident: null };
   const previous = readIncidentState(loaded.stored);
   const ev = evaluate(loaded, rules, at, { escalations: previous?.escalations ?? [], communications: previous?.communications ?? [] });
-  return { loaded, ev, section: incidentSection(loaded, ev, rules, viewer, at) };
+  return { loaded, kind, incident: { ev, section: incidentSection(loaded, ev, rules, viewer, at) } };
 }
 
 export function defineIncidentResolvers(resolver: Resolver): void {
@@ -238,7 +245,9 @@ export function defineIncidentResolvers(resolver: Resolver): void {
       const at = now();
       const [rules, me] = await Promise.all([loadIncidentRules(at), jiraGet('user', route`/rest/api/3/myself`, userSchema)]);
       const viewer: Viewer = { accountId: me.accountId, displayName: me.displayName, accountType: me.accountType ?? 'atlassian' };
-      const { loaded, ev, section } = await loadIncidentFor(extension.data.issue.key, extension.data.project.key, viewer, rules, at);
+      const { loaded, incident } = await loadIncidentFor(extension.data.issue.key, extension.data.project.key, viewer, rules, at);
+      if (!incident) throw new RefusedError('refused', `${loaded.snapshot.key} is a ${loaded.issueType}, not a service incident record (WP.18): ${key} does not apply to it.`);
+      const { ev, section } = incident;
       const handler = handlers[key] as Handler<typeof key>;
       return handler(payload as z.infer<(typeof incidentPayloads)[typeof key]>, { rules, loaded, ev, viewer, section, at });
     }));

@@ -35,8 +35,7 @@ resolver.define('issuePanel.load', async (req: ResolverRequest): Promise<IssuePa
   const at = now();
   const [me, rules] = await Promise.all([myself(), loadIncidentRules(at)]);
   const viewer = { accountId, displayName: me.displayName, accountType: me.accountType ?? 'atlassian' };
-  const { loaded, section } = await loadIncidentFor(extension.issue.key, extension.project.key, viewer, rules, at);
-  const kind = recordKindOf(loaded.issueType, rules.issueTypes);
+  const { loaded, kind, incident } = await loadIncidentFor(extension.issue.key, extension.project.key, viewer, rules, at);
   const s = loaded.snapshot;
   return {
     issue: {
@@ -48,7 +47,7 @@ resolver.define('issuePanel.load', async (req: ResolverRequest): Promise<IssuePa
     kind,
     viewer: { accountId, displayName: me.displayName, roles: rolesHeldBy(rules.roles ?? [], accountId).map((r) => ({ code: r.code, name: r.name })) },
     rolesConfigured: rules.roles !== null,
-    incident: kind === 'incident' ? section : null,
+    incident: incident?.section ?? null,
   };
 });
 

@@ -10,11 +10,10 @@ import {
   type StoredIncident,
 } from '../domain/incident/report';
 import { inPeriod, type Period } from '../domain/metrics';
-import { DEFAULT_ISSUE_TYPE_MAPPING } from '../domain/record-kind';
 import { jiraGet, JiraRequestError } from '../jira/client';
-import { SITE_MAPPING } from '../store/documents';
+import { jiraInstantOrNull } from '../jira/incident-snapshot';
+import { incidentIssueTypesOf } from '../store/incident-store';
 import { ISSUE_STATE_PROPERTY, readIncidentState, readIssueState } from '../store/issue-state';
-import { loadDocument } from '../store/work-product-store';
 import { projectExtensionSchema, requireAccountId, ResolverInputError, type ResolverRequest } from './context';
 import type { IncidentReportsView, ReportsErrorCode, ReportsResult } from './reports-contract';
 import { answer, RefusedError } from './results';
@@ -77,8 +76,8 @@ export type IncidentReportsPayload = z.infer<typeof incidentReportsPayload>;
 
 /** Jira's date-time (`2027-03-01T09:00:00.000+0000`) as an ISO instant; an unreadable one stays as it is (the domain then lists the incident as not evaluated). */
 const jiraDateTime = z.string().transform((s) => {
-  const t = Date.parse(s);
-  return Number.isFinite(t) ? new Date(t).toISOString() : s;
+  const t = jiraInstantOrNull(s);
+  return t !== null ? new Date(t).toISOString() : s;
 });
 
 const incidentIssueSchema = z.object({
@@ -118,12 +117,6 @@ export function incidentReportJql(projectKey: string, incidentTypes: readonly st
 }
 
 /** The incident issue type names of the project: the setup wizard's mapping, else the default names. */
-async function incidentTypesOf(projectKey: string, projectId: string): Promise<string[]> {
-  const mapping = await loadDocument(SITE_MAPPING);
-  const project = mapping.current?.content.projects.find((p) => p.projectId === projectId || p.projectKey === projectKey);
-  const mapped = project?.issueTypes.incident?.name;
-  return mapped ? [mapped] : [...DEFAULT_ISSUE_TYPE_MAPPING.incident];
-}
 
 async function readIncidents(jql: string): Promise<StoredIncident[]> {
   const out: StoredIncident[] = [];
@@ -185,7 +178,7 @@ async function incidentReports(req: ResolverRequest): Promise<IncidentReportsVie
   const project = extension.data.project;
   const period: Period = { from: utcDate(p.from) as number, to: (utcDate(p.to) as number) + DAY_MS };
 
-  const incidentTypes = await incidentTypesOf(project.key, project.id);
+  const incidentTypes = await incidentIssueTypesOf(project.key);
   const stored = await readIncidents(incidentReportJql(project.key, incidentTypes, period));
   const { records, notEvaluated } = mapStoredIncidents(stored);
   const report = incidentReport(records, {

@@ -6,7 +6,7 @@ import { defaultPolicy } from '../domain/policy';
 import { DEFAULT_ISSUE_TYPE_MAPPING, type IssueTypeMapping } from '../domain/record-kind';
 import type { RoleAssignment } from '../domain/roles';
 import type { IncidentFieldIds } from '../jira/incident-snapshot';
-import { loadRoleList, POLICY, SITE_MAPPING } from './documents';
+import { loadRoleList, POLICY, projectMappingSchema, SITE_MAPPING } from './documents';
 import { loadDocument } from './work-product-store';
 
 /**
@@ -23,6 +23,20 @@ export interface IncidentRules {
   issueTypes: IssueTypeMapping;
   /** The issue type to create a service change request of, per project (IN.1.3, IN.2.2). */
   changeIssueType: (projectKey: string) => string;
+}
+
+type MappedProject = z.infer<typeof projectMappingSchema>;
+
+/** The issue type the setup wizard mapped to a record slot in a project, if it mapped one. */
+export function mappedIssueType(projects: readonly MappedProject[], projectKey: string, slot: string): string | null {
+  return projects.find((x) => x.projectKey === projectKey)?.issueTypes[slot]?.name ?? null;
+}
+
+/** The incident issue type names to search in a project: the mapped one, else the default names (record-kind.ts). */
+export async function incidentIssueTypesOf(projectKey: string): Promise<string[]> {
+  const mapping = await loadDocument(SITE_MAPPING);
+  const mapped = mappedIssueType(mapping.current?.content.projects ?? [], projectKey, 'incident');
+  return mapped ? [mapped] : [...DEFAULT_ISSUE_TYPE_MAPPING.incident];
 }
 
 export async function loadIncidentRules(now: number): Promise<IncidentRules> {
@@ -48,7 +62,7 @@ export async function loadIncidentRules(now: number): Promise<IncidentRules> {
       return Object.fromEntries(Object.entries(p.fields).map(([slot, f]) => [slot, f.id])) as IncidentFieldIds;
     },
     issueTypes,
-    changeIssueType: (projectKey) => projects.find((x) => x.projectKey === projectKey)?.issueTypes['service-change-request']?.name ?? 'Change',
+    changeIssueType: (projectKey) => mappedIssueType(projects, projectKey, 'service-change-request') ?? 'Change',
   };
 }
 

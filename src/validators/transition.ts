@@ -2,7 +2,7 @@ import { route } from '@forge/api';
 import { z } from 'zod';
 import { describeBlockers, isClosingStatus } from '../domain/incident-closure';
 import { recordKindOf } from '../domain/record-kind';
-import { evaluate, mergeByKey, now, readIncident } from '../incidents/service';
+import { evaluate, now, readIncident } from '../incidents/service';
 import { jiraGet } from '../jira/client';
 import { statusSchema } from '../jira/schemas';
 import { loadIncidentRules } from '../store/incident-store';
@@ -31,7 +31,7 @@ export async function validateTransition(args: unknown): Promise<ValidatorResult
   const loaded = await readIncident(key, key.replace(/-\d+$/, ''), rules, 'app');
   if (recordKindOf(loaded.issueType, rules.issueTypes) !== 'incident') return { result: true };
   const previous = readIncidentState(loaded.stored);
-  const ev = evaluate(loaded, rules, at, { escalations: mergeByKey(previous?.escalations ?? [], []), communications: previous?.communications ?? [] });
+  const ev = evaluate(loaded, rules, at, { escalations: previous?.escalations ?? [], communications: previous?.communications ?? [] });
   const missing = ev.closure.filter((c) => !c.done).map((c) => ({ rule: c.rule, what: c.hint ? `${c.label}; ${c.hint}` : c.label }));
   return missing.length ? { result: false, errorMessage: describeBlockers(`Incident ${key}`, missing) } : { result: true };
 }

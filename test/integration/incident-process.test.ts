@@ -297,5 +297,8 @@ describe('the incident process (IN.2, D8–D14) in the sandbox', () => {
     expect(early).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringContaining('no resolution') } });
     const notAgent = await act(key, 'carlos', 'incident.raiseChange', { purpose: 'mitigation' });
     expect(notAgent).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // A change request is no incident: the incident actions do not apply to it.
+    const onChange = await act('SD-7', 'priya', 'incident.raiseChange', { purpose: 'mitigation' });
+    expect(onChange).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringContaining('SD-7 is a Change, not a service incident record') } });
   });
 });

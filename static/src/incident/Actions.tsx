@@ -115,7 +115,7 @@ export function Actions({
   return (
     <Block id="sd-inc-actions" title="Actions">
       <div className="sd-inc-actions">
-        <div className="sd-inc-action" data-testid="sd-action-confirm">
+        <div className="sd-stack-tight" data-testid="sd-action-confirm">
           <h3 className="sd-inc-subtitle">Confirmation of the resolution (D12)</h3>
           {!confirm.allowed ? (
             <Muted testId="sd-confirm-reason">{confirm.reason ?? 'The confirmation cannot be recorded now.'}</Muted>
@@ -167,7 +167,7 @@ export function Actions({
           )}
         </div>
 
-        <div className="sd-inc-action" data-testid="sd-action-changes">
+        <div className="sd-stack-tight" data-testid="sd-action-changes">
           <h3 className="sd-inc-subtitle">Service change requests</h3>
           {raiseChange.allowed ? (
             <div className="sd-inc-buttons">
@@ -184,7 +184,7 @@ export function Actions({
         </div>
 
         {majorIncident || take.allowed || publish.allowed ? (
-          <div className="sd-inc-action" data-testid="sd-action-major">
+          <div className="sd-stack-tight" data-testid="sd-action-major">
             <h3 className="sd-inc-subtitle">Major incident (D13)</h3>
             <div className="sd-inc-buttons">
               {take.allowed ? (
