@@ -1,8 +1,10 @@
 import { classifyIncident, slaPolicyFrom, type ServiceDeliveryPolicy } from '../policy';
-import { PRIORITIES, type Priority } from '../priority-matrix';
+import { PRIORITIES, type Priority, type PriorityResult } from '../priority-matrix';
 import type { RoleAssignment } from '../roles';
 import { escalationDecisions, nextDeadline, replayIncident, type EscalationDecision, type SlaCycle, type SlaReplay } from '../sla/replay';
 import type { Instant } from '../sla/calendar';
+import { isoInstant } from '../sla/iso';
+import type { SlaPolicy } from '../sla/policy';
 import { profilePriorityOf } from './priority-names';
 import type { Actor, IncidentSnapshot } from './snapshot';
 import type { CommunicationState, EscalationState, IncidentState, SlaCycleState, YesNo } from './state';
@@ -59,6 +61,28 @@ export interface IncidentEvaluation {
   closure: ClosureItem[];
 }
 
+/**
+ * The engine's policy of a WP.14 version, compiled once per policy object: the calendar's per-day cache then serves
+ * every incident a scan or a trigger evaluates, instead of being rebuilt for each one.
+ */
+const compiledPolicies = new WeakMap<ServiceDeliveryPolicy, SlaPolicy>();
+function slaPolicyOf(policy: ServiceDeliveryPolicy): SlaPolicy {
+  let sla = compiledPolicies.get(policy);
+  if (!sla) { sla = slaPolicyFrom(policy); compiledPolicies.set(policy, sla); }
+  return sla;
+}
+
+/** D8 per (policy, impact, urgency): the matrix is validated once per policy version, not once per incident. */
+const classifications = new WeakMap<ServiceDeliveryPolicy, Map<string, PriorityResult>>();
+function classificationOf(policy: ServiceDeliveryPolicy, version: number, impact: string | null, urgency: string | null): PriorityResult {
+  let byInput = classifications.get(policy);
+  if (!byInput) { byInput = new Map(); classifications.set(policy, byInput); }
+  const key = `${String(version)}\u0000${impact ?? '\u0001'}\u0000${urgency ?? '\u0001'}`;
+  let result = byInput.get(key);
+  if (!result) { result = classifyIncident(policy, version, impact, urgency); byInput.set(key, result); }
+  return result;
+}
+
 /** D11 agents: PT, IM and SM in the approved role list; without one, any Jira staff account. */
 export function agentTest(roles: readonly RoleAssignment[] | null): (a: Actor) => boolean {
   if (roles === null) return (a) => a.accountType === 'atlassian';
@@ -72,7 +96,7 @@ export function escalationRecipients(roles: readonly RoleAssignment[] | null): s
   return [...new Set(roles.filter((r) => r.roles.includes('IM') || r.roles.includes('SM')).map((r) => r.accountId))].sort();
 }
 
-const isoOf = (t: Instant | null): string | null => (t === null ? null : new Date(t).toISOString());
+const isoOf = (t: Instant | null): string | null => (t === null ? null : isoInstant(t));
 const isPriority = (p: string | null): p is Priority => p !== null && (PRIORITIES as readonly string[]).includes(p);
 
 /** D13: significant impact = a priority the policy names (default Critical), the Major incident flag, or a vital service. */
@@ -137,10 +161,10 @@ export function communicationsCalledFor(s: IncidentSnapshot, replay: SlaReplay, 
 
 export function evaluateIncident(s: IncidentSnapshot, ctx: IncidentContext, closedStatuses: readonly string[], confirmation: { confirmedBy: string } | null): IncidentEvaluation {
   const { policy, version } = ctx.policy;
-  const classified = classifyIncident(policy, version ?? 1, s.fields.impact, s.fields.urgency);
+  const classified = classificationOf(policy, version ?? 1, s.fields.impact, s.fields.urgency);
   // Before a policy is approved the shipped D8 matrix applies; say so rather than cite a version that does not exist.
   const cls = classified.ok && version === null ? { ...classified, text: classified.text.replace(/\(policy matrix v1\)$/, '(D8 default matrix; no policy approved yet)') } : classified;
-  const sla = slaPolicyFrom(policy);
+  const sla = slaPolicyOf(policy);
   const isAgent = agentTest(ctx.roles);
   const replay = replayIncident(incidentTimeline(s, isAgent, sla.fallbackPriority), sla, ctx.now);
   const currentPriority = profilePriorityOf(s.priority);
@@ -185,12 +209,12 @@ export function evaluateIncident(s: IncidentSnapshot, ctx: IncidentContext, clos
       impact: s.fields.impact, urgency: s.fields.urgency, services: [...s.fields.services], cis: [...s.fields.cis],
       securityIncident: s.fields.securityIncident, majorIncident: s.fields.majorIncident, significant: sig.significant, significantReasons: sig.reasons,
     },
-    sla: { policyVersion: version, evaluatedAt: new Date(ctx.now).toISOString(), cycles: cycles.map(cycleState) },
+    sla: { policyVersion: version, evaluatedAt: isoInstant(ctx.now), cycles: cycles.map(cycleState) },
     escalations: [...ctx.escalationsDone].sort((a, b) => (a.crossedAt < b.crossedAt ? -1 : a.crossedAt > b.crossedAt ? 1 : a.key < b.key ? -1 : 1)),
     communications: [...ctx.communicationsDone].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.key < b.key ? -1 : 1)),
     majorIncidentManager: ctx.majorIncidentManager,
     majorIncidentReport: ctx.majorIncidentReport,
-    trackedSince: new Date(trackedSince).toISOString(),
+    trackedSince: isoInstant(trackedSince),
   };
   const yes = (b: boolean): YesNo => (b ? 'yes' : 'no');
   return {

@@ -1,7 +1,7 @@
 import type { Instant } from '../sla/calendar';
 import type { SlaEvent } from '../sla/events';
 import { profilePriorityOf } from './priority-names';
-import type { Actor, IncidentSnapshot } from './snapshot';
+import type { Actor, HistoryEntry, IncidentSnapshot } from './snapshot';
 
 /**
  * D10/D11: the incident's Jira history as the SLA engine's timeline. Each event id comes from Jira's own ids
@@ -22,13 +22,19 @@ export function incidentTimeline(s: IncidentSnapshot, isAgent: AgentTest, fallba
   const reporterId = s.reporter?.accountId ?? null;
   const byAgent = (a: Actor | null): boolean => a !== null && a.accountId !== reporterId && a.accountType !== 'app' && isAgent(a);
   const history = [...s.history].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const firstItem = (field: string) => {
-    for (const h of history) for (const i of h.items) if (i.field === field) return i;
-    return null;
-  };
-  const initialStatus = firstItem('status')?.fromString ?? s.status.name;
-  const initialCategory = initialStatus === s.status.name && !firstItem('status') ? s.status.category : 'new';
-  const initialPriority = profilePriorityOf(firstItem('priority') ? firstItem('priority')?.fromString ?? null : s.priority) ?? fallbackPriority;
+  // The first status and priority changes say what the issue was created with (one pass over the history).
+  let firstStatus: HistoryEntry['items'][number] | null = null;
+  let firstPriority: HistoryEntry['items'][number] | null = null;
+  for (const h of history) {
+    for (const i of h.items) {
+      if (!firstStatus && i.field === 'status') firstStatus = i;
+      else if (!firstPriority && i.field === 'priority') firstPriority = i;
+    }
+    if (firstStatus && firstPriority) break;
+  }
+  const initialStatus = firstStatus?.fromString ?? s.status.name;
+  const initialCategory = firstStatus ? 'new' : s.status.category;
+  const initialPriority = profilePriorityOf(firstPriority ? firstPriority.fromString : s.priority) ?? fallbackPriority;
 
   const events: SlaEvent[] = [{ id: 'created', type: 'created', at: s.createdAt, status: initialStatus, category: initialCategory, priority: initialPriority }];
   for (const h of history) {
