@@ -1,5 +1,7 @@
 /** @type {import('jest').Config} */
 const tsJest = ['ts-jest', { tsconfig: { isolatedModules: true, module: 'commonjs', moduleResolution: 'node10', ignoreDeprecations: '6.0', esModuleInterop: true, strict: true, target: 'ES2022', types: ['node', 'jest'] }, diagnostics: false }];
+/** The UI↔server contract alias of static/ (ADR 011), for tests that import UI modules. */
+const contract = { '^@contract/(.*)$': '<rootDir>/src/contract/$1' };
 module.exports = {
   projects: [
     {
@@ -7,12 +9,14 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test/unit'],
       transform: { '^.+\\.tsx?$': tsJest },
+      moduleNameMapper: contract,
     },
     {
       displayName: 'integration',
       testEnvironment: 'node',
       roots: ['<rootDir>/test/integration'],
       transform: { '^.+\\.tsx?$': tsJest },
+      moduleNameMapper: contract,
     },
   ],
 };

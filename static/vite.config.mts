@@ -17,6 +17,8 @@ export default defineConfig({
   },
   resolve: {
     alias: [
+      // The UI↔server contract (ADR 011): the one part of src/ the UI may import (eslint keeps it so).
+      { find: /^@contract\//, replacement: fileURLToPath(new URL('../src/contract/', import.meta.url)) },
       {
         // Statsig client that Atlaskit's fg() falls back to; never initialised in
         // a Forge iframe. See src/shims/feature-gates.ts.

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database as Db } from 'better-sqlite3';
 import { ROLES, type RoleCode } from '../../src/domain/roles';
-import { ROLE_LIST } from '../../src/store/documents';
-import { roleListContentSchema } from '../../src/store/role-list';
-import { HEAD_ENTITY, initialVersionWrites, versionKey, type Write } from '../../src/store/work-product-store';
+import { approvedAssignments, approvedRoleListWrites, incidentFactsWrites, type Write } from '../../src/store/seed';
 import { nextId } from '../store/db';
 import type { ForgeKvsStore } from '../forge/kvs';
 import type { ChangeItem, UserRow, WorkflowDefinition } from '../jira/rows';
@@ -135,10 +133,10 @@ export function seedDemo(db: Db, kvs: ForgeKvsStore, now: number): void {
   })();
 
   const approvedAt = new Date(now - 30 * DAY).toISOString();
-  const content = roleListContentSchema.parse({ assignments: DEMO_USERS.map((u) => ({ accountId: demoAccountId(u.key), roles: u.roles })), overrides: [], training: [] });
-  applyWrites(kvs, now, initialVersionWrites(ROLE_LIST.docId, {
-    workProduct: ROLE_LIST.workProduct, status: 'Approved', content, createdBy: demoAccountId('sofia'), createdAt: approvedAt, approvedBy: demoAccountId('sofia'), approvedAt,
-  }, 'The first list of assigned roles (GO.1.2).'));
+  applyWrites(kvs, now, approvedRoleListWrites(DEMO_USERS.map((u) => ({ accountId: demoAccountId(u.key), roles: u.roles })), demoAccountId('sofia'), approvedAt));
+  // SD-4 was closed on Chen's confirmation (D12): recorded where the app keeps what people record, app storage.
+  const signature = db.prepare("SELECT id FROM issues WHERE key = 'SD-4'").get() as { id: number };
+  applyWrites(kvs, now, incidentFactsWrites(String(signature.id), { closure: { confirmedBy: demoAccountId('chen'), confirmedAt: new Date(now - 5 * DAY + 2 * HOUR).toISOString(), how: 'customer comment' } }));
 }
 
 /** Writes documents to the sandbox's KVS with the app's own layout (work-product-store.ts). */
@@ -234,8 +232,7 @@ function seedIssues(db: Db, now: number): void {
       { at: now - 5 * DAY, by: 'tom', status: 'Resolved', publicReply: 'The template is updated; new mails show the new logo.' },
       { at: now - 5 * DAY + 2 * HOUR, by: 'chen', customerComment: 'Confirmed, looks good. Thank you!' },
       { at: now - 5 * DAY + 3 * HOUR, by: 'tom', status: 'Closed' },
-    ],
-    properties: { 'sd-state': { schemaVersion: 1, kind: 'incident', closure: { confirmedBy: a('chen'), confirmedAt: new Date(now - 5 * DAY + 2 * HOUR).toISOString(), how: 'customer comment' } } } });
+    ] });
   issue({ ref: 'vpn-slow', project: 'SD', type: 'Incident', summary: 'VPN very slow from the Leeds branch office', description: 'Since the weekend the VPN from Leeds drops to under 1 Mbit/s.', reporter: 'carla', created: now - 40 * MIN, priority: 'Normal', status: 'Open',
     custom: impactUrgency('Medium', 'High', ['Web hosting']),
     steps: [{ at: now - 20 * MIN, by: 'ines', priority: 'High', internalNote: 'Urgency raised: the branch runs payroll today.' }] });
@@ -289,11 +286,11 @@ function seedIssues(db: Db, now: number): void {
 /** GET /sandbox/users: the demo accounts with their API tokens and 29110 roles (from the app's role list). */
 export function demoUsersView(db: Db, kvs: ForgeKvsStore, now: number): unknown[] {
   const users = db.prepare("SELECT * FROM users WHERE account_type != 'app' ORDER BY rowid").all() as UserRow[];
-  const head = kvs.handle('/api/v1/entity/get', { entityName: HEAD_ENTITY, key: ROLE_LIST.docId }, now);
-  const version = (head.body as { value?: { version?: unknown } } | undefined)?.value?.version;
-  const stored = typeof version === 'number' && version > 0 ? kvs.handle('/api/v1/get', { key: versionKey(ROLE_LIST.docId, version) }, now) : undefined;
-  const parsed = roleListContentSchema.safeParse((stored?.body as { value?: { content?: unknown } } | undefined)?.value?.content);
-  const assignments = parsed.success ? parsed.data.assignments : [];
+  const valueOf = (out: { body?: unknown }) => (out.body as { value?: unknown } | undefined)?.value;
+  const assignments = approvedAssignments({
+    entity: (entityName, key) => valueOf(kvs.handle('/api/v1/entity/get', { entityName, key }, now)),
+    key: (key) => valueOf(kvs.handle('/api/v1/get', { key }, now)),
+  });
   return users.map((u) => ({
     accountId: u.account_id, displayName: u.display_name, emailAddress: u.email, apiToken: u.api_token, accountType: u.account_type,
     title: u.title, organization: u.organization, isJiraAdmin: u.is_site_admin === 1, timeZone: u.time_zone,

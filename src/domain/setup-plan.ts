@@ -12,6 +12,8 @@ export type RecordSlot = (typeof RECORD_SLOTS)[number];
 /** The fields the profile reads and writes. */
 export const FIELD_SLOTS = ['impact', 'urgency', 'changeType', 'affectedServices', 'impactedCis', 'plannedStart', 'plannedEnd', 'rootCause', 'majorIncident', 'securityIncident'] as const;
 export type FieldSlot = (typeof FIELD_SLOTS)[number];
+/** The Jira field id the setup wizard mapped to each slot of a project (a slot the site lacks is absent). */
+export type FieldIds = Partial<Record<FieldSlot, string>>;
 
 /** What the wizard reads from the site (GET project, issuetype, field, field options). */
 export interface SiteInventory {

@@ -24,7 +24,7 @@ const SLOT_FIELD: Readonly<Record<IncidentSlot, keyof IncidentSnapshot['fields']
 /** Field id per slot: from the setup wizard's mapping, or found by name in the issue's `names`. */
 export type IncidentFieldIds = Partial<Record<IncidentSlot, string>>;
 
-export const BASE_FIELDS = ['summary', 'issuetype', 'project', 'status', 'priority', 'resolution', 'resolutiondate', 'reporter', 'assignee', 'created', 'comment', 'issuelinks'];
+export const BASE_FIELDS = ['summary', 'issuetype', 'project', 'status', 'priority', 'resolution', 'resolutiondate', 'reporter', 'assignee', 'created', 'updated', 'comment', 'issuelinks'];
 
 /** The `fields` and `expand` of a request that reads incidents: exact ids when mapped, else every field with names. */
 export function incidentQuery(ids: IncidentFieldIds | null): { fields: string; expand: string } {
@@ -141,7 +141,12 @@ export function parseIncidentBean(bean: IncidentBean, ids: IncidentFieldIds | nu
   const value = (slot: IncidentSlot): unknown => (fieldIds[slot] ? raw[fieldIds[slot]] : undefined);
   const histories: HistoryEntry[] = (bean.changelog?.histories ?? []).map((h) => ({
     id: h.id, at: jiraInstant(h.created), author: actor(h.author),
-    items: h.items.map((i) => ({ field: i.fieldId ?? i.field, from: i.from ?? null, fromString: i.fromString ?? null, to: i.to ?? null, toString: i.toString ?? null })),
+    items: h.items.map((i) => {
+      // D25: impact and urgency changes named as such, so the SLA replay derives the priority at each instant (a
+      // select's fromString/toString is the option value, e.g. "High").
+      const id = i.fieldId ?? i.field;
+      return { field: id === fieldIds.impact ? 'impact' : id === fieldIds.urgency ? 'urgency' : id, from: i.from ?? null, fromString: i.fromString ?? null, to: i.to ?? null, toString: i.toString ?? null };
+    }),
   }));
   const comments: CommentFact[] = (f.comment?.comments ?? []).map(commentFact);
   const links: LinkFact[] = (f.issuelinks ?? []).flatMap((l) => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Filter, FilterConditions, Sort, kvs } from '@forge/kvs';
 import type { z } from 'zod';
+import { Refusal } from '../domain/refusal';
 
 /**
  * Versioned work products in Forge storage (D23: unique id, version, status, author, approvals with who/when, an
@@ -40,13 +41,13 @@ export interface AuditRow { workProduct: string; at: number; actor: string; acti
 export interface AuditRecord { at: string; actor: string; action: string; summary: string; version: number | null }
 
 /** Someone else changed the document since the caller read it. */
-export class ConflictError extends Error {
-  constructor(message: string) { super(message); this.name = 'ConflictError'; }
+export class ConflictError extends Refusal {
+  constructor(message: string) { super('conflict', message); this.name = 'ConflictError'; }
 }
 
 /** The caller's request does not fit the document's state (no draft, wrong revision, …). */
-export class DocumentStateError extends Error {
-  constructor(message: string) { super(message); this.name = 'DocumentStateError'; }
+export class DocumentStateError extends Refusal {
+  constructor(message: string) { super('refused', message); this.name = 'DocumentStateError'; }
 }
 
 export const versionKey = (docId: string, version: number): string => `doc:${docId}:v:${String(version).padStart(6, '0')}`;

@@ -1,49 +1,34 @@
 /**
  * Typed access to the Forge host for the Custom UI.
  *
- * Only the public `@forge/bridge` API is used. The resolver contracts below are
- * owned by the backend; keep them in step with `src/resolvers` (the lead may move
- * these types to a shared file later — nothing else in the UI declares them).
+ * Only the public `@forge/bridge` API is used. Every resolver function, its payload and its answer are declared once
+ * in the UI↔server contract (`@contract/*`, src/contract, ADR 011); the UI imports nothing else of the server.
  */
 import { invoke, view } from '@forge/bridge';
-import type { AdminErrorCode, AdminPageView } from '../../src/resolvers/admin-contract';
-import type { IssuePanelView } from '../../src/resolvers/views';
+import type { AnswerOf, FunctionKey, PayloadIn } from '@contract/functions';
+import type { UiModuleKey } from '@contract/modules';
+import type { ResultErrorCode } from '@contract/results';
+import type { AdminPageView } from '@contract/admin';
+import type { IssuePanelView, ProjectPageView } from '@contract/views';
 
 // ---------------------------------------------------------------------------
-// Resolver contracts
+// The contract's types the UI uses by name
 // ---------------------------------------------------------------------------
 
-export type RoleCode = 'CM' | 'CUS' | 'IM' | 'MGT' | 'PT' | 'RM' | 'SM' | 'SUP';
+export type { RoleCode } from '@contract/admin';
+export type { RecordKind, ViewerRoles } from '@contract/views';
+export type { IssuePanelView, ProjectPageView, AdminPageView };
 
 export interface Role {
-  code: RoleCode;
+  code: import('@contract/admin').RoleCode;
   name: string;
 }
 
-export type RecordKind =
-  | 'incident'
-  | 'service-change-request'
-  | 'customer-agreement'
-  | 'supplier-agreement'
-  | 'unmapped';
-
 export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
-
-/** The issue panel's view is owned by the backend (types only; with the incident part of issue #5 in `incident`). */
-export type { IssuePanelView };
 
 export interface Person {
   accountId: string;
   displayName: string;
-}
-
-/** The admin page's view is owned by the admin contract (types only; nothing of it reaches the bundle). */
-export type { AdminPageView } from '../../src/resolvers/admin-contract';
-
-export interface ProjectPageView {
-  project: { id: string; key: string; name: string };
-  openByKind: Array<{ kind: string; issueType: string; open: number }>;
-  viewer: Person & { roles: Role[] };
 }
 
 // ---------------------------------------------------------------------------
@@ -52,7 +37,7 @@ export interface ProjectPageView {
 
 const GENERIC_ERROR = 'The service delivery data could not be loaded.';
 
-/** The message to show for a failed call: resolvers reject with user-facing messages. */
+/** The message to show for a failed call: resolvers answer with user-facing messages. */
 export function messageOf(error: unknown): string {
   if (error instanceof Error && error.message.trim() !== '') return error.message;
   if (typeof error === 'string' && error.trim() !== '') return error;
@@ -63,26 +48,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-async function call<T extends object>(functionKey: string, required: readonly string[]): Promise<T> {
-  const response: unknown = await invoke(functionKey);
-  if (!isRecord(response) || required.some((field) => !(field in response))) {
-    throw new Error(`${GENERIC_ERROR} (unexpected answer from ${functionKey})`);
-  }
-  // Shape checked above at the top level; the contract covers the rest.
-  return response as T;
-}
-
-export const loadIssuePanel = (): Promise<IssuePanelView> =>
-  call<IssuePanelView>('issuePanel.load', ['issue', 'kind', 'viewer', 'rolesConfigured']);
-
-/**
- * A refusal answered by an admin resolver (`{ ok: false, error }`, ADR 008): the message is the server's own text,
- * shown verbatim; the code tells a conflict (reload) from a rule refusal.
- */
 /** A resolver's refusal (`{ ok: false, error }`, ADR 008), with the server's own message and code. */
 export class ResultCallError extends Error {
   constructor(
-    readonly code: AdminErrorCode,
+    readonly code: ResultErrorCode,
     message: string,
   ) {
     super(message);
@@ -90,28 +59,31 @@ export class ResultCallError extends Error {
   }
 }
 
-/** Unwraps a resolver's `{ ok, data | error }` answer (ADR 008): the admin page, the incident actions, the reports. */
+/** Unwraps a resolver's `{ ok, data | error }` answer (ADR 008): every function of the app answers so. */
 export function unwrapResult<T>(functionKey: string, response: unknown): T {
   if (isRecord(response) && response['ok'] === true && 'data' in response) return response['data'] as T;
   if (isRecord(response) && response['ok'] === false && isRecord(response['error'])) {
     const { code, message } = response['error'];
     const text = typeof message === 'string' && message.trim() !== '' ? message : `${functionKey} failed.`;
-    throw new ResultCallError(typeof code === 'string' ? (code as AdminErrorCode) : 'failed', text);
+    throw new ResultCallError(typeof code === 'string' ? (code as ResultErrorCode) : 'failed', text);
   }
   throw new Error(`${GENERIC_ERROR} (unexpected answer from ${functionKey})`);
 }
 
-export const loadAdminPage = async (): Promise<AdminPageView> =>
-  unwrapResult<AdminPageView>('adminPage.load', await invoke('adminPage.load', {}));
+/** Calls one resolver function of the contract and unwraps its answer; a refusal throws a ResultCallError. */
+export async function callFunction<K extends FunctionKey>(key: K, payload: PayloadIn<K>): Promise<AnswerOf<K>> {
+  return unwrapResult<AnswerOf<K>>(key, await invoke(key, payload as Record<string, unknown>));
+}
 
-export const loadProjectPage = (): Promise<ProjectPageView> =>
-  call<ProjectPageView>('projectPage.load', ['project', 'openByKind', 'viewer']);
+export const loadIssuePanel = (): Promise<IssuePanelView> => callFunction('issuePanel.load', {});
+export const loadAdminPage = (): Promise<AdminPageView> => callFunction('adminPage.load', {});
+export const loadProjectPage = (): Promise<ProjectPageView> => callFunction('projectPage.load', {});
 
 // ---------------------------------------------------------------------------
 // Context
 // ---------------------------------------------------------------------------
 
-export type ModuleKey = 'sd-issue-panel' | 'sd-admin-page' | 'sd-project-page';
+export type ModuleKey = UiModuleKey;
 
 export interface ThemeHint {
   colorMode?: 'light' | 'dark' | 'auto';
@@ -147,21 +119,8 @@ export async function getAppContext(): Promise<AppContext> {
 
 // ---------------------------------------------------------------------------
 // Incident reports (project page): the contract of `reports.incidents`.
-// The view is the server's (src/resolvers/reports-contract.ts, types only); the report
-// itself is the pure domain type.
 // ---------------------------------------------------------------------------
 
-import type { ReportBucket } from '../../src/domain/incident/report';
-
-export type { IncidentReport, IncidentRow, ReportBucket, Trend } from '../../src/domain/incident/report';
-
-/** Payload of `reports.incidents`: whole UTC days, both included. */
-export interface IncidentReportsRequest {
-  from: string;
-  to: string;
-  bucket: ReportBucket;
-  service?: string;
-  priority?: string;
-}
-
-export type { IncidentReportsView, ReportsErrorCode } from '../../src/resolvers/reports-contract';
+export type { IncidentReport, IncidentRow, ReportBucket, Trend, IncidentReportsView } from '@contract/reports';
+export type { ResultErrorCode as ReportsErrorCode } from '@contract/results';
+export type IncidentReportsRequest = PayloadIn<'reports.incidents'>;

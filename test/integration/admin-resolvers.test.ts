@@ -4,7 +4,7 @@
  */
 import { kvs } from '@forge/kvs';
 import { classifyIncident, defaultPolicy, type ServiceDeliveryPolicy } from '../../src/domain/policy';
-import type { AdminPageView, AdminResult, Answers, AdminFunctionKey } from '../../src/resolvers/admin-contract';
+import type { AdminPageView, AdminResult, Answers, AdminFunctionKey } from '../../src/contract/admin';
 import { POLICY } from '../../src/store/documents';
 import { loadDocument } from '../../src/store/work-product-store';
 import { demoAccountId } from '../../sandbox/seed/demo';

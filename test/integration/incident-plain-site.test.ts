@@ -4,8 +4,8 @@
  * account is an agent, D11) and no approved policy (the shipped defaults apply).
  */
 import { demoAccountId } from '../../sandbox/seed/demo';
-import type { AdminResult, Answers, AdminFunctionKey, ProjectMapping } from '../../src/resolvers/admin-contract';
-import type { IssuePanelView } from '../../src/resolvers/views';
+import type { AdminResult, Answers, AdminFunctionKey, ProjectMapping } from '../../src/contract/admin';
+import type { IssuePanelView } from '../../src/contract/views';
 import { call, withSandbox } from './harness';
 
 type Env = Awaited<ReturnType<typeof withSandbox>>;

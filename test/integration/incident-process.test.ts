@@ -4,8 +4,8 @@
  * users would, with the sandbox clock moved instead of waiting.
  */
 import { demoAccountId } from '../../sandbox/seed/demo';
-import type { IncidentResult, IncidentAnswers, IncidentFunctionKey } from '../../src/resolvers/incident-contract';
-import type { IssuePanelView } from '../../src/resolvers/views';
+import type { IncidentResult, IncidentAnswers, IncidentFunctionKey } from '../../src/contract/incident';
+import type { IssuePanelView } from '../../src/contract/views';
 import { call, withSandbox } from './harness';
 
 type Env = Awaited<ReturnType<typeof withSandbox>>;
@@ -236,7 +236,7 @@ describe('the incident process (IN.2, D8–D14) in the sandbox', () => {
     await settle();
     const view = await panel(key);
     expect(view.incident?.closure.items.filter((i) => !i.done)).toEqual([]);
-    expect(view.incident?.links.changes.map((l) => l.key)).toEqual([change.data.key]);
+    expect(view.incident?.links?.changes.map((l) => l.key)).toEqual([change.data.key]);
     expect((await transition(key, 'Close')).status).toBe(204);
 
     // IN.2.3–IN.2.5: the policy's standard communications went to the customer once each, as public comments.

@@ -7,7 +7,9 @@
 import { incidentRowsCsv } from '../../src/domain/incident/report';
 import type { IncidentState, SlaCycleState } from '../../src/domain/incident/state';
 import { fixtureIncidentState, type CycleInput, type StateInput } from '../fixtures/incident-state';
-import type { IncidentReportsView, ReportsResult } from '../../src/resolvers/reports';
+import type { IncidentReportsView } from '../../src/contract/reports';
+import type { Result } from '../../src/contract/results';
+type ReportsResult = Result<IncidentReportsView>;
 import { call, withSandbox } from './harness';
 
 jest.setTimeout(120_000);

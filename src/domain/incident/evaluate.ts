@@ -8,7 +8,7 @@ import type { SlaPolicy } from '../sla/policy';
 import { profilePriorityOf } from './priority-names';
 import type { Actor, IncidentSnapshot } from './snapshot';
 import type { CommunicationState, EscalationState, IncidentState, SlaCycleState, YesNo } from './state';
-import { incidentTimeline } from './timeline';
+import { incidentTimelineOf, priorityInForceAt, type Classifier } from './timeline';
 
 /**
  * IN.2.1–IN.2.5 on one incident: classification (D8), SLA clocks (D9–D11), what is due for escalation (D14), the
@@ -51,7 +51,12 @@ export interface IncidentEvaluation {
   state: IncidentState;
   /** The indexed flags (top level of `sd-state`). */
   index: { nextDeadline: string | null; breached: YesNo; escalated: YesNo; paused: YesNo };
-  /** D8: the Jira priority should become this profile priority (null: leave it, e.g. impact or urgency missing). */
+  /**
+   * D8/D25: the Jira priority should become this profile priority: the matrix's priority the replay has in force for
+   * the latest resolution cycle (at its stop, or now while open). Null: leave it (Jira has it already, or the matrix
+   * gives none, e.g. impact or urgency missing). Also set on a record first seen already restored, whose Jira
+   * priority may still be Jira's default.
+   */
   desiredPriority: Priority | null;
   replay: SlaReplay;
   /** D14: crossed thresholds of open cycles not yet escalated, oldest first. */
@@ -166,10 +171,23 @@ export function evaluateIncident(s: IncidentSnapshot, ctx: IncidentContext, clos
   const cls = classified.ok && version === null ? { ...classified, text: classified.text.replace(/\(policy matrix v1\)$/, '(D8 default matrix; no policy approved yet)') } : classified;
   const sla = slaPolicyOf(policy);
   const isAgent = agentTest(ctx.roles);
-  const replay = replayIncident(incidentTimeline(s, isAgent, sla.fallbackPriority), sla, ctx.now);
+  const matrixVersion = version ?? 1;
+  // D25: the replay asks the matrix at every impact or urgency change; the cached classification keeps that cheap.
+  const classify: Classifier = (impact, urgency) => {
+    const r = classificationOf(policy, matrixVersion, impact, urgency);
+    return r.ok ? r.priority : null;
+  };
+  const timeline = incidentTimelineOf(s, isAgent, sla.fallbackPriority, classify);
+  const replay = replayIncident(timeline.events, sla, ctx.now);
   const currentPriority = profilePriorityOf(s.priority);
-  // D8 on the open record only: a restored or closed incident keeps the priority it was handled under.
-  const desiredPriority = cls.ok && cls.priority !== currentPriority && s.resolution === null ? cls.priority : null;
+  // D25: Jira shows the priority the latest resolution cycle is judged by (in force at its stop, or now while it
+  // runs), when the matrix gave it. Not the current classification: a restored incident keeps the priority it was
+  // handled under even if its impact is edited afterwards. Not only while open: a record whose events reached the
+  // app after its resolution still carries Jira's default priority. A record created after `now` (clock skew) has
+  // no cycle yet: its priority at creation.
+  const lastCycle = replay.resolution[replay.resolution.length - 1];
+  const inForce = priorityInForceAt(timeline.priorities, lastCycle ? (lastCycle.stop ?? ctx.now) : s.createdAt);
+  const desiredPriority = inForce.derived && isPriority(inForce.priority) && inForce.priority !== currentPriority ? inForce.priority : null;
   const effectivePriority = cls.ok ? cls.priority : currentPriority;
   const sig = significance(policy, effectivePriority, s);
 

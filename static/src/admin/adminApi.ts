@@ -1,12 +1,12 @@
 /**
  * Typed calls to the admin page's resolvers (issue #4). The contract — function keys, payloads and answers — is
- * src/resolvers/admin-contract.ts; only its types are imported, so none of it reaches the bundle. Every resolver
+ * `@contract/admin` (src/contract/admin.ts); only its types are imported, so none of it reaches the bundle. Every resolver
  * answers `{ ok, data | error }` (ADR 008); `callAdmin` unwraps it and throws an `ResultCallError` carrying the
  * server's own message, which the page shows verbatim.
  */
 import { invoke } from '@forge/bridge';
 import { messageOf, ResultCallError, unwrapResult } from '../api';
-import type { AdminErrorCode, AdminFunctionKey, Answers, Payload } from '../../../src/resolvers/admin-contract';
+import type { AdminErrorCode, AdminFunctionKey, Answers, Payload } from '@contract/admin';
 
 export type {
   AdminPageView,
@@ -27,7 +27,7 @@ export type {
   SetupView,
   TrainingRecord,
   VersionMeta,
-} from '../../../src/resolvers/admin-contract';
+} from '@contract/admin';
 
 export async function callAdmin<K extends AdminFunctionKey>(key: K, payload: Payload<K>): Promise<Answers[K]> {
   const response: unknown = await invoke(key, payload);

@@ -31,7 +31,7 @@ export function Classification({
   timeZone,
   locale,
 }: {
-  classification: IncidentSection['classification'];
+  classification: NonNullable<IncidentSection['classification']>;
   majorIncident: IncidentSection['majorIncident'];
   timeZone: string;
   locale: string | undefined;

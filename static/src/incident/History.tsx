@@ -2,21 +2,25 @@ import { Block, Muted } from './Block';
 import { COMMUNICATION_LABEL, formatInstant } from './format';
 import type { CommunicationState, EscalationView } from './types';
 
-/** D14 escalations done and IN-10 standard communications sent, oldest first as the server lists them. */
+/**
+ * D14 escalations done and IN-10 standard communications sent, oldest first as the server lists them. Escalations are
+ * internal (D26): a customer's view has none (`null`) and shows only the messages sent to them.
+ */
 export function History({
   escalations,
   communications,
   timeZone,
   locale,
 }: {
-  escalations: readonly EscalationView[];
+  escalations: readonly EscalationView[] | null;
   communications: readonly CommunicationState[];
   timeZone: string;
   locale: string | undefined;
 }) {
   const at = (iso: string) => formatInstant(iso, timeZone, locale);
   return (
-    <Block id="sd-inc-history" title="Escalations and communications">
+    <Block id="sd-inc-history" title={escalations ? 'Escalations and communications' : 'Messages sent to you'}>
+      {escalations ? (
       <div data-testid="sd-escalations">
         <h3 className="sd-inc-subtitle">Escalations (D14)</h3>
         {escalations.length === 0 ? (
@@ -36,6 +40,7 @@ export function History({
           </ul>
         )}
       </div>
+      ) : null}
       <div data-testid="sd-communications">
         <h3 className="sd-inc-subtitle">Standard communications (IN-10)</h3>
         {communications.length === 0 ? (

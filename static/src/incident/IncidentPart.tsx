@@ -23,7 +23,8 @@ export interface IncidentPartProps {
 /**
  * The incident part of the issue panel (issue #5 item 7), loaded as its own chunk only for incidents: priority and
  * its derivation (D8), classification, SLA clocks (D9–D11), escalations and communications (D14, IN-10), links,
- * the closure checklist (IN.2.5, D12, D13) and the actions.
+ * the closure checklist (IN.2.5, D12, D13) and the actions. A customer's view (D26) carries no internal parts: the
+ * server leaves them null and they are not shown.
  */
 export default function IncidentPart({ incident, siteUrl, locale, reload, refresh }: IncidentPartProps) {
   // When this view arrived, on the browser's monotonic clock: the countdown subtracts the time since from the
@@ -34,10 +35,12 @@ export default function IncidentPart({ incident, siteUrl, locale, reload, refres
   return (
     <div className="sd-inc sd-stack" data-testid="sd-incident" data-policy-version={incident.policy.version ?? 'default'}>
       <Priority priority={incident.priority} />
-      <Classification classification={incident.classification} majorIncident={incident.majorIncident} timeZone={timeZone} locale={tag} />
+      {incident.classification ? (
+        <Classification classification={incident.classification} majorIncident={incident.majorIncident} timeZone={timeZone} locale={tag} />
+      ) : null}
       <Clocks clocks={incident.clocks} serverNow={incident.now} receivedAt={receivedAt} timeZone={timeZone} locale={tag} onDue={refresh} />
       <History escalations={incident.escalations} communications={incident.communications} timeZone={timeZone} locale={tag} />
-      <Links links={incident.links} siteUrl={siteUrl} />
+      {incident.links ? <Links links={incident.links} siteUrl={siteUrl} /> : null}
       <Closure closure={incident.closure} timeZone={timeZone} locale={tag} />
       <Actions actions={incident.actions} majorIncident={incident.majorIncident !== null} siteUrl={siteUrl} onChanged={reload} />
     </div>

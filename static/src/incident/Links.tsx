@@ -16,7 +16,7 @@ const GROUPS = [
 ] as const;
 
 /** Linked service change requests, problems and incidents; each key opens the issue in Jira. */
-export function Links({ links, siteUrl }: { links: IncidentSection['links']; siteUrl: string }) {
+export function Links({ links, siteUrl }: { links: NonNullable<IncidentSection['links']>; siteUrl: string }) {
   const groups = GROUPS.map((g) => ({ ...g, items: links[g.id] })).filter((g) => g.items.length > 0);
   return (
     <Block id="sd-inc-links" title="Linked issues" testId="sd-incident-links">

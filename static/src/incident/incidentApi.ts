@@ -2,10 +2,9 @@
  * The incident actions of the issue panel (`incident.*` resolvers). Each answers `{ ok, data | error }` (ADR 008);
  * a refusal throws a ResultCallError carrying the server's own message, which the panel shows verbatim.
  */
-import { invoke } from '@forge/bridge';
-import { unwrapResult } from '../api';
+import { callFunction } from '../api';
 import type { IncidentAnswers, IncidentFunctionKey, IncidentPayload } from './types';
 
 export async function callIncident<K extends IncidentFunctionKey>(key: K, payload: IncidentPayload<K>): Promise<IncidentAnswers[K]> {
-  return unwrapResult<IncidentAnswers[K]>(key, await invoke(key, payload));
+  return callFunction(key, payload) as Promise<IncidentAnswers[K]>;
 }

@@ -1,10 +1,8 @@
 /**
- * The backend's incident contract, as types only (nothing of src/ reaches the bundle): what `issuePanel.load`
- * answers in `incident`, and the four actions' payloads and answers.
+ * The incident contract (`@contract/incident`), as types only: what `issuePanel.load` answers in `incident`, and the
+ * four actions' payloads and answers.
  */
-import type { z } from 'zod';
-import type { CommunicationState } from '../../../src/domain/incident/state';
-import type { IncidentFunctionKey, incidentPayloads } from '../../../src/resolvers/incident-contract';
+import type { CommunicationState } from '@contract/incident';
 
 export type {
   ClockState,
@@ -16,12 +14,11 @@ export type {
   IncidentSection,
   LinkView,
   PersonRef,
-} from '../../../src/resolvers/incident-contract';
-export type { ClosureItem } from '../../../src/domain/incident/evaluate';
+  IncidentPayload,
+  ClosureItem,
+} from '@contract/incident';
 export type { CommunicationState };
 
-/** What each action accepts (the contract's zod schemas, as input types). */
-export type IncidentPayload<K extends IncidentFunctionKey> = z.input<(typeof incidentPayloads)[K]>;
 
 export type CommunicationEvent = CommunicationState['event'];
 

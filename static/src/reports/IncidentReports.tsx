@@ -7,7 +7,7 @@ import './reports.css';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { incidentReportCsv, incidentRowsCsv } from '../../../src/domain/incident/report';
+import { incidentReportCsv, incidentRowsCsv } from '@contract/reports';
 import { messageOf, type IncidentReportsRequest, type IncidentReportsView, type IncidentRow, type ReportBucket } from '../api';
 import { ErrorState, Loading } from '../components/States';
 import { AttainmentChart, TrendTable, VolumeChart } from './charts';

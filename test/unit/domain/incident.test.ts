@@ -5,8 +5,9 @@ import { formatDuration, formatInstant, majorIncidentReport, renderStandardMessa
 import { jiraPriorityFor, profilePriorityOf } from '../../../src/domain/incident/priority-names';
 import type { HistoryEntry, IncidentSnapshot } from '../../../src/domain/incident/snapshot';
 import { incidentStateSchema } from '../../../src/domain/incident/state';
+import { incidentTimeline } from '../../../src/domain/incident/timeline';
 import { describeBlockers, DEFAULT_CLOSED_STATUS_NAMES, isClosingStatus } from '../../../src/domain/incident-closure';
-import { defaultPolicy } from '../../../src/domain/policy';
+import { classifyIncident, defaultPolicy } from '../../../src/domain/policy';
 import type { RoleAssignment } from '../../../src/domain/roles';
 
 const MIN = 60_000;
@@ -40,6 +41,12 @@ const resolve = (id: string, at: number, by: string, from: string): HistoryEntry
   { field: 'status', from: null, fromString: from, to: null, toString: 'Resolved' }, { field: 'resolution', from: null, fromString: null, to: '10000', toString: 'Done' },
 ] });
 const priority = (id: string, at: number, from: string, to: string): HistoryEntry => ({ id, at, author: { accountId: 'app', accountType: 'app' }, items: [{ field: 'priority', from: null, fromString: from, to: null, toString: to }] });
+/** A person's (or the app's) change of one field, e.g. urgency Medium → High; `field` is what the Jira reader names it. */
+const change = (id: string, at: number, author: HistoryEntry['author'], field: string, from: string | null, to: string | null): HistoryEntry => ({ id, at, author, items: [{ field, from: null, fromString: from, to: null, toString: to }] });
+const APP = { accountId: 'app', accountType: 'app' as const };
+/** The shipped D8 matrix as the timeline's classifier. */
+const d8 = (impact: string | null, urgency: string | null): string | null => { const r = classifyIncident(defaultPolicy('2026-12-01'), 1, impact, urgency); return r.ok ? r.priority : null; };
+const priorityEvents = (s: IncidentSnapshot) => incidentTimeline(s, agentTest(ROLES), 'Normal', d8).filter((e) => e.type === 'created' || e.type === 'priorityChanged');
 const evaluateAt = (s: IncidentSnapshot, now: number, over: Partial<IncidentContext> = {}, confirmation: { confirmedBy: string } | null = null) => evaluateIncident(s, ctx(now, over), DEFAULT_CLOSED_STATUS_NAMES, confirmation);
 
 describe('IN.2.2 / D8 classification', () => {
@@ -56,9 +63,11 @@ describe('IN.2.2 / D8 classification', () => {
     expect(ev.desiredPriority).toBeNull();
   });
 
-  it('leaves the priority of a restored or closed incident as it was handled', () => {
-    const ev = evaluateAt(snapshot({ priority: 'Low', resolution: 'Done', status: { name: 'Closed', category: 'done' } }, { impact: 'Low', urgency: 'Low' }), T0);
+  it('D25: a restored incident keeps in Jira the priority it was handled under, even if its impact is lowered afterwards', () => {
+    const history = [priority('1', T0 + 40_000, 'Normal', 'Critical'), resolve('2', T0 + HOUR, 'priya', 'Open'), change('3', T0 + 2 * HOUR, staff('ines'), 'impact', 'High', 'Low')];
+    const ev = evaluateAt(snapshot({ priority: 'Critical', resolution: 'Done', status: { name: 'Resolved', category: 'done' }, history }, { impact: 'Low' }), T0 + 3 * HOUR);
     expect(ev.state.priority.value).toBe('Normal');
+    expect(ev.replay.resolution[0]).toMatchObject({ priority: 'Critical', stop: T0 + HOUR });
     expect(ev.desiredPriority).toBeNull();
   });
 
@@ -128,11 +137,23 @@ describe('D9–D11 SLA clocks from the Jira history', () => {
     expect(resumed.replay.resolution[0]).toMatchObject({ remainingMs: 3 * HOUR, dueAt: T0 + 8 * HOUR, pausedNow: false });
   });
 
-  it('D10 carry-over: raising the priority mid-way keeps the time already spent', () => {
-    const history = [priority('7', T0 + 2 * HOUR, 'High', 'Critical')];
-    const ev = evaluateAt(snapshot({ priority: 'Critical', history }), T0 + 3 * HOUR, {}, null);
-    const res = ev.replay.resolution[0]!;
-    expect(res).toMatchObject({ priority: 'Critical', elapsedMs: 3 * HOUR, remainingMs: HOUR, dueAt: T0 + 4 * HOUR });
+  it('D10/D25 carry-over: urgency raised Medium → High by a person after 1 h makes it Critical at that instant and keeps the time already spent', () => {
+    // High impact × Medium urgency = High until Ines raises the urgency; the app's write of "Critical" 40 s later changes nothing.
+    const history = [change('7', T0 + HOUR, staff('ines'), 'urgency', 'Medium', 'High'), priority('8', T0 + HOUR + 40_000, 'High', 'Critical')];
+    const comments = [{ id: '1', at: T0 + 20 * MIN, author: staff('priya'), public: true }];
+    const s = snapshot({ priority: 'Critical', history, comments });
+    const ev = evaluateAt(s, T0 + 3 * HOUR);
+    expect(ev.replay.resolution[0]).toMatchObject({ priority: 'Critical', elapsedMs: 3 * HOUR, remainingMs: HOUR, dueAt: T0 + 4 * HOUR });
+    // The first response stopped under High and keeps High's 30 min goal.
+    expect(ev.replay.firstResponse[0]).toMatchObject({ priority: 'High', stop: T0 + 20 * MIN, met: true });
+    expect(priorityEvents(s)).toEqual([
+      { id: 'created', type: 'created', at: T0, status: 'Open', category: 'new', priority: 'High' },
+      { id: 'changelog:7:priority', type: 'priorityChanged', at: T0 + HOUR, to: 'Critical' },
+    ]);
+    // Had the app's write been refused, Jira would still say "High": the clocks are the same.
+    const refused = evaluateAt(snapshot({ priority: 'High', history: history.slice(0, 1), comments }), T0 + 3 * HOUR);
+    expect(refused.replay).toEqual(ev.replay);
+    expect(refused.desiredPriority).toBe('Critical');
   });
 
   it('D10: a reopen starts a new resolution cycle and keeps the first', () => {
@@ -157,6 +178,88 @@ describe('D9–D11 SLA clocks from the Jira history', () => {
     const wrap = (t: number) => { const ev = evaluateAt(s, t); return { schemaVersion: 1, kind: 'incident', ...ev.index, incident: ev.state }; };
     expect(sameStoredState(wrap(T0 + HOUR), wrap(T0 + 2 * HOUR))).toBe(true);
     expect(sameStoredState(wrap(T0 + HOUR), wrap(T0 + 5 * HOUR))).toBe(false);
+  });
+});
+
+describe('D25 the priority from creation on is the matrix\'s, not Jira\'s default', () => {
+  // The default policy's service hours (Mon–Fri 09:00–17:00) in Europe/Berlin; Wednesday 2 December 2026, 02:00 CET.
+  const base = defaultPolicy('2026-12-01');
+  const berlin = { policy: { ...base, serviceHours: { ...base.serviceHours, timeZone: 'Europe/Berlin' } }, version: null };
+  const NIGHT = Date.parse('2026-12-02T02:00:00+01:00');
+  const night = (over: Partial<IncidentSnapshot> = {}) => snapshot({ createdAt: NIGHT, ...over });
+
+  it('a High × High incident created at 02:00, outside service hours, is Critical from creation: the app\'s write 40 s later shifts nothing', () => {
+    const s = night({ priority: 'Critical', history: [priority('1', NIGHT + 40_000, 'Normal', 'Critical')] });
+    const ev = evaluateAt(s, NIGHT + 10 * MIN, { policy: berlin, trackedSince: NIGHT });
+    const [fr, res] = ev.state.sla.cycles;
+    expect(fr).toMatchObject({ metric: 'firstResponse', priority: 'Critical', dueAt: '2026-12-02T01:15:00.000Z' }); // 02:15 CET
+    expect(res).toMatchObject({ metric: 'resolution', priority: 'Critical', dueAt: '2026-12-02T05:00:00.000Z' }); // 06:00 CET
+    expect(priorityEvents(s)).toEqual([{ id: 'created', type: 'created', at: NIGHT, status: 'Open', category: 'new', priority: 'Critical' }]);
+    expect(ev.desiredPriority).toBeNull();
+  });
+
+  it('the same incident whose priority Jira refused to take (still "Normal") runs the same clocks, and is breached at 02:31 without a reply', () => {
+    const written = evaluateAt(night({ priority: 'Critical', history: [priority('1', NIGHT + 40_000, 'Normal', 'Critical')] }), NIGHT + 31 * MIN, { policy: berlin });
+    const refused = evaluateAt(night({ priority: 'Normal' }), NIGHT + 31 * MIN, { policy: berlin });
+    expect(refused.state.sla.cycles).toEqual(written.state.sla.cycles);
+    expect(refused.state.sla.cycles[0]).toMatchObject({ metric: 'firstResponse', priority: 'Critical', dueAt: '2026-12-02T01:15:00.000Z', breached: true, breachAt: '2026-12-02T01:15:00.000Z' });
+    expect(refused.index.breached).toBe('yes');
+    expect(refused.desiredPriority).toBe('Critical');
+  });
+
+  it('without an impact, the priority is the one a person set in Jira; the app\'s own priority changes are ignored', () => {
+    const history = [change('1', T0 + 10 * MIN, staff('ines'), 'priority', 'Normal', 'Highest'), change('2', T0 + 20 * MIN, APP, 'priority', 'Highest', 'Low')];
+    const s = snapshot({ priority: 'Low', history }, { impact: null });
+    expect(priorityEvents(s)).toEqual([
+      { id: 'created', type: 'created', at: T0, status: 'Open', category: 'new', priority: 'Normal' },
+      { id: 'changelog:1:priority', type: 'priorityChanged', at: T0 + 10 * MIN, to: 'Critical' },
+    ]);
+    const ev = evaluateAt(s, T0 + HOUR);
+    expect(ev.replay.resolution[0]).toMatchObject({ priority: 'Critical', elapsedMs: HOUR, dueAt: T0 + 4 * HOUR });
+    expect(ev.desiredPriority).toBeNull();
+  });
+
+  it('while the matrix gives a priority, a person\'s change of Jira\'s priority field is no override (the policy has no override setting)', () => {
+    const s = snapshot({ priority: 'Normal', history: [priority('1', T0 + 40_000, 'Normal', 'Critical'), change('2', T0 + HOUR, staff('ines'), 'priority', 'Critical', 'Normal')] });
+    expect(priorityEvents(s).map((e) => e.type)).toEqual(['created']);
+    const ev = evaluateAt(s, T0 + 2 * HOUR);
+    expect(ev.replay.resolution[0]).toMatchObject({ priority: 'Critical', dueAt: T0 + 4 * HOUR });
+    expect(ev.desiredPriority).toBe('Critical');
+  });
+
+  it('a history delivered in any order, or twice, gives the same replay: impact at creation is what its first change changed from', () => {
+    const history = [
+      change('11', T0 + HOUR, staff('ines'), 'impact', 'Low', 'Medium'),
+      priority('12', T0 + HOUR + 40_000, 'Normal', 'High'),
+      status('13', T0 + 90 * MIN, 'priya', 'Open', 'In progress'),
+      change('14', T0 + 2 * HOUR, staff('ines'), 'impact', 'Medium', 'High'),
+      priority('15', T0 + 2 * HOUR + 40_000, 'High', 'Critical'),
+    ];
+    const s = snapshot({ priority: 'Critical', status: { name: 'In progress', category: 'indeterminate' }, history });
+    const shuffled = snapshot({ priority: 'Critical', status: { name: 'In progress', category: 'indeterminate' }, history: [history[3]!, history[4]!, history[0]!, history[2]!, history[1]!, history[3]!] });
+    const a = evaluateAt(s, T0 + 3 * HOUR), b = evaluateAt(shuffled, T0 + 3 * HOUR);
+    expect(b.replay.firstResponse).toEqual(a.replay.firstResponse);
+    expect(b.replay.resolution).toEqual(a.replay.resolution);
+    expect(b.state).toEqual(a.state);
+    // Low × High = Normal at creation, Medium × High = High at 11:00, High × High = Critical at 12:00.
+    expect(priorityEvents(shuffled)).toEqual([
+      { id: 'created', type: 'created', at: T0, status: 'Open', category: 'new', priority: 'Normal' },
+      { id: 'changelog:11:priority', type: 'priorityChanged', at: T0 + HOUR, to: 'High' },
+      { id: 'changelog:14:priority', type: 'priorityChanged', at: T0 + 2 * HOUR, to: 'Critical' },
+    ]);
+    expect(a.replay.resolution[0]).toMatchObject({ priority: 'Critical', elapsedMs: 3 * HOUR, dueAt: T0 + 4 * HOUR });
+    // Priya started work at 11:30, under High: its 30 min goal judges the whole wait (carry-over, D10).
+    expect(a.replay.firstResponse[0]).toMatchObject({ priority: 'High', stop: T0 + 90 * MIN, stopReason: 'transition', met: false });
+  });
+
+  it('a record first seen already resolved, its Jira priority still "Normal", gets the matrix\'s Critical written; not when Jira has it already', () => {
+    const resolved = (jiraPriority: string) => snapshot({ priority: jiraPriority, resolution: 'Done', status: { name: 'Resolved', category: 'done' }, history: [resolve('1', T0 + 2 * HOUR, 'priya', 'Open')] });
+    const late = evaluateAt(resolved('Normal'), T0 + 3 * HOUR, { trackedSince: null });
+    expect(late.replay.resolution[0]).toMatchObject({ priority: 'Critical', stop: T0 + 2 * HOUR, met: true });
+    expect(late.desiredPriority).toBe('Critical');
+    expect(evaluateAt(resolved('Critical'), T0 + 3 * HOUR).desiredPriority).toBeNull();
+    // A plain Jira site names Critical "Highest" (priority-names.ts).
+    expect(evaluateAt(resolved('Highest'), T0 + 3 * HOUR).desiredPriority).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { dueText, formatDuration, progressOf, remainingText, targetText, ticks } from '../../../static/src/incident/format';
-import type { ClockView } from '../../../src/resolvers/incident-contract';
+import type { ClockView } from '../../../src/contract/incident';
 
 /** What the incident panel says about a clock (static/src/incident/format.ts): the words an agent reads. */
 const MIN = 60_000;

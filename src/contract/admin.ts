@@ -111,7 +111,7 @@ export interface SetupPlanView { project: SetupProject; plan: SetupPlan; lastRun
 export interface SetupStepResult { step: { id: string; title: string; status: 'done' | 'skipped'; message: string }; next: SetupPlanView }
 export interface SetupFinishResult { mapping: ProjectMapping; setup: SetupView }
 
-export type { SetupStep, RecordSlot, FieldSlot, ProjectMapping, SetupPlan, OptionalModule, ProcessCode };
+export type { SetupStep, RecordSlot, FieldSlot, ProjectMapping, SetupPlan, OptionalModule, ProcessCode, RoleCode };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Payloads (every resolver parses its payload with one of these; errors name the field)

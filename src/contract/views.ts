@@ -1,8 +1,13 @@
+/**
+ * What the issue panel and the project page load (`issuePanel.load`, `projectPage.load`). The Custom UI imports these
+ * through `@contract/views`.
+ */
 import type { RecordKind } from '../domain/record-kind';
 import type { RoleCode } from '../domain/roles';
-import type { IncidentSection } from './incident-contract';
+import type { IncidentSection } from './incident';
 
-/** What each UI surface receives from its resolver (the Custom UI in static/ imports these types). */
+export type { RecordKind, RoleCode };
+
 export interface ViewerRoles { accountId: string; displayName: string; roles: Array<{ code: RoleCode; name: string }> }
 
 export interface IssuePanelView {

@@ -1,12 +1,13 @@
 /**
  * The incident part of the issue panel (issue #5): what `issuePanel.load` answers for an incident, and the
- * payloads of the panel's incident actions. The Custom UI imports the types only.
+ * payloads of the panel's incident actions. The Custom UI imports this through `@contract/incident`.
  */
 import { z } from 'zod';
 import { CONFIRMATION_CHANNELS } from '../domain/incident/confirmation';
 import type { ClosureItem } from '../domain/incident/evaluate';
 import type { CommunicationState } from '../domain/incident/state';
-import type { ResultErrorCode } from './results';
+import type { Result, ResultErrorCode } from './results';
+export type { ClosureItem, CommunicationState };
 
 export interface PersonRef { accountId: string; displayName: string }
 
@@ -32,21 +33,34 @@ export interface LinkView { key: string; summary: string; status: string; status
 
 export interface EscalationView { key: string; label: string; crossedAt: string; escalatedAt: string; notified: string[] }
 
+/**
+ * D26: who the view is for. `team`: the service provider's people (a service-team role of WP.08). `customer`: anyone
+ * else who may see the issue (the reporter, a customer or supplier contact): they get their record, its status,
+ * the customer-facing targets and whether they are met, the messages sent to them and their own actions, and the
+ * internal parts below are null.
+ */
+export type IncidentAudience = 'team' | 'customer';
+
 export interface IncidentSection {
+  audience: IncidentAudience;
   /** The server's instant (the sandbox clock on the sandbox): the live countdown starts from it. */
   now: string;
   policy: { version: number | null; timeZone: string };
   /** `syncPending`: Jira's priority differs from the derived one and the trigger is about to set it (open incidents only). */
   priority: { value: string | null; derived: boolean; text: string; missing: Array<'impact' | 'urgency'>; impact: string | null; urgency: string | null; jiraPriority: string | null; syncPending: boolean };
-  classification: { services: string[]; cis: string[]; securityIncident: boolean; majorIncident: boolean; significant: boolean; significantReasons: string[] };
+  /** Internal (D26): null for a customer. */
+  classification: { services: string[]; cis: string[]; securityIncident: boolean; majorIncident: boolean; significant: boolean; significantReasons: string[] } | null;
   clocks: { firstResponse: ClockView | null; resolution: ClockView | null; earlierCycles: ClockView[] };
-  escalations: EscalationView[];
+  /** Internal (D26): null for a customer. */
+  escalations: EscalationView[] | null;
   communications: CommunicationState[];
-  links: { changes: LinkView[]; problems: LinkView[]; incidents: LinkView[] };
+  /** Internal (D26): null for a customer. */
+  links: { changes: LinkView[]; problems: LinkView[]; incidents: LinkView[] } | null;
   closure: {
     items: ClosureItem[];
     confirmation: { confirmedBy: string; confirmedAt: string; how: string | null; recordedBy: string | null } | null;
   };
+  /** Internal (D26): null for a customer, and when the incident is not a major incident. */
   majorIncident: { manager: PersonRef | null; reportPublishedAt: string | null } | null;
   actions: {
     /** D12: the viewer may record the reporter's confirmation (the reporter themselves, or an agent). */
@@ -71,7 +85,9 @@ export const incidentPayloads = {
 
 export type IncidentFunctionKey = keyof typeof incidentPayloads;
 export type IncidentErrorCode = ResultErrorCode;
-export type IncidentResult<T> = { ok: true; data: T } | { ok: false; error: { code: IncidentErrorCode; message: string } };
+export type IncidentResult<T> = Result<T>;
+/** What each action accepts (the zod schemas' input types). */
+export type IncidentPayload<K extends IncidentFunctionKey> = z.input<(typeof incidentPayloads)[K]>;
 export interface IncidentAnswers {
   'incident.recordConfirmation': { confirmedAt: string };
   'incident.raiseChange': { key: string };

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { AdminPageView, Payload, TrainingRecord } from '../contract/admin';
+import { checkPolicy } from '../domain/policy';
+import { DEFAULT_PROFILE_CONFIG, presetOf, type ProfileConfig } from '../domain/profile-config';
+import { Refusal } from '../domain/refusal';
+import { describeRoleChanges, diffAssignments } from '../domain/role-changes';
+import { stampOverrides, validateRoleAssignments } from '../domain/sod';
+import { POLICY, PROFILE_CONFIG, ROLE_LIST } from '../store/documents';
+import type { RoleListContentStored } from '../store/role-list';
+import { approveDraft, DocumentStateError, discardDraft, loadDocument, recordVersion, saveDraft } from '../store/work-product-store';
+import { afterRoleListChange, type AdminCaller } from './caller';
+import { adminView, humanise, peopleNamed, todayOf, validationOf } from './view';
+
+/**
+ * The governance work products the admin page edits (issue #4): the profile configuration (D2), the list of assigned
+ * roles with its SoD checks, overrides and training (WP.08; D4, D5, GO.1.2, IN.1.1, IN.1.2) and the service delivery
+ * policy (WP.14; GO.2.1, GO.2.2). Each answers the refreshed admin view.
+ */
+
+type Clock = () => number;
+
+export async function saveConfig({ processes, modules, expectedVersion }: Payload<'config.save'>, caller: AdminCaller, clock: Clock): Promise<AdminPageView> {
+  const before = (await loadDocument(PROFILE_CONFIG)).current?.content ?? DEFAULT_PROFILE_CONFIG;
+  const after: ProfileConfig = { processes, modules };
+  const changed = [
+    ...Object.entries(after.processes).filter(([k, v]) => before.processes[k as keyof ProfileConfig['processes']] !== v).map(([k, v]) => `${k} ${v ? 'on' : 'off'}`),
+    ...Object.entries(after.modules).filter(([k, v]) => before.modules[k as keyof ProfileConfig['modules']] !== v).map(([k, v]) => `${k} module ${v ? 'on' : 'off'}`),
+  ];
+  await recordVersion(PROFILE_CONFIG, expectedVersion, 'Recorded', () => after, { actor: caller.actor.accountId, now: clock(), action: 'recorded', summary: changed.length ? `Switched ${changed.join(', ')} (D2, preset ${presetOf(after)}).` : `Saved unchanged (preset ${presetOf(after)}).` });
+  return adminView(caller, clock());
+}
+
+export async function saveRolesDraft({ assignments, overrides, expectedRevision }: Payload<'roles.saveDraft'>, caller: AdminCaller, clock: Clock): Promise<AdminPageView> {
+  const t = clock();
+  const state = caller.roleList;
+  const cleaned = assignments.filter((a) => a.roles.length > 0).map((a) => ({ accountId: a.accountId, roles: [...new Set(a.roles)], ...(a.practitionerAreas ? { practitionerAreas: a.practitionerAreas } : {}) }));
+  const known = [...(state.draft?.content.overrides ?? []), ...(state.current?.content.overrides ?? [])];
+  const stamped = stampOverrides(overrides, known, caller.actor.accountId, new Date(t).toISOString());
+  const people = await peopleNamed([...cleaned.map((a) => a.accountId), ...stamped.map((o) => o.accountId)]);
+  const unknown = [...new Set([...cleaned.map((a) => a.accountId), ...stamped.map((o) => o.accountId)])].filter((id) => !people.some((p) => p.accountId === id));
+  if (unknown.length) throw new Refusal('invalid-input', `assignments: no Jira user has the account id ${unknown.join(', ')}.`);
+  const validation = validateRoleAssignments(cleaned, { overrides: stamped });
+  if (!validation.ok) {
+    throw new Refusal('refused', `The list of assigned roles cannot be saved. ${validation.refusals.map((r) => `${r.rule}: ${humanise(r.message, people)}`).join(' ')}`);
+  }
+  const content = { assignments: cleaned, overrides: stamped, training: state.current?.content.training ?? [] };
+  const summary = describeRoleChanges(diffAssignments(state.current?.content.assignments ?? [], cleaned), (id) => people.find((p) => p.accountId === id)?.displayName ?? id);
+  await saveDraft(ROLE_LIST, content, expectedRevision, { actor: caller.actor.accountId, now: t, summary: `Draft: ${summary}${validation.exceptions.length ? ` SoD exception(s): ${validation.exceptions.map((e) => humanise(e.message, people)).join(' ')}` : ''}` });
+  return adminView(await afterRoleListChange(caller), clock());
+}
+
+export async function approveRoles({ revision }: Payload<'roles.approve'>, caller: AdminCaller, clock: Clock): Promise<AdminPageView> {
+  const state = caller.roleList;
+  const draft = state.draft;
+  if (draft) {
+    const validation = validationOf(draft.content);
+    if (!validation.ok) throw new Refusal('refused', `The draft breaks a rule and cannot be approved: ${validation.refusals.map((r) => `${r.rule}: ${r.message}`).join(' ')}`);
+  }
+  const people = await peopleNamed([...(draft?.content.assignments ?? []).map((a) => a.accountId), ...(state.current?.content.assignments ?? []).map((a) => a.accountId)]);
+  const summary = describeRoleChanges(diffAssignments(state.current?.content.assignments ?? [], draft?.content.assignments ?? []), (id) => people.find((p) => p.accountId === id)?.displayName ?? id);
+  await approveDraft(ROLE_LIST, revision, (prev) => (prev ? 'Updated' : 'Approved'), (d, current) => ({ ...d, training: current?.content.training ?? d.training }), {
+    actor: caller.actor.accountId, now: clock(), summary: `Approved (GO.1.2): ${summary}`,
+  });
+  return adminView(await afterRoleListChange(caller), clock());
+}
+
+export async function discardRolesDraft({ revision }: Payload<'roles.discardDraft'>, caller: AdminCaller, clock: Clock): Promise<AdminPageView> {
+  await discardDraft(ROLE_LIST, revision, { actor: caller.actor.accountId, now: clock(), summary: 'Draft discarded.' });
+  return adminView(await afterRoleListChange(caller), clock());
+}
+
+export async function recordTraining(p: Payload<'roles.recordTraining'>, caller: AdminCaller, clock: Clock): Promise<AdminPageView> {
+  const t = clock();
+  if (!caller.roleList.current) throw new Refusal('refused', 'There is no approved list of assigned roles (WP.08) yet: approve one first, then record training on it (IN.1.1, IN.1.2).');
+  if (p.completedOn > todayOf(t)) throw new Refusal('invalid-input', `completedOn: ${p.completedOn} is in the future; record training once it has taken place.`);
+  const [person] = await peopleNamed([p.accountId]);
+  if (!person) throw new Refusal('invalid-input', `accountId: no Jira user has the account id ${p.accountId}.`);
+  const record: TrainingRecord = { id: `tr-${randomUUID()}`, ...p, title: p.title.trim(), recordedBy: caller.actor.accountId, recordedAt: new Date(t).toISOString() };
+  await recordVersion(ROLE_LIST, caller.roleList.current.version, 'Updated', (c) => ({ ...(c?.content as RoleListContentStored), training: [...(c?.content.training ?? []), record] }), {
+    actor: caller.actor.accountId, now: t, action: 'training-recorded', summary: `Recorded ${p.kind} "${record.title}" for ${person.displayName}, completed ${p.completedOn} (${p.task}).`,
+  });
+  return adminView(await afterRoleListChange(caller), clock());
+}
+
+export async function savePolicyDraft({ policy, expectedRevision }: Payload<'policy.saveDraft'>, caller: AdminCaller, clock: Clock): Promise<AdminPageView> {
+  const state = await loadDocument(POLICY);
+  const issues = checkPolicy(policy, { today: todayOf(clock()), forApproval: false, roleHolders: caller.roleList.current?.content.assignments ?? [] });
+  await saveDraft(POLICY, policy, expectedRevision, { actor: caller.actor.accountId, now: clock(), summary: `Draft saved${state.current ? ` (based on version ${state.current.version})` : ''}; ${issues.length === 0 ? 'no open issues' : `${issues.length} open issue(s)`}.` });
+  return adminView(caller, clock());
+}
+
+export async function approvePolicy({ revision }: Payload<'policy.approve'>, caller: AdminCaller, clock: Clock): Promise<AdminPageView> {
+  const state = await loadDocument(POLICY);
+  if (!state.draft) throw new DocumentStateError('There is no draft of the service delivery policy (WP.14) to approve; it may have been approved or discarded meanwhile. Reload the page.');
+  const issues = checkPolicy(state.draft.content, { today: todayOf(clock()), forApproval: true, roleHolders: caller.roleList.current?.content.assignments ?? [] });
+  if (issues.length > 0) throw new Refusal('refused', `The policy cannot be approved yet (GO.2.2): ${issues.map((i) => `${i.path}: ${i.message} (${i.rule})`).join(' ')}`);
+  await approveDraft(POLICY, revision, (prev) => (prev ? 'Updated' : 'Approved'), (d) => d, { actor: caller.actor.accountId, now: clock(), summary: `Approved by the Service Manager (GO.2.2); next review due ${state.draft.content.reviewDueOn}.` });
+  return adminView(caller, clock());
+}
+
+export async function discardPolicyDraft({ revision }: Payload<'policy.discardDraft'>, caller: AdminCaller, clock: Clock): Promise<AdminPageView> {
+  await discardDraft(POLICY, revision, { actor: caller.actor.accountId, now: clock(), summary: 'Draft discarded.' });
+  return adminView(caller, clock());
+}

@@ -1,0 +1,41 @@
+/**
+ * Every resolver function of the app, once (ADR 011): its key, the surface (module) that calls it, its payload
+ * schema and what it answers. The server implements each one in src/resolvers (who may call it, and the handler);
+ * the Custom UI calls them through `@contract/functions` types. A function answers `Result<Answer>` (results.ts).
+ */
+import { z } from 'zod';
+import { payloads as adminPayloads, type Answers as AdminAnswers } from './admin';
+import { incidentPayloads, type IncidentAnswers } from './incident';
+import { MODULE_KEYS, type UiModuleKey } from './modules';
+import { incidentReportsPayload, type IncidentReportsView } from './reports';
+import type { IssuePanelView, ProjectPageView } from './views';
+
+const noPayload = z.object({}).strict();
+
+type Declared = { readonly module: UiModuleKey; readonly payload: z.ZodType };
+
+const panel = <P extends Record<string, z.ZodType>>(schemas: P) =>
+  Object.fromEntries(Object.entries(schemas).map(([k, payload]) => [k, { module: MODULE_KEYS.issuePanel, payload }])) as { [K in keyof P]: { module: typeof MODULE_KEYS.issuePanel; payload: P[K] } };
+const admin = <P extends Record<string, z.ZodType>>(schemas: P) =>
+  Object.fromEntries(Object.entries(schemas).map(([k, payload]) => [k, { module: MODULE_KEYS.adminPage, payload }])) as { [K in keyof P]: { module: typeof MODULE_KEYS.adminPage; payload: P[K] } };
+
+export const FUNCTIONS = {
+  'issuePanel.load': { module: MODULE_KEYS.issuePanel, payload: noPayload },
+  ...panel(incidentPayloads),
+  ...admin(adminPayloads),
+  'projectPage.load': { module: MODULE_KEYS.projectPage, payload: noPayload },
+  'reports.incidents': { module: MODULE_KEYS.projectPage, payload: incidentReportsPayload },
+} as const satisfies Record<string, Declared>;
+
+export type FunctionKey = keyof typeof FUNCTIONS;
+/** What the caller sends (before the schema's defaults and trimming). */
+export type PayloadIn<K extends FunctionKey> = z.input<(typeof FUNCTIONS)[K]['payload']>;
+/** What the handler receives (after the schema). */
+export type PayloadOf<K extends FunctionKey> = z.infer<(typeof FUNCTIONS)[K]['payload']>;
+
+export type Answers = AdminAnswers & IncidentAnswers & {
+  'issuePanel.load': IssuePanelView;
+  'projectPage.load': ProjectPageView;
+  'reports.incidents': IncidentReportsView;
+};
+export type AnswerOf<K extends FunctionKey> = K extends keyof Answers ? Answers[K] : never;

@@ -1,0 +1,21 @@
+/**
+ * Every module key of manifest.yml, once (ADR 011). Server and UI import these constants; test/integration/forge-offline
+ * checks them against the manifest, so a renamed module cannot leave a stale string behind.
+ */
+export const MODULE_KEYS = {
+  issuePanel: 'sd-issue-panel',
+  adminPage: 'sd-admin-page',
+  projectPage: 'sd-project-page',
+  transitionValidator: 'sd-transition-validator',
+  issueState: 'sd-issue-state',
+  issueEvents: 'sd-issue-events',
+  slaScan: 'sd-sla-scan',
+} as const;
+
+/** The Custom UI surfaces (modules with a resource and the app's resolver). */
+export const UI_MODULE_KEYS = [MODULE_KEYS.issuePanel, MODULE_KEYS.adminPage, MODULE_KEYS.projectPage] as const;
+export type UiModuleKey = (typeof UI_MODULE_KEYS)[number];
+
+export function isUiModuleKey(key: unknown): key is UiModuleKey {
+  return typeof key === 'string' && (UI_MODULE_KEYS as readonly string[]).includes(key);
+}

@@ -1,0 +1,54 @@
+/**
+ * Who may call each function of the app's surfaces, in 29110 terms (D6: the server decides, the UI only hides). The
+ * admin page's actions are the rules of authorization.ts; the rest are the service-team and incident rules below.
+ * Each resolver function names one rule in its declaration (src/resolvers), besides the Jira permissions it needs.
+ */
+import { authorize, ADMIN_ACTIONS, type AdminAction, type AuthorizationDecision } from './authorization';
+import type { RoleCode } from './roles';
+
+export const SURFACE_RULES = ['anyone', 'service-team', 'agent', 'incident-manager'] as const;
+export type SurfaceRule = (typeof SURFACE_RULES)[number];
+export type AccessRule = AdminAction | SurfaceRule;
+
+export interface Caller {
+  accountId: string;
+  /** The 29110 roles held in the approved role list (WP.08). */
+  roles: readonly RoleCode[];
+  /** Whether an approved role list exists; before it does, Jira staff accounts count as the service team. */
+  rolesConfigured: boolean;
+  /** Jira's account type: `atlassian` (staff), `customer` (JSM portal-only), `app`. */
+  accountType: string;
+  /** Jira's global Administer permission, when the function looked it up. */
+  isJiraAdmin: boolean;
+  /** D4: whether a Service Manager is assigned (a Jira admin bootstraps until one is). */
+  serviceManagerAssigned: boolean;
+}
+
+/** The service provider's own roles (002 §4.1): everyone but the customer and the supplier. */
+export const SERVICE_TEAM_ROLES: readonly RoleCode[] = ['SM', 'CM', 'IM', 'RM', 'MGT', 'PT'];
+/** D11: the roles that work incidents. */
+export const AGENT_ROLES: readonly RoleCode[] = ['PT', 'IM', 'SM'];
+
+const holdsAny = (c: Caller, roles: readonly RoleCode[]) => c.roles.some((r) => roles.includes(r));
+const staffBeforeRoles = (c: Caller) => !c.rolesConfigured && c.accountType === 'atlassian';
+
+/** D26: is the caller one of the service team (else they see an incident as a customer does)? */
+export function isServiceTeam(c: Pick<Caller, 'roles' | 'rolesConfigured' | 'accountType'>): boolean {
+  return c.roles.some((r) => SERVICE_TEAM_ROLES.includes(r)) || (!c.rolesConfigured && c.accountType === 'atlassian');
+}
+
+export function mayCall(rule: AccessRule, c: Caller): AuthorizationDecision {
+  if ((ADMIN_ACTIONS as readonly string[]).includes(rule)) {
+    return authorize(rule as AdminAction, { accountId: c.accountId, isJiraAdmin: c.isJiraAdmin, roles: c.roles }, { serviceManagerAssigned: c.serviceManagerAssigned });
+  }
+  switch (rule as SurfaceRule) {
+    case 'anyone':
+      return { allowed: true };
+    case 'service-team':
+      return isServiceTeam(c) || c.isJiraAdmin ? { allowed: true } : { allowed: false, rule: 'D26', message: 'This page shows the service team’s own work and figures; it is open to the service team (a 29110 role other than Customer or Supplier).' };
+    case 'agent':
+      return holdsAny(c, AGENT_ROLES) || staffBeforeRoles(c) ? { allowed: true } : { allowed: false, rule: 'D11', message: 'Only the people who work incidents (a Practitioner, the Incident Manager or the Service Manager) may do this.' };
+    case 'incident-manager':
+      return holdsAny(c, ['IM', 'SM']) ? { allowed: true } : { allowed: false, rule: 'INC-24', message: 'Only an Incident Manager (or the Service Manager) may do this.' };
+  }
+}

@@ -1,0 +1,25 @@
+import { describeBlockers, isClosingStatus } from '../domain/incident-closure';
+import { getStatus } from '../jira/issues';
+import { loadIncidentRules } from '../store/rules';
+import { loadIssue } from './load';
+import { evaluate, loadMemory, type Clock } from './pipeline';
+
+export type TransitionVerdict = { allowed: true } | { allowed: false; message: string };
+
+/**
+ * The one place where rules can block a Jira transition (IN.2.5, D12, D13): closing an incident needs exactly what
+ * the closure checklist of the issue panel lists, and the refusal names every missing item. The facts come from app
+ * storage (a confirmation written into the issue property by hand counts for nothing).
+ */
+export async function checkTransition(issueKey: string, toStatusId: string, clock: Clock): Promise<TransitionVerdict> {
+  const at = clock();
+  const [rules, target] = await Promise.all([loadIncidentRules(at), getStatus(toStatusId)]);
+  if (!isClosingStatus(target.name)) return { allowed: true };
+  const issue = await loadIssue(issueKey, issueKey.replace(/-\d+$/, ''), rules, 'app');
+  if (!issue || issue.kind !== 'incident') return { allowed: true };
+  const memory = await loadMemory(issue.snapshot.id);
+  const trackedSince = memory.record ? Date.parse(memory.record.trackedSince) : at;
+  const ev = evaluate(issue, memory, rules, trackedSince, at);
+  const missing = ev.closure.filter((c) => !c.done).map((c) => ({ rule: c.rule, what: c.hint ? `${c.label}; ${c.hint}` : c.label }));
+  return missing.length ? { allowed: false, message: describeBlockers(`Incident ${issueKey}`, missing) } : { allowed: true };
+}

@@ -1,0 +1,158 @@
+import type { ClockView, IncidentAudience, IncidentSection, LinkView, PersonRef } from '../contract/incident';
+import type { IssuePanelView } from '../contract/views';
+import { isServiceTeam } from '../domain/access';
+import {
+  confirmationChannel, publishMajorIncidentReportRefusal, raiseChangeRefusal, recordConfirmationRefusal, takeMajorIncidentRefusal,
+  type IncidentActionFacts, type IncidentActor,
+} from '../domain/incident/actions';
+import { agentTest, type IncidentEvaluation } from '../domain/incident/evaluate';
+import { formatDuration } from '../domain/incident/messages';
+import type { Actor, LinkFact } from '../domain/incident/snapshot';
+import { rolesHeldBy, type RoleCode } from '../domain/roles';
+import type { SlaCycle } from '../domain/sla/replay';
+import type { IncidentFacts } from '../store/incident-records';
+import { loadIncidentRules, type IncidentRules } from '../store/rules';
+import { loadIssue, type LoadedIssue } from './load';
+import { evaluate, loadMemory, type IncidentMemory } from './pipeline';
+
+/**
+ * The issue panel's view of a record (issue #5 item 7): read asUser (nobody sees through the app what Jira hides from
+ * them) and, for an incident, evaluated live with the same rules as the trigger, from the same facts in app storage,
+ * so it is never behind. D26: a viewer outside the service team sees their record as a customer does.
+ */
+
+export interface Viewer { accountId: string; displayName: string; accountType: string; roles: readonly RoleCode[]; rolesConfigured: boolean }
+
+function clockView(c: SlaCycle): ClockView {
+  const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+  const state = c.stop !== null ? (c.breached ? 'breached' : 'met') : c.breached ? 'breached' : c.pausedNow ? 'paused' : 'running';
+  return {
+    metric: c.metric, cycle: c.index, state, priority: c.priority, clock: c.clock, targetMs: c.targetMs, elapsedMs: c.elapsedMs,
+    remainingMs: c.remainingMs, dueAt: iso(c.dueAt), breachAt: iso(c.breachAt), start: iso(c.start) ?? '', stop: iso(c.stop), stopReason: c.stopReason,
+  };
+}
+
+function linkView(l: LinkFact): LinkView {
+  return { key: l.other.key, summary: l.other.summary, status: l.other.status, statusCategory: l.other.statusCategory, label: l.label, issueType: l.other.issueType };
+}
+
+/** Display names the issue already carries (reporter, assignee, authors), so the panel needs no user lookups. */
+function namesOf(issue: LoadedIssue, facts: IncidentFacts, viewer: Viewer): Map<string, string> {
+  const names = new Map<string, string>([[viewer.accountId, viewer.displayName]]);
+  const add = (a: Actor | null) => { if (a?.displayName) names.set(a.accountId, a.displayName); };
+  const s = issue.snapshot;
+  add(s.reporter);
+  if (s.assignee) names.set(s.assignee.accountId, s.assignee.displayName);
+  for (const h of s.history) add(h.author);
+  for (const c of s.comments) add(c.author);
+  if (facts.majorIncidentManager) names.set(facts.majorIncidentManager.accountId, facts.majorIncidentManager.displayName);
+  return names;
+}
+
+/** The viewer as the action rules see them (D6, D11): agent or not, and their 29110 roles. */
+export function actorOf(rules: IncidentRules, viewer: Viewer): IncidentActor {
+  const actor: Actor = { accountId: viewer.accountId, accountType: viewer.accountType === 'customer' || viewer.accountType === 'app' ? viewer.accountType : 'atlassian' };
+  return { accountId: viewer.accountId, isAgent: agentTest(rules.roles)(actor), roles: new Set(viewer.roles) };
+}
+
+export function actionFactsOf(issue: LoadedIssue, facts: IncidentFacts): IncidentActionFacts {
+  return {
+    reporterId: issue.snapshot.reporter?.accountId ?? null,
+    resolved: issue.snapshot.resolution !== null,
+    confirmed: facts.closure !== undefined,
+    majorIncident: issue.snapshot.fields.majorIncident,
+    manager: facts.majorIncidentManager ?? null,
+    reportPublished: facts.majorIncidentReport !== undefined,
+  };
+}
+
+const decision = (refusal: string | null) => ({ allowed: refusal === null, reason: refusal });
+const hidden = { allowed: false, reason: null };
+
+/** The closure items a customer sees (D26): their own part, the resolution and their confirmation. */
+const CUSTOMER_CLOSURE_ITEMS = new Set(['resolution', 'confirmation']);
+
+export function incidentSection(issue: LoadedIssue, facts: IncidentFacts, ev: IncidentEvaluation, rules: IncidentRules, viewer: Viewer, at: number): IncidentSection {
+  const s = issue.snapshot;
+  const st = ev.state;
+  const audience: IncidentAudience = isServiceTeam(viewer) ? 'team' : 'customer';
+  const team = audience === 'team';
+  const names = namesOf(issue, facts, viewer);
+  // Someone the issue does not name (an escalation recipient) is shown with their 29110 role: no user lookup needed.
+  const byRole = (id: string) => { const held = rolesHeldBy(rules.roles ?? [], id).map((r) => r.name); return held.length ? `the ${held.join(' and ')}` : null; };
+  const name = (id: string) => names.get(id) ?? byRole(id) ?? id;
+  const actor = actorOf(rules, viewer);
+  const actionFacts = actionFactsOf(issue, facts);
+  const resolution = ev.replay.resolution;
+  const reporter: PersonRef | null = s.reporter ? { accountId: s.reporter.accountId, displayName: name(s.reporter.accountId) } : null;
+  const confirmation = facts.closure ?? null;
+  const manager = facts.majorIncidentManager ?? null;
+  return {
+    audience,
+    now: new Date(at).toISOString(),
+    policy: { version: rules.policy.version, timeZone: rules.policy.policy.serviceHours.timeZone },
+    priority: { value: st.priority.value, derived: st.priority.derived, text: st.priority.text, missing: st.priority.missing, impact: s.fields.impact, urgency: s.fields.urgency, jiraPriority: s.priority, syncPending: ev.desiredPriority !== null },
+    classification: team ? {
+      services: st.classification.services, cis: st.classification.cis, securityIncident: st.classification.securityIncident,
+      majorIncident: st.classification.majorIncident, significant: st.classification.significant, significantReasons: st.classification.significantReasons,
+    } : null,
+    clocks: {
+      firstResponse: ev.replay.firstResponse[0] ? clockView(ev.replay.firstResponse[0]) : null,
+      resolution: resolution.length ? clockView(resolution[resolution.length - 1] as SlaCycle) : null,
+      earlierCycles: resolution.slice(0, -1).map(clockView),
+    },
+    escalations: team ? st.escalations.map((e) => ({
+      key: e.key, crossedAt: e.crossedAt, escalatedAt: e.escalatedAt, notified: e.notified.map(name),
+      label: `${e.metric === 'resolution' ? 'Resolution' : 'First response'} cycle ${String(e.cycle)}: ${e.thresholdId === 'management' ? 'escalated to management' : e.thresholdId} after ${formatDuration(e.afterMs)} (${e.priority})`,
+    })) : null,
+    communications: st.communications,
+    links: team ? {
+      changes: s.links.filter((l) => l.other.kind === 'service-change-request').map(linkView),
+      problems: s.links.filter((l) => l.other.kind === 'problem').map(linkView),
+      incidents: s.links.filter((l) => l.other.kind === 'incident').map(linkView),
+    } : null,
+    closure: {
+      items: team ? ev.closure : ev.closure.filter((c) => CUSTOMER_CLOSURE_ITEMS.has(c.id)),
+      confirmation: confirmation ? { confirmedBy: name(confirmation.confirmedBy), confirmedAt: confirmation.confirmedAt, how: confirmation.how ?? null, recordedBy: confirmation.recordedBy ? name(confirmation.recordedBy) : null } : null,
+    },
+    majorIncident: team && s.fields.majorIncident ? { manager, reportPublishedAt: facts.majorIncidentReport?.publishedAt ?? null } : null,
+    actions: {
+      recordConfirmation: { ...decision(recordConfirmationRefusal(actor, actionFacts, confirmationChannel(actor, actionFacts, 'e-mail'))), party: reporter, asParty: actor.accountId === actionFacts.reporterId },
+      raiseChange: team ? { ...decision(raiseChangeRefusal(actor)), issueType: rules.changeIssueType(s.projectKey) } : { ...hidden, issueType: rules.changeIssueType(s.projectKey) },
+      takeMajorIncident: team ? decision(takeMajorIncidentRefusal(actor, actionFacts)) : hidden,
+      publishMajorIncidentReport: team ? decision(publishMajorIncidentReportRefusal(actor, actionFacts)) : hidden,
+    },
+  };
+}
+
+export interface PanelIncident { issue: LoadedIssue; memory: IncidentMemory; ev: IncidentEvaluation; section: IncidentSection }
+
+/** Reads the issue for the viewer and, when it is an incident, evaluates it (nothing is written). */
+export async function readForViewer(issueKey: string, projectKey: string, viewer: Viewer, rules: IncidentRules, at: number): Promise<{ issue: LoadedIssue | null; incident: PanelIncident | null }> {
+  const issue = await loadIssue(issueKey, projectKey, rules, 'user');
+  if (!issue || issue.kind !== 'incident') return { issue, incident: null };
+  const memory = await loadMemory(issue.snapshot.id);
+  const trackedSince = memory.record ? Date.parse(memory.record.trackedSince) : at;
+  const ev = evaluate(issue, memory, rules, trackedSince, at);
+  return { issue, incident: { issue, memory, ev, section: incidentSection(issue, memory.facts, ev, rules, viewer, at) } };
+}
+
+/** `issuePanel.load`: the record, the viewer's roles, and the incident part for an incident. */
+export async function issuePanelView(issueKey: string, projectKey: string, viewer: Viewer, at: number): Promise<IssuePanelView | null> {
+  const rules = await loadIncidentRules(at);
+  const { issue, incident } = await readForViewer(issueKey, projectKey, viewer, rules, at);
+  if (!issue) return null;
+  const s = issue.snapshot;
+  return {
+    issue: {
+      id: s.id, key: s.key, summary: s.summary,
+      issueType: { id: issue.issueTypeId, name: issue.issueType },
+      status: { name: s.status.name, categoryKey: s.status.category },
+      priority: s.priority !== null ? { name: s.priority } : null,
+    },
+    kind: issue.kind,
+    viewer: { accountId: viewer.accountId, displayName: viewer.displayName, roles: rolesHeldBy(rules.roles ?? [], viewer.accountId).map((r) => ({ code: r.code, name: r.name })) },
+    rolesConfigured: rules.roles !== null,
+    incident: incident?.section ?? null,
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Who is calling and who people are (ADR 011): the caller's identity and Jira permissions, display names, user search.
+ * Everything here runs asUser: Jira answers for the person the resolver acts for.
+ */
+import { route } from '@forge/api';
+import { z } from 'zod';
+import { jiraGet } from './client';
+import { permissionsSchema, projectSchema, userSchema } from './schemas';
+
+export interface JiraUser { accountId: string; displayName: string; accountType?: string }
+
+/** The calling user (GET /myself). */
+export async function getMyself(): Promise<JiraUser> {
+  const me = await jiraGet('user', route`/rest/api/3/myself`, userSchema);
+  return { accountId: me.accountId, displayName: me.displayName, ...(me.accountType ? { accountType: me.accountType } : {}) };
+}
+
+/** Where a Jira permission is asked about: the site (global permissions), a project, or an issue. */
+export type PermissionScope = { kind: 'global' } | { kind: 'project'; projectKey: string } | { kind: 'issue'; issueKey: string };
+
+/** Which of `permissions` the calling user holds in `scope` (GET /mypermissions). */
+export async function getMyPermissions(permissions: readonly string[], scope: PermissionScope): Promise<Set<string>> {
+  const params = new URLSearchParams({ permissions: permissions.join(',') });
+  if (scope.kind === 'project') params.set('projectKey', scope.projectKey);
+  if (scope.kind === 'issue') params.set('issueKey', scope.issueKey);
+  const answer = await jiraGet('user', route`/rest/api/3/mypermissions?${params}`, permissionsSchema);
+  return new Set(Object.entries(answer.permissions).filter(([, p]) => p.havePermission).map(([k]) => k));
+}
+
+const bulkUsers = z.object({ values: z.array(userSchema.extend({ accountType: z.string().optional() }).passthrough()) }).passthrough();
+
+/** Display names of accounts (GET /user/bulk, 90 ids a call); unknown ids are left out. */
+export async function getUsers(ids: Iterable<string>): Promise<JiraUser[]> {
+  const unique = [...new Set([...ids].filter((id) => id.length > 0))];
+  const out: JiraUser[] = [];
+  for (let i = 0; i < unique.length; i += 90) {
+    const params = new URLSearchParams();
+    for (const id of unique.slice(i, i + 90)) params.append('accountId', id);
+    const page = await jiraGet('user', route`/rest/api/3/user/bulk?${params}`, bulkUsers);
+    for (const u of page.values) out.push({ accountId: u.accountId, displayName: u.displayName, ...(u.accountType ? { accountType: u.accountType } : {}) });
+  }
+  return out;
+}
+
+const searchResult = z.array(userSchema.extend({ accountType: z.string().optional(), active: z.boolean().optional() }).passthrough());
+
+/** Active people (no app accounts) matching a query, for pickers. */
+export async function searchPeople(query: string): Promise<JiraUser[]> {
+  const found = await jiraGet('user', route`/rest/api/3/user/search?${new URLSearchParams({ query, maxResults: '20' })}`, searchResult);
+  return found.filter((u) => u.accountType !== 'app' && u.active !== false).map((u) => ({ accountId: u.accountId, displayName: u.displayName, ...(u.accountType ? { accountType: u.accountType } : {}) }));
+}
+
+/** A project as the user sees it. */
+export async function getProject(key: string): Promise<{ id: string; key: string; name: string }> {
+  const p = await jiraGet('user', route`/rest/api/3/project/${key}`, projectSchema);
+  return { id: p.id, key: p.key, name: p.name };
+}
+
+const statusNames = z.array(z.object({ name: z.string() }).passthrough());
+
+/** The site's workflow status names, sorted and unique (the policy's pause-status picker). */
+export async function listStatusNames(): Promise<string[]> {
+  const statuses = await jiraGet('user', route`/rest/api/3/status`, statusNames);
+  return [...new Set(statuses.map((s) => s.name))].sort((a, b) => a.localeCompare(b));
+}

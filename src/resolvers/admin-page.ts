@@ -1,0 +1,39 @@
+import type { FunctionKey } from '../contract/functions';
+import type { AdminAction } from '../domain/authorization';
+import { parseIcsHolidays } from '../domain/sla/ics';
+import { searchPeople } from '../jira/users';
+import { adminCallerOf, type AdminCaller } from '../admin/caller';
+import { approvePolicy, approveRoles, discardPolicyDraft, discardRolesDraft, recordTraining, saveConfig, savePolicyDraft, saveRolesDraft } from '../admin/governance';
+import { finishSetup, planView, runStep } from '../admin/setup';
+import { adminView } from '../admin/view';
+import type { Access, Call, Implementations } from './surface';
+
+/**
+ * The admin page's functions (issue #4, ADR 011). Who may call each is a rule of src/domain/authorization.ts, answered
+ * from the caller's 29110 roles and Jira's Administer permission (looked up asUser for every call).
+ */
+
+type AdminKey = Extract<FunctionKey, 'adminPage.load' | 'admin.searchUsers' | `config.${string}` | `setup.${string}` | `roles.${string}` | `policy.${string}`>;
+
+const by = (rule: AdminAction): Access => ({ rule, jira: { scope: 'global', required: [], lookUp: ['ADMINISTER'] } });
+
+function adminCaller(call: Call<FunctionKey>): AdminCaller {
+  return adminCallerOf({ accountId: call.caller.accountId, displayName: call.caller.displayName, isJiraAdmin: call.caller.isJiraAdmin }, call.caller.roleList);
+}
+
+export const adminPageFunctions: Implementations<AdminKey> = {
+  'adminPage.load': { access: by('admin.view'), handler: async (call) => adminView(adminCaller(call), call.now) },
+  'admin.searchUsers': { access: by('roles.edit'), handler: async (call) => searchPeople(call.payload.query) },
+  'config.save': { access: by('config.edit'), handler: async (call) => saveConfig(call.payload, adminCaller(call), call.clock) },
+  'setup.plan': { access: by('setup.run'), handler: async (call) => planView(call.payload.projectKey) },
+  'setup.runStep': { access: by('setup.run'), handler: async (call) => runStep(call.payload.projectKey, call.payload.stepId, adminCaller(call), call.clock) },
+  'setup.finish': { access: by('setup.run'), handler: async (call) => finishSetup(call.payload.projectKey, adminCaller(call), call.clock) },
+  'roles.saveDraft': { access: by('roles.edit'), handler: async (call) => saveRolesDraft(call.payload, adminCaller(call), call.clock) },
+  'roles.approve': { access: by('roles.approve'), handler: async (call) => approveRoles(call.payload, adminCaller(call), call.clock) },
+  'roles.discardDraft': { access: by('roles.edit'), handler: async (call) => discardRolesDraft(call.payload, adminCaller(call), call.clock) },
+  'roles.recordTraining': { access: by('training.record'), handler: async (call) => recordTraining(call.payload, adminCaller(call), call.clock) },
+  'policy.saveDraft': { access: by('policy.edit'), handler: async (call) => savePolicyDraft(call.payload, adminCaller(call), call.clock) },
+  'policy.approve': { access: by('policy.approve'), handler: async (call) => approvePolicy(call.payload, adminCaller(call), call.clock) },
+  'policy.discardDraft': { access: by('policy.edit'), handler: async (call) => discardPolicyDraft(call.payload, adminCaller(call), call.clock) },
+  'policy.importIcs': { access: by('policy.edit'), handler: async (call) => parseIcsHolidays(call.payload.text) },
+};

@@ -1,0 +1,51 @@
+import type { RoleAssignment } from '../domain/roles';
+import { incidentStateSchema, type IncidentState } from '../domain/incident/state';
+import { ROLE_LIST } from './documents';
+import { FACTS_ENTITY, RECORD_ENTITY, type IncidentFacts, type IncidentRecord } from './incident-records';
+import { roleListContentSchema } from './role-list';
+import { HEAD_ENTITY, initialVersionWrites, versionKey, type Write } from './work-product-store';
+
+/**
+ * The one door through which the sandbox seeds app storage (eslint keeps the sandbox out of the rest of src/store), so
+ * seeded data has exactly the layout the app writes and reads, and a change of layout changes the seed with it.
+ */
+export type { Write };
+
+/** The first approved list of assigned roles (WP.08, GO.1.2). */
+export function approvedRoleListWrites(assignments: RoleAssignment[], by: string, at: string): Write[] {
+  const content = roleListContentSchema.parse({ assignments, overrides: [], training: [] });
+  return initialVersionWrites(ROLE_LIST.docId, { workProduct: ROLE_LIST.workProduct, status: 'Approved', content, createdBy: by, createdAt: at, approvedBy: by, approvedAt: at }, 'The first list of assigned roles (GO.1.2).');
+}
+
+/** What people recorded on an incident (D12 confirmation, D13 manager and report). */
+export function incidentFactsWrites(issueId: string, facts: IncidentFacts): Write[] {
+  return [{ key: issueId, value: { issueId, rev: 1, ...facts }, entityName: FACTS_ENTITY }];
+}
+
+/**
+ * A minimal evaluation of an incident (benchmark data): the app counts it as evaluated, and the scan finds it due
+ * once `dueAt` passes (it is then evaluated from Jira in full).
+ */
+export function incidentRecordWrites(r: { issueId: string; issueKey: string; projectKey: string; createdAt: number; dueAt: number; trackedSince: string; priority: string }): Write[] {
+  const state: IncidentState = incidentStateSchema.parse({
+    priority: { value: r.priority, derived: true, text: `High impact × High urgency → ${r.priority}`, source: 'policy', matrixVersion: null, missing: [] },
+    classification: { impact: 'High', urgency: 'High', services: [], cis: [], securityIncident: false, majorIncident: false, significant: false, significantReasons: [] },
+    sla: { policyVersion: null, evaluatedAt: r.trackedSince, cycles: [] },
+    escalations: [], communications: [], majorIncidentManager: null, majorIncidentReport: null, trackedSince: r.trackedSince,
+  });
+  const record: IncidentRecord = {
+    issueId: r.issueId, issueKey: r.issueKey, projectKey: r.projectKey, rev: 1, mark: '', evaluatedAt: Date.parse(r.trackedSince),
+    trackedSince: r.trackedSince, createdAt: r.createdAt, dueAt: r.dueAt, state,
+  };
+  return [{ key: r.issueId, value: record, entityName: RECORD_ENTITY }];
+}
+
+/** Reads what the sandbox shows about the demo accounts' roles, through the app's own layout. */
+export function approvedAssignments(read: { entity: (entityName: string, key: string) => unknown; key: (key: string) => unknown }): RoleAssignment[] {
+  const head = read.entity(HEAD_ENTITY, ROLE_LIST.docId) as { version?: unknown } | undefined;
+  const version = head?.version;
+  if (typeof version !== 'number' || version < 1) return [];
+  const stored = read.key(versionKey(ROLE_LIST.docId, version)) as { content?: unknown } | undefined;
+  const parsed = roleListContentSchema.safeParse(stored?.content);
+  return parsed.success ? parsed.data.assignments : [];
+}
