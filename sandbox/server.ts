@@ -18,8 +18,9 @@ import { Notifications } from './jira/notifications';
 import { jiraRoutes, type RestCtx } from './jira/routes';
 import { Search } from './jira/search';
 import { JiraSite } from './jira/site';
-import { BulkSeedError, bulkIncidentProperty, seedBulkIncidents } from './seed/bulk-incidents';
-import { APP_ACCOUNT_ID, CLOUD_ID, demoUsersView, seedDemo } from './seed/demo';
+import { BulkSeedError, bulkIncidentProperty, bulkNextDeadline, bulkTrackedSince, seedBulkIncidents } from './seed/bulk-incidents';
+import { incidentRecordWrites, type Write } from '../src/store/seed';
+import { APP_ACCOUNT_ID, CLOUD_ID, applyWrites, demoUsersView, seedDemo } from './seed/demo';
 import { seedPlain } from './seed/plain';
 import { getMeta, openDatabase, setMeta, wipe } from './store/db';
 
@@ -281,7 +282,13 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       // One clock reading for the whole batch, so "due" means the same instant for every issue.
       const now = clock.now();
       try {
-        const result = seedBulkIncidents(db, { projectKey, count, dueCount, now, propertyFor: (i) => bulkIncidentProperty(i, dueCount, now) });
+        // The app's own evaluation of each (a minimal one), where the scan looks for what is due.
+        const writes: Write[] = [];
+        const result = seedBulkIncidents(db, {
+          projectKey, count, dueCount, now, propertyFor: (i) => bulkIncidentProperty(i, dueCount, now),
+          onIssue: (i, issue) => writes.push(...incidentRecordWrites({ issueId: String(issue.id), issueKey: issue.key, projectKey: issue.projectKey, createdAt: issue.created, dueAt: bulkNextDeadline(i, dueCount, now), trackedSince: bulkTrackedSince(now), priority: 'Critical' })),
+        });
+        applyWrites(kvs, now, writes);
         return { status: 201, body: { ...result, now: new Date(now).toISOString() } };
       } catch (e) {
         if (e instanceof BulkSeedError) throw jiraError(409, e.message);

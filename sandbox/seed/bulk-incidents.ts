@@ -26,6 +26,8 @@ export interface BulkIncidentOptions {
   now: number;
   /** The `sd-state` issue property of issue i (0-based); the caller decides which ones are due. */
   propertyFor: (i: number) => unknown;
+  /** Called for each issue written, e.g. to seed the app's storage for it. */
+  onIssue?: (i: number, issue: { id: number; key: string; projectKey: string; created: number }) => void;
 }
 
 export interface BulkIncidentResult { count: number; dueCount: number; firstKey: string | null; lastKey: string | null; firstId: number | null; lastId: number | null }
@@ -45,15 +47,21 @@ export function bulkCreatedAt(i: number, dueCount: number, now: number): number 
   return i < dueCount ? now - 4 * HOUR - MIN : now - (1 + (i % 30)) * MIN;
 }
 
+/** When something is next due on issue i: the first `dueCount` a minute ago, the rest 1–48 h ahead. */
+export function bulkNextDeadline(i: number, dueCount: number, now: number): number {
+  return i < dueCount ? now - MIN : now + (1 + ((i - dueCount) % 48)) * HOUR;
+}
+
+/** When the app started tracking the bulk incidents (a day before the batch). */
+export const bulkTrackedSince = (now: number): string => new Date(now - DAY).toISOString();
+
 /**
- * The `sd-state` value `POST /sandbox/bulk/incidents` writes: the first `dueCount` have their next deadline a minute
- * ago (so `sdNextDeadline <= now()` finds them), the rest 1–48 h ahead.
+ * The `sd-state` index property `POST /sandbox/bulk/incidents` writes (ADR 010: an index, which the app writes from
+ * its own evaluation): `incident.trackedSince` (indexed as sdTracked) marks them as evaluated, so the scan does not
+ * adopt them again. What the scan finds due is the app's own evaluation in app storage (see server.ts).
  */
 export function bulkIncidentProperty(i: number, dueCount: number, now: number): Record<string, unknown> {
-  const nextDeadline = i < dueCount ? now - MIN : now + (1 + ((i - dueCount) % 48)) * HOUR;
-  // `incident.trackedSince` (indexed as sdTracked) marks them as already evaluated, so the scan does not adopt them
-  // again; the rest of the incident part is left out, and the scan evaluates a due one from its Jira history.
-  return { schemaVersion: 1, kind: 'incident', nextDeadline: new Date(nextDeadline).toISOString(), breached: 'no', escalated: 'no', paused: 'no', incident: { trackedSince: new Date(now - DAY).toISOString() } };
+  return { schemaVersion: 2, kind: 'incident', nextDeadline: new Date(bulkNextDeadline(i, dueCount, now)).toISOString(), breached: 'no', paused: 'no', incident: { trackedSince: bulkTrackedSince(now) } };
 }
 
 export function seedBulkIncidents(db: Db, options: BulkIncidentOptions): BulkIncidentResult {
@@ -89,6 +97,7 @@ export function seedBulkIncidents(db: Db, options: BulkIncidentOptions): BulkInc
       if (json === undefined) throw new BulkSeedError(`propertyFor(${i}) returned no JSON value.`);
       if (json.length > MAX_PROPERTY_CHARS) throw new BulkSeedError(`propertyFor(${i}) is longer than ${MAX_PROPERTY_CHARS} characters.`);
       insProp.run(id, PROPERTY_KEY, json);
+      options.onIssue?.(i, { id, key, projectKey: site.project.key, created });
     }
     return { count, dueCount, firstKey: `${site.project.key}-${firstNumber}`, lastKey: `${site.project.key}-${firstNumber + count - 1}`, firstId, lastId: firstId + count - 1 };
   })();

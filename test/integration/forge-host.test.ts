@@ -44,7 +44,7 @@ describe('Forge host', () => {
     });
     const prop = await call(base, 'GET', `/rest/api/3/issue/${created.key}/properties/sd-state`, { user: 'priya' });
     expect(prop.status).toBe(200);
-    expect(prop.body).toMatchObject({ key: 'sd-state', value: { schemaVersion: 1, kind: 'incident', breached: 'no', escalated: 'no', paused: 'no', incident: { sla: { cycles: [{ metric: 'firstResponse' }, { metric: 'resolution' }] } } } });
+    expect(prop.body).toMatchObject({ key: 'sd-state', value: { schemaVersion: 2, kind: 'incident', breached: 'no', paused: 'no', incident: { sla: { cycles: [{ metric: 'firstResponse' }, { metric: 'resolution' }] } } } });
   });
 
   it('delivers every event twice with the duplicate switch, and the stored state is the same', async () => {
@@ -63,7 +63,7 @@ describe('Forge host', () => {
       // Twice delivered, in reverse order: still one first-response and one resolution cycle. Priya reported the
       // incident herself, so her comment is no first response (D11: not the reporter).
       const value = (prop.body as { value: { incident: { sla: { cycles: Array<{ metric: string; stopReason: string | null }> } } } }).value;
-      expect(value).toMatchObject({ schemaVersion: 1, kind: 'incident' });
+      expect(value).toMatchObject({ schemaVersion: 2, kind: 'incident' });
       expect(value.incident.sla.cycles.map((c) => [c.metric, c.stopReason])).toEqual([['firstResponse', null], ['resolution', null]]);
     } finally {
       await call(base, 'POST', '/sandbox/events/mode', { body: { duplicate: false, reorder: false } });
@@ -83,8 +83,9 @@ describe('Forge host', () => {
     expect(after.body).toEqual(before.body);
     expect(((await call(base, 'GET', '/rest/api/3/issue/SD-3/changelog', { user: 'priya' })).body as { total: number }).total).toBe(changelogBefore.total);
 
-    // Once the confirmation is recorded, the same transition goes through.
-    await call(base, 'PUT', '/rest/api/3/issue/SD-3/properties/sd-state', { user: 'priya', body: { schemaVersion: 1, kind: 'incident', closure: { confirmedBy: 'carla', confirmedAt: '2026-11-22T10:00:00.000Z', how: 'phone call' } } });
+    // Once the confirmation is recorded (through the panel's action, into app storage), the same transition goes through.
+    const recorded = await call(base, 'POST', '/sandbox/bridge', { user: 'priya', body: { type: 'invoke', payload: { functionKey: 'incident.recordConfirmation', payload: { how: 'phone' } }, context: { moduleKey: 'sd-issue-panel', extension: { issue: { id: '0', key: 'SD-3' }, project: { id: '10000', key: 'SD' } } } } });
+    expect(recorded.body).toMatchObject({ ok: true, result: { ok: true } });
     const done = await call(base, 'POST', '/rest/api/3/issue/SD-3/transitions', { user: 'priya', body: { transition: { id: close.id } } });
     expect(done.status).toBe(204);
     const closed = await call(base, 'GET', '/rest/api/3/issue/SD-3?fields=status', { user: 'priya' });
@@ -94,12 +95,12 @@ describe('Forge host', () => {
   it('invokes a resolver as a given user over the bridge endpoint, with that user’s Jira permissions', async () => {
     const panel = (user: string, key: string, id: string) => call(base, 'POST', '/sandbox/bridge', { user, body: { type: 'invoke', payload: { functionKey: 'issuePanel.load' }, context: { moduleKey: 'sd-issue-panel', extension: { issue: { id, key }, project: { id: '10000', key: 'SD' } } } } });
     const ines = await panel('ines', 'SD-1', '10000');
-    expect(ines.body).toMatchObject({ ok: true, result: { issue: { key: 'SD-1', issueType: { name: 'Incident' } }, kind: 'incident', viewer: { displayName: 'Ines Kowalski', roles: [{ code: 'IM', name: 'Incident Manager' }] }, rolesConfigured: true } });
-    // Chen (Globex) may not read Northwind's incident: the resolver's asUser() call gets Jira's 404.
+    expect(ines.body).toMatchObject({ ok: true, result: { ok: true, data: { issue: { key: 'SD-1', issueType: { name: 'Incident' } }, kind: 'incident', viewer: { displayName: 'Ines Kowalski', roles: [{ code: 'IM', name: 'Incident Manager' }] }, rolesConfigured: true } } });
+    // Chen (Globex) may not read Northwind's incident: the resolver's asUser() read gets Jira's 404.
     const chen = await panel('chen', 'SD-1', '10000');
-    expect(chen.body).toMatchObject({ ok: false, error: { message: expect.stringContaining('404') } });
+    expect(chen.body).toMatchObject({ ok: true, result: { ok: false, error: { code: 'forbidden', message: 'Jira does not let you see this issue.' } } });
     const bad = await call(base, 'POST', '/sandbox/bridge', { user: 'ines', body: { type: 'invoke', payload: { functionKey: 'issuePanel.load', payload: { surprise: 1 } }, context: { moduleKey: 'sd-issue-panel', extension: { issue: { id: '10000', key: 'SD-1' }, project: { id: '10000', key: 'SD' } } } } });
-    expect(bad.body).toMatchObject({ ok: false, error: { message: expect.stringContaining('surprise') } });
+    expect(bad.body).toMatchObject({ ok: true, result: { ok: false, error: { code: 'invalid-input', message: expect.stringContaining('surprise') } } });
     const anonymous = await call(base, 'POST', '/sandbox/bridge', { body: { type: 'invoke', payload: { functionKey: 'issuePanel.load' } } });
     expect(anonymous.status).toBe(401);
   });
@@ -116,15 +117,11 @@ describe('Forge host', () => {
   });
 
   it('runs the scheduled trigger on demand and on its interval of the sandbox clock', async () => {
+    // The first run adopts the seeded incidents (the app has not evaluated them); the next finds nothing to do.
     const onDemand = await call(base, 'POST', '/sandbox/scheduled/sd-sla-scan/run');
-    expect(onDemand.body).toMatchObject({ key: 'sd-sla-scan', ok: true, trigger: 'on-demand', result: { due: [] } });
-    // An issue whose indexed next deadline has passed is found by the scan's JQL on the entity-property alias (the
-    // state says it was evaluated before, `sdTracked`, so the run does not adopt it first).
-    const now = Date.parse(((await call(base, 'GET', '/sandbox/clock')).body as { now: string }).now);
-    await call(base, 'PUT', '/rest/api/3/issue/SD-2/properties/sd-state', { user: 'tom', body: { schemaVersion: 1, kind: 'incident', nextDeadline: new Date(now - 60_000).toISOString(), incident: { trackedSince: new Date(now - 3_600_000).toISOString() } } });
-    await call(base, 'PUT', '/rest/api/3/issue/SD-6/properties/sd-state', { user: 'tom', body: { schemaVersion: 1, kind: 'incident', nextDeadline: new Date(now + 3_600_000).toISOString(), incident: { trackedSince: new Date(now - 3_600_000).toISOString() } } });
-    const due = await call(base, 'POST', '/sandbox/scheduled/sd-sla-scan/run');
-    expect((due.body as { result: { due: string[] } }).result.due).toEqual(['SD-2']);
+    expect(onDemand.body).toMatchObject({ key: 'sd-sla-scan', ok: true, trigger: 'on-demand', result: { adopted: expect.arrayContaining(['SD-1', 'SD-2']) } });
+    const again = await call(base, 'POST', '/sandbox/scheduled/sd-sla-scan/run');
+    expect(again.body).toMatchObject({ ok: true, result: { adopted: [], repaired: [], due: [] } });
 
     const runsBefore = ((await call(base, 'GET', '/sandbox/scheduled')).body as { runs: unknown[] }).runs.length;
     await call(base, 'POST', '/sandbox/clock', { body: { advanceMs: 5 * 60_000 + 1000 } });
@@ -132,7 +129,7 @@ describe('Forge host', () => {
     const runs = ((await call(base, 'GET', '/sandbox/scheduled')).body as { runs: Array<{ trigger: string; result: { due: string[]; scannedAt: string } }> }).runs;
     expect(runs.length).toBe(runsBefore + 1);
     expect(runs.at(-1)).toMatchObject({ trigger: 'interval' });
-    // The manual run handled SD-2 (its state was evaluated and its next deadline moved on), so nothing is due now.
+    // Nothing came due in those five minutes.
     expect(runs.at(-1)!.result.due).toEqual([]);
     // The app's own clock (Date in the function runtime) follows the moved sandbox clock, not the wall clock.
     const sandboxNow = Date.parse(((await call(base, 'GET', '/sandbox/clock')).body as { now: string }).now);

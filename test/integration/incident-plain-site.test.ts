@@ -5,6 +5,7 @@
  */
 import { demoAccountId } from '../../sandbox/seed/demo';
 import type { AdminResult, Answers, AdminFunctionKey, ProjectMapping } from '../../src/contract/admin';
+import type { Result } from '../../src/contract/results';
 import type { IssuePanelView } from '../../src/contract/views';
 import { call, withSandbox } from './harness';
 
@@ -45,12 +46,16 @@ describe('incidents on a plain site set up by the wizard', () => {
     const issue = await call(base, 'GET', `/rest/api/3/issue/${key}?fields=priority&properties=sd-state`, { user: 'sofia' });
     expect(issue.body).toMatchObject({
       fields: { priority: { name: 'Highest' } },
-      properties: { 'sd-state': { kind: 'incident', incident: { priority: { value: 'Critical', text: 'High impact × High urgency → Critical (D8 default matrix; no policy approved yet)' }, classification: { cis: ['artefact-store-01'], securityIncident: true } } } },
+      properties: { 'sd-state': { kind: 'incident', incident: { priority: { value: 'Critical', text: 'High impact × High urgency → Critical (D8 default matrix; no policy approved yet)' }, classification: { impact: 'High', urgency: 'High' } } } },
     });
 
     const res = await call(base, 'POST', '/sandbox/bridge', { user: 'tom', body: { type: 'invoke', payload: { functionKey: 'issuePanel.load', payload: {} }, context: { moduleKey: 'sd-issue-panel', extension: { type: 'jira:issuePanel', issue: { id: '0', key }, project: { id: mapping.projectId, key: 'OPS' } } } } });
-    const view = (res.body as { result: IssuePanelView }).result;
+    const answer = (res.body as { result: Result<IssuePanelView> }).result;
+    if (!answer.ok) throw new Error(answer.error.message);
+    const view = answer.data;
     expect(view.kind).toBe('incident');
+    // The internal classification is in the panel of the service team (D26), not in the property customers can read.
+    expect(view.incident?.classification).toMatchObject({ cis: ['artefact-store-01'], securityIncident: true });
     expect(view.rolesConfigured).toBe(false);
     expect(view.incident?.priority).toMatchObject({ value: 'Critical', jiraPriority: 'Highest', syncPending: false });
     expect(view.incident?.clocks.resolution).toMatchObject({ targetMs: 4 * 3_600_000, clock: '24x7', state: 'running' });

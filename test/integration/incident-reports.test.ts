@@ -1,16 +1,22 @@
 /**
  * Incident reports (issue #5 item 8) over the sandbox's bridge endpoint, as the project page calls them: fixture
- * incidents created over Jira's REST API, their `sd-state` written with hand-made IncidentState values (parsed
- * with the app's schema, so the fixture cannot drift from what the app stores), and `reports.incidents` asked
- * for the figures, which must equal the ones computed by hand below.
+ * incidents created over Jira's REST API, their evaluation in app storage replaced with hand-made IncidentState
+ * values (written through the app's own store with the real Forge SDK, so the fixture cannot drift from what the app
+ * stores), and `reports.incidents` asked for the figures, which must equal the ones computed by hand below.
  */
 import { incidentRowsCsv } from '../../src/domain/incident/report';
 import type { IncidentState, SlaCycleState } from '../../src/domain/incident/state';
 import { fixtureIncidentState, type CycleInput, type StateInput } from '../fixtures/incident-state';
 import type { IncidentReportsView } from '../../src/contract/reports';
 import type { Result } from '../../src/contract/results';
-type ReportsResult = Result<IncidentReportsView>;
+import { loadRecord, RECORD_ENTITY, saveEvaluation } from '../../src/store/incident-records';
+import { kvs } from '@forge/kvs';
+import { actAsForgeRuntime } from './forge-globals';
 import { call, withSandbox } from './harness';
+
+type ReportsResult = Result<IncidentReportsView>;
+/** A snapshot mark above any the app's own runs write, so the fixture stays what the test wrote. */
+const FIXTURE_MARK = '999999999999999:999999999';
 
 jest.setTimeout(120_000);
 
@@ -59,6 +65,7 @@ describe('reports.incidents on the project page', () => {
   let base: string;
   const keys: Record<string, string> = {};
   const written: Record<string, unknown> = {};
+  const ids: Record<string, string> = {};
 
   const settle = async (): Promise<void> => { expect((await call(base, 'POST', '/sandbox/events/settle')).status).toBe(200); };
   const advance = async (ms: number): Promise<void> => { expect((await call(base, 'POST', '/sandbox/clock', { body: { advanceMs: ms } })).status).toBe(200); };
@@ -76,43 +83,48 @@ describe('reports.incidents on the project page', () => {
     return r.data;
   }
 
-  /** Creates an incident as Sofia, lets the app's trigger write its own sd-state, then replaces it with ours. */
-  async function createWithState(name: string, property: (createdAt: number) => unknown): Promise<void> {
+  /** Creates an incident as Sofia, lets the app's trigger store its own evaluation, then replaces it with ours. */
+  async function createWithState(name: string, state: (createdAt: number) => unknown): Promise<void> {
     const res = await call(base, 'POST', '/rest/api/3/issue', { user: 'sofia', body: { fields: { project: { key: 'SD' }, issuetype: { name: 'Incident' }, summary: `Reports fixture ${name}` } } });
     expect(res.status).toBe(201);
-    const key = (res.body as { key: string }).key;
+    const { id, key } = res.body as { id: string; key: string };
     keys[name] = key;
-    await settle(); // the trigger's evaluation lands first; our PUT below must win
+    ids[key] = id;
+    await settle(); // the trigger's evaluation lands first; ours below must win
     const issue = await call(base, 'GET', `/rest/api/3/issue/${key}?fields=created`, { user: 'sofia' });
     const createdAt = Date.parse((issue.body as { fields: { created: string } }).fields.created);
     expect(Number.isFinite(createdAt)).toBe(true);
-    const value = property(createdAt);
-    const put = await call(base, 'PUT', `/rest/api/3/issue/${key}/properties/sd-state`, { user: 'sofia', body: value });
-    expect([200, 201]).toContain(put.status);
+    const value = state(createdAt);
+    await actAsForgeRuntime(base);
+    const record = { issueId: id, issueKey: key, projectKey: 'SD', mark: FIXTURE_MARK, evaluatedAt: createdAt + 5 * H, trackedSince: new Date(createdAt).toISOString(), createdAt, dueAt: Number.MAX_SAFE_INTEGER };
+    // An evaluation this app version cannot read is stored as it is (the store would refuse to write it).
+    if (name === 'E') await kvs.entity(RECORD_ENTITY).set(id, { ...record, rev: 99, state: value });
+    else expect(await saveEvaluation({ ...record, state: value as IncidentState }, () => false)).toMatchObject({ stored: true });
     written[key] = value;
   }
 
-  const incidentProperty = (f: Fixture) => (createdAt: number) => ({ schemaVersion: 1, kind: 'incident', breached: 'no', escalated: f.escalated ? 'yes' : 'no', paused: 'no', incident: stateFor(f, createdAt) });
+  const incidentState = (f: Fixture) => (createdAt: number) => stateFor(f, createdAt);
 
   beforeAll(async () => {
     env = await withSandbox({ startAt: SEEDED_AT });
     base = env.sandbox.url;
     expect((await call(base, 'POST', '/sandbox/clock', { body: { now: FIXTURES_FROM } })).status).toBe(200);
-    await createWithState('A', incidentProperty(FIXTURES.A)); // Mar 1
+    await createWithState('A', incidentState(FIXTURES.A)); // Mar 1
     await advance(DAY);
-    await createWithState('B', incidentProperty(FIXTURES.B)); // Mar 2
-    await createWithState('C', incidentProperty(FIXTURES.C));
+    await createWithState('B', incidentState(FIXTURES.B)); // Mar 2
+    await createWithState('C', incidentState(FIXTURES.C));
     await advance(DAY);
-    await createWithState('D', incidentProperty(FIXTURES.D)); // Mar 3
-    await createWithState('E', () => ({ schemaVersion: 1, kind: 'incident', incident: { written: 'by a later app version', cycles: 'unknown' } }));
+    await createWithState('D', incidentState(FIXTURES.D)); // Mar 3
+    await createWithState('E', () => ({ written: 'by a later app version', cycles: 'unknown' }));
     await settle();
   });
   afterAll(async () => { await env?.stop(); });
 
   it('the stored fixture is what the test wrote (no trigger or scan overwrote it)', async () => {
+    await actAsForgeRuntime(base);
     for (const [key, value] of Object.entries(written)) {
-      const got = await call(base, 'GET', `/rest/api/3/issue/${key}/properties/sd-state`, { user: 'sofia' });
-      expect({ key, value: (got.body as { value: unknown }).value }).toEqual({ key, value });
+      const got = key === keys.E ? ((await kvs.entity<{ state: unknown }>(RECORD_ENTITY).get(ids[key]!))?.state) : (await loadRecord(ids[key]!))?.state;
+      expect({ key, value: got }).toEqual({ key, value });
     }
   });
 
@@ -205,8 +217,18 @@ describe('reports.incidents on the project page', () => {
     expect(noProject).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('project') } });
   });
 
-  it('reads as the viewer: a customer sees the figures of the incidents Jira shows them only', async () => {
+  it('D26: the team’s figures are the team’s; a customer asking for them is refused', async () => {
     const carla = await report({ from: '2027-03-01', to: '2027-03-03', bucket: 'day' }, 'carla');
-    expect(carla).toMatchObject({ ok: true, data: { report: { incidents: 0 } } }); // Sofia reported the fixtures
+    expect(carla).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('the figures come from the app’s evaluations, not from the issue property anyone may write', async () => {
+    const before = await data({ from: '2027-03-01', to: '2027-03-03', bucket: 'day' });
+    // Priya (an agent with Edit issues) rewrites A's property: another priority and service, no clocks.
+    const forged = { schemaVersion: 2, kind: 'incident', breached: 'no', paused: 'no', incident: { priority: { value: 'Low' }, classification: { services: ['Forged service'] }, sla: { cycles: [] } } };
+    expect((await call(base, 'PUT', `/rest/api/3/issue/${keys.A}/properties/sd-state`, { user: 'priya', body: forged })).status).toBeLessThan(300);
+    const after = await data({ from: '2027-03-01', to: '2027-03-03', bucket: 'day' });
+    expect(after.report.rows).toEqual(before.report.rows);
+    expect(after.services).not.toContain('Forged service');
   });
 });

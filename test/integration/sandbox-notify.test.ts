@@ -102,7 +102,7 @@ describe('sandbox: notify, the notification outbox, bulk incidents and reset', (
       firstKey = body.firstKey;
       const due = await allKeys('project = SD AND sdNextDeadline <= now() ORDER BY key ASC');
       expect(due).toEqual(Array.from({ length: 12 }, (_, i) => `SD-${13 + i}`));
-      expect(await allKeys('project = SD AND issuetype = Incident AND priority = Critical AND sdKind = incident AND sdEscalated = no AND statusCategory != Done')).toHaveLength(300);
+      expect(await allKeys('project = SD AND issuetype = Incident AND priority = Critical AND sdKind = incident AND sdBreached = no AND statusCategory != Done')).toHaveLength(300);
       // The next issue created over REST continues the keys.
       const created = await call(base, 'POST', '/rest/api/3/issue', { user: 'ines', body: { fields: { project: { key: 'SD' }, issuetype: { name: 'Incident' }, summary: 'After the bulk' } } });
       expect(created).toMatchObject({ status: 201, body: { key: 'SD-313' } });
@@ -112,7 +112,7 @@ describe('sandbox: notify, the notification outbox, bulk incidents and reset', (
       const get = await call(base, 'GET', `/rest/api/3/search/jql?jql=${encodeURIComponent(`key = ${firstKey}`)}&fields=comment&expand=changelog&properties=sd-state`, { user: 'ines' });
       expect(get.status).toBe(200);
       const [issue] = (get.body as SearchPage).issues;
-      expect(issue).toMatchObject({ key: firstKey, fields: { comment: { comments: [], total: 0 } }, changelog: { histories: [], total: 0 }, properties: { 'sd-state': { schemaVersion: 1, kind: 'incident', breached: 'no', escalated: 'no', paused: 'no' } } });
+      expect(issue).toMatchObject({ key: firstKey, fields: { comment: { comments: [], total: 0 } }, changelog: { histories: [], total: 0 }, properties: { 'sd-state': { schemaVersion: 2, kind: 'incident', breached: 'no', paused: 'no' } } });
       expect(Date.parse(issue!.properties!['sd-state']!.nextDeadline!)).toBeLessThan(Date.parse(await clockNow()));
     });
 

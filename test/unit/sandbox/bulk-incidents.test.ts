@@ -65,13 +65,13 @@ describe('seedBulkIncidents', () => {
     const due = searchKeys(s, 'project = SD AND sdNextDeadline <= now() ORDER BY key ASC');
     expect(due).toHaveLength(37);
     expect(searchKeys(s, 'project = SD AND sdNextDeadline > now()')).toHaveLength(463);
-    expect(searchKeys(s, 'sdKind = incident AND sdBreached = no AND sdEscalated = no AND sdPaused = no')).toHaveLength(500);
+    expect(searchKeys(s, 'sdKind = incident AND sdBreached = no AND sdPaused = no')).toHaveLength(500);
     s.clock.now = NOW + 48 * HOUR;
     expect(searchKeys(s, 'project = SD AND sdNextDeadline <= now()')).toHaveLength(500);
   });
 
   it('writes the documented property values', () => {
-    expect(bulkIncidentProperty(0, 1, NOW)).toEqual({ schemaVersion: 1, kind: 'incident', nextDeadline: new Date(NOW - MIN).toISOString(), breached: 'no', escalated: 'no', paused: 'no', incident: { trackedSince: new Date(NOW - 24 * HOUR).toISOString() } });
+    expect(bulkIncidentProperty(0, 1, NOW)).toEqual({ schemaVersion: 2, kind: 'incident', nextDeadline: new Date(NOW - MIN).toISOString(), breached: 'no', paused: 'no', incident: { trackedSince: new Date(NOW - 24 * HOUR).toISOString() } });
     const later = Array.from({ length: 60 }, (_, i) => Date.parse(bulkIncidentProperty(i + 1, 1, NOW).nextDeadline as string) - NOW);
     expect(Math.min(...later)).toBe(HOUR);
     expect(Math.max(...later)).toBe(48 * HOUR);

@@ -13,7 +13,6 @@ const ALIASES: Record<string, JqlAlias> = {
   sdKind: { propertyKey: 'sd-state', path: 'kind', type: 'string' },
   sdNextDeadline: { propertyKey: 'sd-state', path: 'nextDeadline', type: 'date' },
   sdBreached: { propertyKey: 'sd-state', path: 'breached', type: 'string' },
-  sdEscalated: { propertyKey: 'sd-state', path: 'escalated', type: 'string' },
   sdPaused: { propertyKey: 'sd-state', path: 'paused', type: 'string' },
 };
 
@@ -35,12 +34,12 @@ function issue(state: Record<string, unknown> | null): JqlIssue {
 
 const base = { schemaVersion: 1, kind: 'incident' };
 const ISSUES = {
-  exactlyNow: issue({ ...base, nextDeadline: '2026-12-01T10:15:00.000Z', breached: 'no', escalated: 'no' }),
-  msBefore: issue({ ...base, nextDeadline: '2026-12-01T10:14:59.999Z', breached: 'yes', escalated: 'no' }),
-  msAfter: issue({ ...base, nextDeadline: '2026-12-01T10:15:00.001Z', breached: 'no', escalated: 'yes' }),
-  offsetPast: issue({ ...base, nextDeadline: '2026-12-01T11:00:00+02:00', breached: 'yes', escalated: 'yes' }),
-  jiraFormatFuture: issue({ ...base, nextDeadline: '2026-12-02T10:15:00.000+0000', breached: 'no', escalated: 'no', paused: 'yes' }),
-  noDeadline: issue({ ...base, breached: 'yes', escalated: 'yes' }),
+  exactlyNow: issue({ ...base, nextDeadline: '2026-12-01T10:15:00.000Z', breached: 'no', paused: 'no' }),
+  msBefore: issue({ ...base, nextDeadline: '2026-12-01T10:14:59.999Z', breached: 'yes', paused: 'no' }),
+  msAfter: issue({ ...base, nextDeadline: '2026-12-01T10:15:00.001Z', breached: 'no', paused: 'yes' }),
+  offsetPast: issue({ ...base, nextDeadline: '2026-12-01T11:00:00+02:00', breached: 'yes', paused: 'yes' }),
+  jiraFormatFuture: issue({ ...base, nextDeadline: '2026-12-02T10:15:00.000+0000', breached: 'no', paused: 'no' }),
+  noDeadline: issue({ ...base, breached: 'yes', paused: 'yes' }),
   nullDeadline: issue({ ...base, nextDeadline: null, breached: 'no' }),
   noProperty: issue(null),
 };
@@ -80,15 +79,14 @@ describe('JQL on the sd-state property', () => {
     expect(matches('issue.property[sd-state].breached = "yes"')).toEqual(breached);
     expect(matches('issue.property[sd-state].breached = yes')).toEqual(breached);
     expect(matches('sdBreached = yes')).toEqual(breached);
-    expect(matches('sdEscalated = yes')).toEqual(['msAfter', 'noDeadline', 'offsetPast']);
-    expect(matches('sdEscalated = "yes"')).toEqual(['msAfter', 'noDeadline', 'offsetPast']);
+    expect(matches('issue.property[sd-state].paused = yes')).toEqual(['msAfter', 'noDeadline', 'offsetPast']);
+    expect(matches('sdPaused = "yes"')).toEqual(['msAfter', 'noDeadline', 'offsetPast']);
     // Negative operators skip issues without the value, as on Jira.
-    expect(matches('sdEscalated != yes')).toEqual(['exactlyNow', 'jiraFormatFuture', 'msBefore']);
-    expect(matches('sdPaused = yes')).toEqual(['jiraFormatFuture']);
+    expect(matches('sdPaused != yes')).toEqual(['exactlyNow', 'jiraFormatFuture', 'msBefore']);
   });
 
   it('combines the flags with the deadline as the SLA scan asks', () => {
-    expect(matches('sdKind = incident AND sdNextDeadline <= now() AND sdEscalated != yes')).toEqual(['exactlyNow', 'msBefore']);
-    expect(matches('sdNextDeadline <= now() AND (sdBreached = no OR sdEscalated = no)')).toEqual(['exactlyNow', 'msBefore']);
+    expect(matches('sdKind = incident AND sdNextDeadline <= now() AND sdPaused != yes')).toEqual(['exactlyNow', 'msBefore']);
+    expect(matches('sdNextDeadline <= now() AND (sdBreached = no OR sdPaused = no)')).toEqual(['exactlyNow', 'msBefore']);
   });
 });

@@ -31,6 +31,8 @@ describe('enhanced search: expand, fields=comment, properties', () => {
   beforeAll(() => {
     s = openDemoSite();
     rest = jiraRoutes(s.site, s.search, new Notifications(s.site));
+    // The app's index property on SD-4, as the app writes it.
+    call(s.app(), 'PUT', '/rest/api/3/issue/SD-4/properties/sd-state', { schemaVersion: 2, kind: 'incident' });
   });
   afterAll(() => s.close());
 
@@ -72,7 +74,7 @@ describe('enhanced search: expand, fields=comment, properties', () => {
     const hits = search(s.as('ines'), method, { jql: 'key in (SD-4, SD-1) ORDER BY key ASC', properties: ['sd-state'] });
     expect(hits.map((h) => h.key)).toEqual(['SD-1', 'SD-4']);
     expect(hits[0]!.properties).toEqual({});
-    expect(hits[1]!.properties).toEqual({ 'sd-state': expect.objectContaining({ schemaVersion: 1, kind: 'incident' }) });
+    expect(hits[1]!.properties).toEqual({ 'sd-state': expect.objectContaining({ schemaVersion: 2, kind: 'incident' }) });
   });
 
   it('combines all three in one call', () => {
