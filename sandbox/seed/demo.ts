@@ -149,7 +149,7 @@ export function applyWrites(kvs: ForgeKvsStore, now: number, writes: Write[]): v
   }
 }
 
-interface Step { at: number; by: string; status?: string; priority?: string; publicReply?: string; internalNote?: string; customerComment?: string }
+interface Step { at: number; by: string; status?: string; priority?: string; select?: { fieldId: string; name: string; from: string; to: string }; publicReply?: string; internalNote?: string; customerComment?: string }
 
 function seedIssues(db: Db, now: number): void {
   const a = demoAccountId;
@@ -187,6 +187,8 @@ function seedIssues(db: Db, now: number): void {
         if (!done && resolution) { items.push({ field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: resolution, fromString: 'Done', to: null, toString: null }); resolution = null; resolutionDate = null; }
         status = s.status;
       }
+      // A select field changed by a person (the issue's current value is the `to`; the history keeps the `from`).
+      if (s.select) items.push({ field: s.select.name, fieldtype: 'custom', fieldId: s.select.fieldId, from: option(s.select.fieldId, s.select.from), fromString: s.select.from, to: option(s.select.fieldId, s.select.to), toString: s.select.to });
       if (s.priority && s.priority !== priority) {
         items.push({ field: 'priority', fieldtype: 'jira', fieldId: 'priority', from: prioId[priority]!, fromString: priority, to: prioId[s.priority]!, toString: s.priority });
         priority = s.priority;
@@ -235,7 +237,8 @@ function seedIssues(db: Db, now: number): void {
     ] });
   issue({ ref: 'vpn-slow', project: 'SD', type: 'Incident', summary: 'VPN very slow from the Leeds branch office', description: 'Since the weekend the VPN from Leeds drops to under 1 Mbit/s.', reporter: 'carla', created: now - 40 * MIN, priority: 'Normal', status: 'Open',
     custom: impactUrgency('Medium', 'High', ['Web hosting']),
-    steps: [{ at: now - 20 * MIN, by: 'ines', priority: 'High', internalNote: 'Urgency raised: the branch runs payroll today.' }] });
+    // D25: raising the urgency (Medium → High) raises the derived priority Normal → High from that instant.
+    steps: [{ at: now - 20 * MIN, by: 'ines', select: { fieldId: F.urgency, name: 'Urgency', from: 'Medium', to: 'High' }, priority: 'High', internalNote: 'Urgency raised: the branch runs payroll today.' }] });
   issue({ ref: 'login-failures', project: 'SD', type: 'Incident', summary: 'Intermittent login failures on the customer portal', description: 'Some users get "session expired" right after logging in.', reporter: 'chen', assignee: 'priya', created: now - 3 * DAY, priority: 'High', status: 'In progress',
     custom: impactUrgency('Medium', 'High', ['Web hosting']),
     steps: [

@@ -96,8 +96,8 @@ export async function takeMajorIncident(ctx: ActionContext): Promise<IncidentAns
   const manager = { accountId: ctx.viewer.accountId, displayName: ctx.viewer.displayName, namedAt: new Date(ctx.clock()).toISOString() };
   const outcome = await recordFactOnce(incident.issue.snapshot.id, 'majorIncidentManager', manager);
   if (!outcome.recorded) {
-    if (outcome.existing.accountId === ctx.viewer.accountId) return { manager: { accountId: manager.accountId, displayName: manager.displayName } };
-    throw new Refusal('refused', `${outcome.existing.displayName} took this major incident a moment before you; a major incident has one named manager.`);
+    const who = outcome.existing.accountId === ctx.viewer.accountId ? `${outcome.existing.displayName} (you, in another window)` : outcome.existing.displayName;
+    throw new Refusal('refused', `${who} took this major incident a moment ago; a major incident has one named manager.`);
   }
   await follow(incident, rules, ctx.clock);
   return { manager: { accountId: manager.accountId, displayName: manager.displayName } };

@@ -132,6 +132,20 @@ function linkedKind(issueType: string, mapping: IssueTypeMapping | undefined): L
   return issueType.trim().toLowerCase() === 'problem' ? 'problem' : 'other';
 }
 
+/**
+ * One changelog entry as the domain reads it. D25: impact and urgency changes are named as such, so the SLA replay
+ * derives the priority at each instant (a select's fromString/toString is the option value, e.g. "High").
+ */
+function historyEntry(h: z.infer<typeof historySchema>, fieldIds: IncidentFieldIds): HistoryEntry {
+  return {
+    id: h.id, at: jiraInstant(h.created), author: actor(h.author),
+    items: h.items.map((i) => {
+      const id = i.fieldId ?? i.field;
+      return { field: id === fieldIds.impact ? 'impact' : id === fieldIds.urgency ? 'urgency' : id, from: i.from ?? null, fromString: i.fromString ?? null, to: i.to ?? null, toString: i.toString ?? null };
+    }),
+  };
+}
+
 export interface ParsedIncident { snapshot: IncidentSnapshot; issueType: string; issueTypeId: string; fieldIds: IncidentFieldIds; properties: Record<string, unknown>; historyComplete: boolean; commentsComplete: boolean }
 
 export function parseIncidentBean(bean: IncidentBean, ids: IncidentFieldIds | null, mapping?: IssueTypeMapping): ParsedIncident {
@@ -139,15 +153,7 @@ export function parseIncidentBean(bean: IncidentBean, ids: IncidentFieldIds | nu
   const fieldIds = ids ?? fieldIdsFromNames(bean.names ?? {});
   const raw = f as Record<string, unknown>;
   const value = (slot: IncidentSlot): unknown => (fieldIds[slot] ? raw[fieldIds[slot]] : undefined);
-  const histories: HistoryEntry[] = (bean.changelog?.histories ?? []).map((h) => ({
-    id: h.id, at: jiraInstant(h.created), author: actor(h.author),
-    items: h.items.map((i) => {
-      // D25: impact and urgency changes named as such, so the SLA replay derives the priority at each instant (a
-      // select's fromString/toString is the option value, e.g. "High").
-      const id = i.fieldId ?? i.field;
-      return { field: id === fieldIds.impact ? 'impact' : id === fieldIds.urgency ? 'urgency' : id, from: i.from ?? null, fromString: i.fromString ?? null, to: i.to ?? null, toString: i.toString ?? null };
-    }),
-  }));
+  const histories: HistoryEntry[] = (bean.changelog?.histories ?? []).map((h) => historyEntry(h, fieldIds));
   const comments: CommentFact[] = (f.comment?.comments ?? []).map(commentFact);
   const links: LinkFact[] = (f.issuelinks ?? []).flatMap((l) => {
     const other = l.outwardIssue ?? l.inwardIssue;
@@ -201,7 +207,7 @@ export async function completeIncident(parsed: ParsedIncident, who: JiraActor): 
     const all: HistoryEntry[] = [];
     for (let startAt = 0; ;) {
       const page = await jiraGet(who, route`/rest/api/3/issue/${key}/changelog?startAt=${String(startAt)}&maxResults=100`, changelogPage);
-      all.push(...page.values.map((h) => ({ id: h.id, at: jiraInstant(h.created), author: actor(h.author), items: h.items.map((i) => ({ field: i.fieldId ?? i.field, from: i.from ?? null, fromString: i.fromString ?? null, to: i.to ?? null, toString: i.toString ?? null })) })));
+      all.push(...page.values.map((h) => historyEntry(h, parsed.fieldIds)));
       startAt += page.values.length;
       if (page.isLast !== false || page.values.length === 0 || (page.total !== undefined && startAt >= page.total)) break;
     }

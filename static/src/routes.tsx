@@ -1,4 +1,5 @@
 import { lazy, type ReactElement } from 'react';
+import { MODULE_KEYS } from '@contract/modules';
 import { loadAdminPage, loadIssuePanel, loadProjectPage, type AppContext, type ModuleKey } from './api';
 
 // One lazy chunk per surface: the issue panel chunk carries no admin/project code.
@@ -21,11 +22,11 @@ function started<T>(load: () => Promise<T>, preload: () => Promise<unknown>): Pr
 }
 
 const ROUTES: Readonly<Record<ModuleKey, Start>> = {
-  'sd-issue-panel': (context) => (
+  [MODULE_KEYS.issuePanel]: (context) => (
     <IssuePanel context={context} initial={started(loadIssuePanel, importIssuePanel)} />
   ),
-  'sd-admin-page': (context) => <AdminPage context={context} initial={started(loadAdminPage, importAdminPage)} />,
-  'sd-project-page': (context) => (
+  [MODULE_KEYS.adminPage]: (context) => <AdminPage context={context} initial={started(loadAdminPage, importAdminPage)} />,
+  [MODULE_KEYS.projectPage]: (context) => (
     <ProjectPage context={context} initial={started(loadProjectPage, importProjectPage)} />
   ),
 };

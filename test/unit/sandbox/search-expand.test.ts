@@ -12,7 +12,7 @@ interface Bean { key: string; fields?: { comment?: { comments: Array<{ jsdPublic
 describe('enhanced search: expand, fields=comment, properties', () => {
   let s: DemoSite;
   let rest: ReturnType<typeof jiraRoutes>;
-  const call = (p: Principal, method: 'GET' | 'POST', path: string, body?: unknown): unknown => {
+  const call = (p: Principal, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): unknown => {
     const url = new URL(path, 'http://sandbox.test');
     const m = rest.match(method, url.pathname);
     if (!m || !('route' in m)) throw new Error(`no route ${method} ${url.pathname}`);
