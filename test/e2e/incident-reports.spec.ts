@@ -1,12 +1,16 @@
 /**
  * Incident reports on the project page (issue #5 item 8) as the Service Manager uses them: open the project's
  * "Service delivery" page, show a report, read the key figures and charts, filter on a service, and download the
- * CSV exports. Two incidents are prepared over Jira's REST API with hand-written `sd-state` values, under a service
- * name only they use, so the figures are known whatever else the demo site holds.
+ * CSV exports. Two incidents are prepared over Jira's REST API, their evaluation in app storage replaced with
+ * hand-written states (through the app's own store and the real Forge SDK), under a service name only they use, so
+ * the figures are known whatever else the demo site holds.
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type APIRequestContext, type Download } from '@playwright/test';
+import type { IncidentState } from '../../src/domain/incident/state';
+import { saveEvaluation } from '../../src/store/incident-records';
 import { fixtureIncidentState, type CycleInput } from '../fixtures/incident-state';
+import { actAsForgeRuntime } from '../integration/forge-globals';
 import { actAs, basicAuth, userNamed, type SandboxUser } from './sandbox';
 
 const MIN = 60_000;
@@ -15,23 +19,25 @@ const DAY = 24 * H;
 const SERVICE = `E2E reports ${Date.now().toString(36)}`;
 
 
-function incidentState(createdAt: number, o: { priority: string; security: boolean; escalated: boolean; cycles: CycleInput[] }): unknown {
-  return {
-    schemaVersion: 1, kind: 'incident', breached: 'no', escalated: o.escalated ? 'yes' : 'no', paused: 'no',
-    incident: fixtureIncidentState(createdAt, { ...o, services: [SERVICE], cis: ['e2e-ci-01'], evaluatedAfter: 6 * H }),
-  };
+function incidentState(createdAt: number, o: { priority: string; security: boolean; escalated: boolean; cycles: CycleInput[] }): IncidentState {
+  return fixtureIncidentState(createdAt, { ...o, services: [SERVICE], cis: ['e2e-ci-01'], evaluatedAfter: 6 * H });
 }
 
+/** A snapshot mark above any the app's own runs write, so the fixture stays what the test wrote. */
+const FIXTURE_MARK = '999999999999999:999999999';
+
 /** Creates an incident as `user`, lets the app's trigger evaluate it, then writes the fixture's state over it. */
-async function incidentWithState(request: APIRequestContext, user: SandboxUser, summary: string, state: (createdAt: number) => unknown): Promise<string> {
+async function incidentWithState(request: APIRequestContext, baseURL: string, user: SandboxUser, summary: string, state: (createdAt: number) => IncidentState): Promise<string> {
   const headers = { Authorization: basicAuth(user), Accept: 'application/json' };
   const created = await request.post('/rest/api/3/issue', { headers, data: { fields: { project: { key: 'SD' }, issuetype: { name: 'Incident' }, summary } } });
   expect(created.status(), 'create the fixture incident').toBe(201);
-  const { key } = (await created.json()) as { key: string };
+  const { id, key } = (await created.json()) as { id: string; key: string };
   expect((await request.post('/sandbox/events/settle')).ok()).toBeTruthy();
   const issue = (await (await request.get(`/rest/api/3/issue/${key}?fields=created`, { headers })).json()) as { fields: { created: string } };
-  const put = await request.put(`/rest/api/3/issue/${key}/properties/sd-state`, { headers, data: state(Date.parse(issue.fields.created)) });
-  expect([200, 201], 'write the fixture sd-state').toContain(put.status());
+  const createdAt = Date.parse(issue.fields.created.replace(/(\d{2})(\d{2})$/, '$1:$2'));
+  await actAsForgeRuntime(baseURL);
+  const saved = await saveEvaluation({ issueId: id, issueKey: key, projectKey: 'SD', mark: FIXTURE_MARK, evaluatedAt: createdAt + 6 * H, trackedSince: new Date(createdAt).toISOString(), createdAt, dueAt: Number.MAX_SAFE_INTEGER, state: state(createdAt) }, () => false);
+  expect(saved.stored, 'store the fixture evaluation').toBe(true);
   return key;
 }
 
@@ -43,21 +49,21 @@ async function text(download: Download): Promise<string> {
 
 const utcDay = (t: number): string => new Date(t).toISOString().slice(0, 10);
 
-test('the Service Manager shows an incident report on the project page and downloads it as CSV', async ({ page, request }) => {
+test('the Service Manager shows an incident report on the project page and downloads it as CSV', async ({ page, request, baseURL }) => {
   const sofia = await userNamed(request, 'Sofia');
   const clock = (await (await request.get('/sandbox/clock')).json()) as { now: string };
   const now = Date.parse(clock.now);
 
   // X: High, first response 20 min (met), resolved after 2 business hours (met).
   // Y: Critical, security, first response 40 min (missed), resolved after 4 business hours (met), escalated.
-  const x = await incidentWithState(request, sofia, 'Reports e2e: X', (t) => incidentState(t, {
+  const x = await incidentWithState(request, baseURL!, sofia, 'Reports e2e: X', (t) => incidentState(t, {
     priority: 'High', security: false, escalated: false,
     cycles: [
       { metric: 'firstResponse', index: 1, startAfter: 0, stopAfter: 20 * MIN, stopReason: 'reply', elapsedMs: 20 * MIN, met: true },
       { metric: 'resolution', index: 1, startAfter: 0, stopAfter: 2 * H, stopReason: 'resolved', elapsedMs: 2 * H, met: true },
     ],
   }));
-  const y = await incidentWithState(request, sofia, 'Reports e2e: Y', (t) => incidentState(t, {
+  const y = await incidentWithState(request, baseURL!, sofia, 'Reports e2e: Y', (t) => incidentState(t, {
     priority: 'Critical', security: true, escalated: true,
     cycles: [
       { metric: 'firstResponse', index: 1, startAfter: 0, stopAfter: 40 * MIN, stopReason: 'transition', elapsedMs: 40 * MIN, met: false },
