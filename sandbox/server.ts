@@ -19,7 +19,7 @@ import { jiraRoutes, type RestCtx } from './jira/routes';
 import { Search } from './jira/search';
 import { JiraSite } from './jira/site';
 import { BulkSeedError, bulkIncidentProperty, bulkNextDeadline, bulkTrackedSince, seedBulkIncidents } from './seed/bulk-incidents';
-import { incidentRecordWrites, type Write } from '../src/store/seed';
+import { incidentRecordWrites, pendingWorkWrites, type Write } from '../src/store/seed';
 import { APP_ACCOUNT_ID, CLOUD_ID, applyWrites, demoUsersView, seedDemo } from './seed/demo';
 import { seedPlain } from './seed/plain';
 import { getMeta, openDatabase, setMeta, wipe } from './store/db';
@@ -275,10 +275,11 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       return { status: 200, body: { notifications: notifications.list(issueKey === null || issueKey === '' ? undefined : issueKey) } };
     }
     if (path === '/sandbox/bulk/incidents' && method === 'POST') {
-      const p = z.object({ count: z.number().int().min(1).max(100_000), dueCount: z.number().int().min(0).default(0), projectKey: z.string().min(1).default('SD') }).strict()
-        .refine((x) => x.dueCount <= x.count, { message: 'dueCount must not exceed count.', path: ['dueCount'] }).safeParse(body());
+      const p = z.object({ count: z.number().int().min(1).max(100_000), dueCount: z.number().int().min(0).default(0), pendingCount: z.number().int().min(0).default(0), projectKey: z.string().min(1).default('SD') }).strict()
+        .refine((x) => x.dueCount <= x.count, { message: 'dueCount must not exceed count.', path: ['dueCount'] })
+        .refine((x) => x.dueCount + x.pendingCount <= x.count, { message: 'dueCount + pendingCount must not exceed count.', path: ['pendingCount'] }).safeParse(body());
       if (!p.success) throw jiraError(400, p.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`));
-      const { count, dueCount, projectKey } = p.data;
+      const { count, dueCount, pendingCount, projectKey } = p.data;
       // One clock reading for the whole batch, so "due" means the same instant for every issue.
       const now = clock.now();
       try {
@@ -286,10 +287,15 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
         const writes: Write[] = [];
         const result = seedBulkIncidents(db, {
           projectKey, count, dueCount, now, propertyFor: (i) => bulkIncidentProperty(i, dueCount, now),
-          onIssue: (i, issue) => writes.push(...incidentRecordWrites({ issueId: String(issue.id), issueKey: issue.key, projectKey: issue.projectKey, createdAt: issue.created, dueAt: bulkNextDeadline(i, dueCount, now), trackedSince: bulkTrackedSince(now), priority: 'Critical' })),
+          onIssue: (i, issue) => {
+            const ref = { issueId: String(issue.id), issueKey: issue.key, projectKey: issue.projectKey };
+            writes.push(...incidentRecordWrites({ ...ref, createdAt: issue.created, dueAt: bulkNextDeadline(i, dueCount, now), trackedSince: bulkTrackedSince(now), priority: 'Critical' }));
+            // The last `pendingCount` carry work a trigger could not finish, which the next scan finishes.
+            if (i >= count - pendingCount) writes.push(...pendingWorkWrites({ ...ref, since: now - 10 * 60_000 }));
+          },
         });
         applyWrites(kvs, now, writes);
-        return { status: 201, body: { ...result, now: new Date(now).toISOString() } };
+        return { status: 201, body: { ...result, pendingCount, now: new Date(now).toISOString() } };
       } catch (e) {
         if (e instanceof BulkSeedError) throw jiraError(409, e.message);
         throw e;

@@ -1,7 +1,7 @@
 import type { RoleAssignment } from '../domain/roles';
 import { incidentStateSchema, type IncidentState } from '../domain/incident/state';
 import { ROLE_LIST } from './documents';
-import { FACTS_ENTITY, RECORD_ENTITY, type IncidentFacts, type IncidentRecord } from './incident-records';
+import { FACTS_ENTITY, RECORD_ENTITY, WORK_ENTITY, type IncidentFacts, type IncidentRecord, type WorkRow } from './incident-records';
 import { roleListContentSchema } from './role-list';
 import { HEAD_ENTITY, initialVersionWrites, versionKey, type Write } from './work-product-store';
 
@@ -38,6 +38,12 @@ export function incidentRecordWrites(r: { issueId: string; issueKey: string; pro
     trackedSince: r.trackedSince, createdAt: r.createdAt, dueAt: r.dueAt, state,
   };
   return [{ key: r.issueId, value: record, entityName: RECORD_ENTITY }];
+}
+
+/** Work a run left unfinished on an incident (released, so the next scan takes it at once): benchmark data. */
+export function pendingWorkWrites(r: { issueId: string; issueKey: string; projectKey: string; since: number }): Write[] {
+  const row: WorkRow = { issueId: r.issueId, issueKey: r.issueKey, projectKey: r.projectKey, owner: 'event:seeded', leaseUntil: 0, rev: 1, since: r.since, attempts: 1, lastError: 'seeded for a benchmark' };
+  return [{ key: r.issueId, value: row, entityName: WORK_ENTITY }];
 }
 
 /** Reads what the sandbox shows about the demo accounts' roles, through the app's own layout. */
