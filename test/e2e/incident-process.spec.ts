@@ -75,6 +75,42 @@ test.describe('incidents (IN.2, D8–D14) in the issue panel', () => {
     await expect(page.locator('[data-testid^="comment-"][data-internal="true"]').filter({ hasText: 'Escalated to management' })).toHaveCount(1);
   });
 
+  test('the customer sees her incident as a customer: her clocks and the messages sent to her, no escalation or internal work; she confirms the resolution', async ({ page, request }) => {
+    const key = await createIncident(request, 'Customer view: invoices bounce', 'High', 'High');
+    const priya = await userNamed(request, 'Priya');
+    const carla = await userNamed(request, 'Carla');
+    const move = async (name: string) => {
+      const list = (await (await request.get(`/rest/api/3/issue/${key}/transitions`, { headers: { Authorization: basicAuth(priya) } })).json()) as { transitions: Array<{ id: string; name: string }> };
+      const t = list.transitions.find((x) => x.name === name);
+      expect(t, `transition ${name}`).toBeDefined();
+      expect((await request.post(`/rest/api/3/issue/${key}/transitions`, { headers: { Authorization: basicAuth(priya) }, data: { transition: { id: t!.id } } })).status()).toBe(204);
+      await request.post('/sandbox/events/settle');
+    };
+    await move('Start work');
+    await request.post('/sandbox/clock', { data: { advanceMs: 4 * 3_600_000 + 60_000 } });
+    expect((await request.post('/sandbox/scheduled/sd-sla-scan/run')).ok()).toBeTruthy();
+    await move('Resolve');
+
+    // The service team sees the escalation; Carla, the customer who reported it, does not (D26).
+    let panel = await openIssue(page, priya, key);
+    await expect(panel.getByTestId('sd-escalation')).toHaveCount(1);
+    panel = await openIssue(page, carla, key);
+    await expect(panel.getByTestId('sd-incident')).toHaveAttribute('data-audience', 'customer');
+    await expect(panel.getByTestId('sd-clock-resolution')).toBeVisible();
+    await expect(panel.getByTestId('sd-communication')).toHaveCount(2); // working on it, service restored
+    await expect(panel.getByTestId('sd-escalations')).toHaveCount(0);
+    await expect(panel.getByTestId('sd-incident-links')).toHaveCount(0);
+    await expect(panel.getByTestId('sd-incident-services')).toHaveCount(0);
+    await expect(panel.getByTestId('sd-action-changes')).toHaveCount(0);
+    await expect(panel.getByTestId('sd-closure-item')).toHaveCount(2);
+
+    // Her own action: confirming the resolution, from the keyboard.
+    await panel.getByTestId('sd-confirm-submit').focus();
+    await page.keyboard.press('Enter');
+    await expect(panel.getByTestId('sd-action-done')).toContainText('Your confirmation is recorded.');
+    await expect(panel.locator('[data-testid=sd-closure-item][data-id=confirmation]')).toHaveAttribute('data-done', 'true');
+  });
+
   test('the incident panel renders with one invoke', async ({ page, request }) => {
     const key = await createIncident(request, 'Mail archive search times out', 'Medium', 'Medium');
     const invokes: string[] = [];

@@ -55,11 +55,14 @@ function ActionButton({
  */
 export function Actions({
   actions,
+  audience,
   majorIncident,
   siteUrl,
   onChanged,
 }: {
   actions: IncidentSection['actions'];
+  /** D26: a customer sees only the actions that are theirs (confirming the resolution). */
+  audience: IncidentSection['audience'];
   majorIncident: boolean;
   siteUrl: string;
   onChanged: () => Promise<void>;
@@ -167,6 +170,7 @@ export function Actions({
           )}
         </div>
 
+        {audience === 'team' ? (
         <div className="sd-stack-tight" data-testid="sd-action-changes">
           <h3 className="sd-inc-subtitle">Service change requests</h3>
           {raiseChange.allowed ? (
@@ -182,8 +186,9 @@ export function Actions({
             <Muted testId="sd-raise-change-reason">{raiseChange.reason ?? 'Change requests cannot be raised from here now.'}</Muted>
           )}
         </div>
+        ) : null}
 
-        {majorIncident || take.allowed || publish.allowed ? (
+        {audience === 'team' && (majorIncident || take.allowed || publish.allowed) ? (
           <div className="sd-stack-tight" data-testid="sd-action-major">
             <h3 className="sd-inc-subtitle">Major incident (D13)</h3>
             <div className="sd-inc-buttons">

@@ -33,7 +33,7 @@ export default function IncidentPart({ incident, siteUrl, locale, reload, refres
   const tag = intlLocale(locale);
   const timeZone = incident.policy.timeZone;
   return (
-    <div className="sd-inc sd-stack" data-testid="sd-incident" data-policy-version={incident.policy.version ?? 'default'}>
+    <div className="sd-inc sd-stack" data-testid="sd-incident" data-audience={incident.audience} data-policy-version={incident.policy.version ?? 'default'}>
       <Priority priority={incident.priority} />
       {incident.classification ? (
         <Classification classification={incident.classification} majorIncident={incident.majorIncident} timeZone={timeZone} locale={tag} />
@@ -42,7 +42,7 @@ export default function IncidentPart({ incident, siteUrl, locale, reload, refres
       <History escalations={incident.escalations} communications={incident.communications} timeZone={timeZone} locale={tag} />
       {incident.links ? <Links links={incident.links} siteUrl={siteUrl} /> : null}
       <Closure closure={incident.closure} timeZone={timeZone} locale={tag} />
-      <Actions actions={incident.actions} majorIncident={incident.majorIncident !== null} siteUrl={siteUrl} onChanged={reload} />
+      <Actions actions={incident.actions} audience={incident.audience} majorIncident={incident.majorIncident !== null} siteUrl={siteUrl} onChanged={reload} />
     </div>
   );
 }
