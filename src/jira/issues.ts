@@ -17,13 +17,7 @@ export const ISSUE_INDEX_PROPERTY = 'sd-state';
 // ---------------------------------------------------------------------------------------------------------------
 // Reading
 
-/** One incident with everything an evaluation needs (fields, changelog, comments, links), for `who`. */
-export async function getIncidentBean(key: string, who: Actor, fieldIds: IncidentFieldIds | null): Promise<IncidentBean> {
-  const q = incidentQuery(fieldIds);
-  return jiraGet(who, route`/rest/api/3/issue/${key}?fields=${q.fields}&expand=${q.expand}&properties=${ISSUE_INDEX_PROPERTY}`, incidentBeanSchema);
-}
-
-/** The same, null when the issue does not exist (any more) or `who` may not see it. */
+/** One incident with everything an evaluation needs (fields, changelog, comments, links), for `who`; null when it does not exist (any more) or `who` may not see it. */
 export async function getIncidentBeanOrNull(key: string, who: Actor, fieldIds: IncidentFieldIds | null): Promise<IncidentBean | null> {
   const q = incidentQuery(fieldIds);
   return jiraGetOrNull(who, route`/rest/api/3/issue/${key}?fields=${q.fields}&expand=${q.expand}&properties=${ISSUE_INDEX_PROPERTY}`, incidentBeanSchema);

@@ -9,10 +9,6 @@ export async function saveScanReport(report: unknown): Promise<void> {
   await kvs.set(STORAGE_KEYS.lastSlaScan, report);
 }
 
-export async function loadScanReport<T>(): Promise<T | null> {
-  return (await kvs.get<T>(STORAGE_KEYS.lastSlaScan)) ?? null;
-}
-
 const LEASE_ENTITY = 'app-lease';
 const SCAN_LEASE_KEY = 'sla-scan';
 /** Longer than the scan function's 120 s limit: a live scan always holds it, a crashed one's ends soon after. */

@@ -31,9 +31,7 @@ const ROUTES: Readonly<Record<ModuleKey, Start>> = {
   ),
 };
 
-export function isModuleKey(key: string): key is ModuleKey {
-  return Object.prototype.hasOwnProperty.call(ROUTES, key);
-}
+export { isUiModuleKey as isModuleKey } from '@contract/modules';
 
 export function startSurface(context: AppContext & { moduleKey: ModuleKey }): ReactElement {
   return ROUTES[context.moduleKey](context);

@@ -250,21 +250,3 @@ export function evaluateIncident(s: IncidentSnapshot, ctx: IncidentContext, clos
     closure,
   };
 }
-
-/**
- * Whether a new state says anything the stored one does not: the evaluation instant and the elapsed time of a
- * running clock change with every look and are not worth a write (the due instant, which is what JQL and people
- * read, does not change while nothing happens).
- */
-export function sameStoredState(a: unknown, b: unknown): boolean {
-  return JSON.stringify(stable(a)) === JSON.stringify(stable(b));
-}
-
-function stable(v: unknown): unknown {
-  if (!v || typeof v !== 'object') return v;
-  const o = v as { incident?: IncidentState };
-  if (!o.incident?.sla) return v;
-  // An open cycle's elapsed time grows while it runs and its paused time while it is paused.
-  const cycles = o.incident.sla.cycles.map((c) => (c.stop === null ? { ...c, elapsedMs: c.pausedNow ? c.elapsedMs : 0, pausedMs: 0 } : c));
-  return { ...o, incident: { ...o.incident, sla: { ...o.incident.sla, evaluatedAt: '', cycles } } };
-}

@@ -1,15 +1,11 @@
 import { z } from 'zod';
 
 /**
- * What the app stores about an incident in its `sd-state` issue property (ADR 005, ADR 009). The four top-level
- * flags are indexed for JQL through the manifest's jira:entityProperty module:
- *   sdNextDeadline  the earliest instant at which something is due: a breach to mark, an escalation threshold (D14),
- *                   or an escalation crossed and not yet done; absent when nothing is pending. The five-minute scan
- *                   queries `sdNextDeadline <= now()`, so its cost grows with what is due, not with what is open.
- *   sdBreached, sdEscalated, sdPaused   "yes" | "no".
- * Everything else is the evidence the panel and the reports read (how the priority was derived, each SLA cycle,
- * each escalation and standard communication). The state is a function of the issue's history and the time it
- * was evaluated; it holds no copy of an event payload, so duplicate or reordered deliveries give the same state.
+ * What the app knows about an incident after evaluating it (ADR 009, ADR 010): how the priority was derived, each SLA
+ * cycle, each escalation and standard communication, the major-incident manager and report. Kept in app storage
+ * (`incident-record`); the issue property `sd-state` gets only the part a customer may see (issue-index.ts, D26). The
+ * state is a function of the issue's history, what the app recorded, and the time it was evaluated; it holds no copy
+ * of an event payload, so duplicate or reordered deliveries give the same state.
  */
 
 const iso = z.string().datetime({ offset: true });

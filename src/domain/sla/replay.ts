@@ -281,7 +281,7 @@ function finalise(c: OpenCycle, policy: SlaPolicy, now: Instant, pausedNowStatus
 
 /**
  * The earliest pending instant over all open cycles (a breach or an escalation threshold still to come), for
- * the indexed `sdNextDeadline` property the five-minute scan queries (ADR 005). It may equal `now` when a clock
+ * the `dueAt` index in app storage the five-minute scan queries (ADR 010). It may equal `now` when a clock
  * sits exactly on its target. Null when nothing is pending (all stopped, paused or past every threshold).
  */
 export function nextDeadline(replay: SlaReplay): Instant | null {

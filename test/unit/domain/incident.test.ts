@@ -1,4 +1,5 @@
-import { agentTest, escalationRecipients, evaluateIncident, sameStoredState, type IncidentContext } from '../../../src/domain/incident/evaluate';
+import { agentTest, escalationRecipients, evaluateIncident, type IncidentContext } from '../../../src/domain/incident/evaluate';
+import { incidentIndexOf, sameIncidentState, sameIndex } from '../../../src/domain/incident/issue-index';
 import { confirmationChannel, publishMajorIncidentReportRefusal, raiseChangeRefusal, recordConfirmationRefusal, takeMajorIncidentRefusal } from '../../../src/domain/incident/actions';
 import { confirmationRefusal } from '../../../src/domain/incident/confirmation';
 import { formatDuration, formatInstant, majorIncidentReport, renderStandardMessage } from '../../../src/domain/incident/messages';
@@ -175,9 +176,21 @@ describe('D9–D11 SLA clocks from the Jira history', () => {
 
   it('a state re-evaluated later while nothing happened is not worth a write; a breach is', () => {
     const s = snapshot({ priority: 'Critical', status: { name: 'In progress', category: 'indeterminate' }, history: [status('1', T0 + MIN, 'priya', 'Open', 'In progress')] });
-    const wrap = (t: number) => { const ev = evaluateAt(s, t); return { schemaVersion: 1, kind: 'incident', ...ev.index, incident: ev.state }; };
-    expect(sameStoredState(wrap(T0 + HOUR), wrap(T0 + 2 * HOUR))).toBe(true);
-    expect(sameStoredState(wrap(T0 + HOUR), wrap(T0 + 5 * HOUR))).toBe(false);
+    const at = (t: number) => evaluateAt(s, t).state;
+    expect(sameIncidentState(at(T0 + HOUR), at(T0 + 2 * HOUR))).toBe(true);
+    expect(sameIncidentState(at(T0 + HOUR), at(T0 + 5 * HOUR))).toBe(false);
+    // The index property follows: the same while nothing happens, rewritten once a breach is to show.
+    expect(sameIndex(incidentIndexOf(at(T0 + HOUR)), incidentIndexOf(at(T0 + 2 * HOUR)))).toBe(true);
+    expect(sameIndex(incidentIndexOf(at(T0 + HOUR)), incidentIndexOf(at(T0 + 5 * HOUR)))).toBe(false);
+  });
+
+  it('D26: the index property holds what a customer may see only: no escalation, no manager, no internal classification', () => {
+    const ev = evaluateAt(snapshot({ priority: 'Critical' }), T0 + 5 * HOUR);
+    const withEverything = { ...ev.state, escalations: [{ key: 'resolution#1:management', metric: 'resolution' as const, cycle: 1, thresholdId: 'management', afterMs: 4 * HOUR, priority: 'Critical', crossedAt: new Date(T0 + 4 * HOUR).toISOString(), escalatedAt: new Date(T0 + 4 * HOUR).toISOString(), notified: ['ines'] }],
+      majorIncidentManager: { accountId: 'ines', displayName: 'Ines Kowalski', namedAt: new Date(T0).toISOString() } };
+    const index = JSON.stringify(incidentIndexOf(withEverything));
+    expect(index).not.toMatch(/escalat|notified|majorIncident|securityIncident|significant|Ines/i);
+    expect(incidentIndexOf(withEverything)).toMatchObject({ schemaVersion: 2, kind: 'incident', breached: 'yes', incident: { priority: { value: ev.state.priority.value } } });
   });
 });
 
