@@ -277,7 +277,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     if (path === '/sandbox/bulk/incidents' && method === 'POST') {
       const p = z.object({ count: z.number().int().min(1).max(100_000), dueCount: z.number().int().min(0).default(0), pendingCount: z.number().int().min(0).default(0), projectKey: z.string().min(1).default('SD') }).strict()
         .refine((x) => x.dueCount <= x.count, { message: 'dueCount must not exceed count.', path: ['dueCount'] })
-        .refine((x) => x.dueCount + x.pendingCount <= x.count, { message: 'dueCount + pendingCount must not exceed count.', path: ['pendingCount'] }).safeParse(body());
+        .refine((x) => x.dueCount > x.count || x.dueCount + x.pendingCount <= x.count, { message: 'dueCount + pendingCount must not exceed count.', path: ['pendingCount'] }).safeParse(body());
       if (!p.success) throw jiraError(400, p.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`));
       const { count, dueCount, pendingCount, projectKey } = p.data;
       // One clock reading for the whole batch, so "due" means the same instant for every issue.
