@@ -81,6 +81,32 @@ export function jiraRoutes(site: JiraSite, search: Search, notifications: Notifi
     }
     return ok({ permissions: out });
   });
+  // "Find users with permissions": Jira takes the users in the range startAt..startAt+maxResults (up to the thousandth
+  // user) and answers those of them who hold every permission asked, in the project or issue when one is named; so a
+  // page usually holds fewer users than maxResults. The caller needs Administer Jira, or Administer Projects for a
+  // named project.
+  r.add('GET', '/rest/api/3/user/permission/search', ({ p, query }) => {
+    const wanted = list(query.get('permissions'));
+    if (!wanted?.length) throw jiraError(400, "The 'permissions' query parameter is required.");
+    const projectRef = query.get('projectKey') ?? query.get('projectId');
+    const issueRef = query.get('issueKey') ?? query.get('issueId');
+    const issue = issueRef ? site.visibleIssue(p, issueRef).issue : undefined;
+    const project = issue ? rows.projectById(issue.project_id) : projectRef ? site.visibleProject(p, projectRef) : undefined;
+    const mine = perms.permissionKeys(p, project, issue);
+    if (!mine.ADMINISTER && !(project && mine.ADMINISTER_PROJECTS)) throw jiraError(403, 'You are not authorized to perform this action. Administrator privileges are required.');
+    for (const key of wanted) if (!(key in mine)) throw jiraError(400, `Unrecognized permission '${key}'.`);
+    const start = intParam(query, 'startAt', 0);
+    const max = Math.max(1, intParam(query, 'maxResults', 50, 1000));
+    const q = (query.get('query') ?? '').toLowerCase();
+    const id = query.get('accountId');
+    const range = rows.users().slice(0, 1000).slice(start, start + max);
+    const holds = (u: (typeof range)[number]): boolean => {
+      const have = perms.permissionKeys({ kind: 'user', user: u }, project, issue);
+      return wanted.every((key) => have[key] === true);
+    };
+    const matches = (u: (typeof range)[number]): boolean => (id ? u.account_id === id : !q || u.display_name.toLowerCase().includes(q) || (u.email ?? '').toLowerCase().startsWith(q));
+    return ok(range.filter((u) => u.account_type !== 'app' && matches(u) && holds(u)).map((u) => fmt.user(u, p.user)));
+  });
 
   // projects
   r.add('GET', '/rest/api/3/project/search', ({ p, query }) => {

@@ -1,4 +1,5 @@
-import type { AdminPageView, AuditEntry, Person, RoleListView, SetupView } from '../contract/admin';
+import type { AdminPageView, AuditEntry, Person, RoleListView, SetupView, TrainingRecord } from '../contract/admin';
+import { TRAINING_LIST_LIMIT } from '../contract/limits';
 import { permissionsOf } from '../domain/authorization';
 import { checkPolicy, defaultPolicy, isReviewOverdue } from '../domain/policy';
 import { DEFAULT_PROFILE_CONFIG, presetOf, type ProfileConfig } from '../domain/profile-config';
@@ -9,6 +10,7 @@ import { getUsers, listStatusNames } from '../jira/users';
 import { POLICY, PROFILE_CONFIG, SITE_MAPPING } from '../store/documents';
 import type { RoleListContentStored } from '../store/role-list';
 import { lastSetupRuns } from '../store/runs';
+import { listTraining } from '../store/training';
 import { auditTrail, loadDocument, type DocumentState } from '../store/work-product-store';
 import { ROLE_LIST } from '../store/documents';
 import type { AdminCaller } from './caller';
@@ -37,6 +39,17 @@ export function validationOf(content: Pick<RoleListContentStored, 'assignments' 
   return validateRoleAssignments(content.assignments, { overrides: content.overrides });
 }
 
+/**
+ * Training records as the page lists them (IN.1.1, IN.1.2, GO.3.1): the stored rows and those an earlier WP.08
+ * version kept inside the list (legacy), once each, newest recorded first, at most `TRAINING_LIST_LIMIT`.
+ */
+export async function trainingView(legacy: readonly TrainingRecord[]): Promise<{ training: TrainingRecord[]; trainingMore: boolean }> {
+  const stored = await listTraining(TRAINING_LIST_LIMIT);
+  const ids = new Set(stored.records.map((r) => r.id));
+  const all = [...stored.records, ...legacy.filter((r) => !ids.has(r.id))].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt) || a.id.localeCompare(b.id));
+  return { training: all.slice(0, TRAINING_LIST_LIMIT), trainingMore: stored.more || all.length > TRAINING_LIST_LIMIT };
+}
+
 export async function setupView(): Promise<SetupView> {
   const [projects, mapping, runs] = await Promise.all([listProjects(), loadDocument(SITE_MAPPING), lastSetupRuns()]);
   return { projects, mappings: (mapping.current?.content.projects ?? []) as ProjectMapping[], lastRuns: runs };
@@ -44,15 +57,16 @@ export async function setupView(): Promise<SetupView> {
 
 export async function adminView(caller: AdminCaller, now: number): Promise<AdminPageView> {
   const today = todayOf(now);
-  const [config, policy, setup, rolesHistory, policyHistory, statuses] = await Promise.all([
+  const roleList: DocumentState<RoleListContentStored> = caller.roleList;
+  const [config, policy, setup, rolesHistory, policyHistory, statuses, training] = await Promise.all([
     loadDocument(PROFILE_CONFIG),
     loadDocument(POLICY),
     setupView(),
     auditTrail(ROLE_LIST.docId),
     auditTrail(POLICY.docId),
     listStatusNames(),
+    trainingView(roleList.current?.content.training ?? []),
   ]);
-  const roleList: DocumentState<RoleListContentStored> = caller.roleList;
   const effective: ProfileConfig = config.current?.content ?? DEFAULT_PROFILE_CONFIG;
   const meta = <C>(v: NonNullable<DocumentState<C>['current']>) => ({ version: v.version, status: v.status, createdBy: v.createdBy, createdAt: v.createdAt, approvedBy: v.approvedBy, approvedAt: v.approvedAt });
   const draftMeta = <C>(d: NonNullable<DocumentState<C>['draft']>) => ({ revision: d.revision, baseVersion: d.baseVersion, updatedBy: d.updatedBy, updatedAt: d.updatedAt });
@@ -72,8 +86,8 @@ export async function adminView(caller: AdminCaller, now: number): Promise<Admin
   for (const c of [roleList.current?.content, roleList.draft?.content]) {
     for (const a of c?.assignments ?? []) ids.add(a.accountId);
     for (const o of c?.overrides ?? []) { ids.add(o.accountId); ids.add(o.grantedBy); }
-    for (const r of c?.training ?? []) { ids.add(r.accountId); ids.add(r.recordedBy); }
   }
+  for (const r of training.training) { ids.add(r.accountId); ids.add(r.recordedBy); }
   for (const p of [policy.current?.content, policy.draft?.content]) for (const tpl of p?.preApprovedTemplates ?? []) { ids.add(tpl.controlManager); ids.add(tpl.businessApprover); }
   for (const r of [...rolesHistory, ...policyHistory]) ids.add(r.actor);
   for (const r of setup.lastRuns) ids.add(r.startedBy);
@@ -89,6 +103,8 @@ export async function adminView(caller: AdminCaller, now: number): Promise<Admin
     current: roleList.current && currentValidation ? { ...meta(roleList.current), content: roleList.current.content, validation: nameSod(currentValidation) } : null,
     draft: roleList.draft && draftValidation ? { ...draftMeta(roleList.draft), content: { assignments: roleList.draft.content.assignments, overrides: roleList.draft.content.overrides }, validation: nameSod(draftValidation) } : null,
     exceptions: currentValidation ? nameSod(currentValidation).exceptions : [],
+    training: training.training,
+    trainingMore: training.trainingMore,
     history: auditEntries(rolesHistory),
   };
 

@@ -4,6 +4,7 @@
  * browser bundle unless the UI imports a value on purpose.
  */
 import { z } from 'zod';
+import { oversize } from './limits';
 import type { Result, ResultErrorCode } from './results';
 import type { AdminAction } from '../domain/authorization';
 import { OPTIONAL_MODULES, type OptionalModule, type PresetId, type ProfileConfig } from '../domain/profile-config';
@@ -28,7 +29,10 @@ export interface VersionMeta { version: number; status: string; createdBy: strin
 
 export interface DraftMeta { revision: number; baseVersion: number | null; updatedBy: string; updatedAt: string }
 
-/** IN.1.1, IN.1.2, GO.3.1: a training or competence record of one person, kept in WP.08 (ROL-22, IN-14). */
+/**
+ * IN.1.1, IN.1.2, GO.3.1: a training or competence record of one person, part of WP.08's evidence (ROL-22, IN-14).
+ * Each is stored on its own (GO-12: recorded directly, not as a new approved version of the list).
+ */
 export interface TrainingRecord {
   id: string;
   accountId: string;
@@ -43,16 +47,24 @@ export interface TrainingRecord {
 }
 
 export interface RoleAssignmentInput { accountId: string; roles: RoleCode[]; practitionerAreas?: string[] }
-export interface StoredOverride { rule: 'ROL-06'; accountId: string; justification: string; grantedBy: string; grantedAt: string }
+/** D4, D27: a ROL-06 override; `selfGranted` when the person it concerns granted it as the only Jira administrator. */
+export interface StoredOverride { rule: 'ROL-06'; accountId: string; justification: string; grantedBy: string; grantedAt: string; selfGranted?: boolean }
 
-/** WP.08 content: assignments and SoD overrides (approved through drafts) plus training records (added directly). */
+/**
+ * WP.08 content: assignments and SoD overrides (approved through drafts). `training` holds the records that versions
+ * before issue #11 kept inside the list; they are still shown (`RoleListView.training`), no new ones are added here.
+ */
 export interface RoleListContent { assignments: RoleAssignmentInput[]; overrides: StoredOverride[]; training: TrainingRecord[] }
 
 export interface RoleListView {
   current: (VersionMeta & { content: RoleListContent; validation: SodValidation }) | null;
   draft: (DraftMeta & { content: Pick<RoleListContent, 'assignments' | 'overrides'>; validation: SodValidation }) | null;
-  /** D4: accepted ROL-06 overrides of the current version, listed for the conformance report. */
+  /** D4: accepted ROL-06 overrides of the current version, listed for the conformance report (D27: self-granted flagged). */
   exceptions: SodException[];
+  /** Training and competence records (IN.1.1, IN.1.2, GO.3.1), newest recorded first, at most `TRAINING_LIST_LIMIT`. */
+  training: TrainingRecord[];
+  /** More records are stored than `training` lists (the oldest are left out of the page, not deleted). */
+  trainingMore: boolean;
   history: AuditEntry[];
 }
 
@@ -120,6 +132,20 @@ const accountId = z.string().trim().min(1, 'must name an account').max(128);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const revision = z.number().int().nonnegative();
 
+/**
+ * The size of a whole payload part against Forge's value limit (limits.ts): refused up front, naming the largest
+ * field, instead of failing in storage.
+ */
+function fitsStorage<T extends Record<string, unknown>>(what: string, path: readonly string[]) {
+  return (value: T, ctx: z.RefinementCtx): void => {
+    const over = oversize(value, what);
+    if (over) ctx.addIssue({ code: 'custom', path: [...path, ...(over.field ? [over.field] : [])], message: over.message });
+  };
+}
+
+/** ROL-07 (D5): practitioner areas are written in capitals (CO, IN, RE); "in" means IN. Which areas exist is the domain's rule. */
+const practitionerArea = z.string().trim().min(1, 'must name an area').max(20).transform((a) => a.toUpperCase());
+
 export const payloads = {
   'adminPage.load': z.object({}).strict(),
   'admin.searchUsers': z.object({ query: z.string().trim().min(1, 'type at least one character').max(100) }).strict(),
@@ -135,11 +161,11 @@ export const payloads = {
     assignments: z.array(z.object({
       accountId,
       roles: z.array(z.enum(ROLE_CODES)).max(ROLE_CODES.length),
-      practitionerAreas: z.array(z.string().min(1).max(20)).max(10).optional(),
+      practitionerAreas: z.array(practitionerArea).max(10).optional(),
     }).strict()).max(200),
     overrides: z.array(z.object({ accountId, justification: z.string().max(2000) }).strict()).max(50),
     expectedRevision: revision.nullable(),
-  }).strict(),
+  }).strict().superRefine((p, ctx) => fitsStorage('The list of assigned roles', [])({ assignments: p.assignments, overrides: p.overrides }, ctx)),
   'roles.approve': z.object({ revision }).strict(),
   'roles.discardDraft': z.object({ revision }).strict(),
   'roles.recordTraining': z.object({
@@ -150,7 +176,7 @@ export const payloads = {
     notes: z.string().max(2000),
     task: z.enum(['IN.1.1', 'IN.1.2', 'GO.3.1']),
   }).strict(),
-  'policy.saveDraft': z.object({ policy: policySchema, expectedRevision: revision.nullable() }).strict(),
+  'policy.saveDraft': z.object({ policy: policySchema.superRefine(fitsStorage('The policy draft', [])), expectedRevision: revision.nullable() }).strict(),
   'policy.approve': z.object({ revision }).strict(),
   'policy.discardDraft': z.object({ revision }).strict(),
   'policy.importIcs': z.object({ text: z.string().min(1, 'the calendar file is empty').max(1_000_000, 'the calendar file is larger than 1 MB') }).strict(),

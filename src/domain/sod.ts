@@ -7,10 +7,15 @@
  *     - ROL-04 / D4  a Service Manager must be assigned before any other role (GO.1.2 "Service manager (at minimum)").
  *     - ROL-06 / D4  Control Manager + Incident Manager in one person is refused, unless an admin override with a
  *                    written justification is given; then it is accepted and listed as an SoD exception.
- *     - ROL-07 / D5  a manager may not be a practitioner in the area they manage (area map configurable).
+ *     - ROL-07 / D5  a manager may not be a practitioner in the area they manage (area map configurable); the areas a
+ *                    practitioner names must be areas of the map, and a practitioner works in at least one of them.
+ *     - D27          a self-granted override (the person it concerns granted it) is listed as such.
  *     - ROL-08       SM+RM and SM+CM are never refused (they cannot trigger ROL-06 or ROL-07 by construction).
  *     - ROL-10       SM+CM gives an SoD notice (the same person defines and approves the change procedures, CO.1.3).
- *  2. `mayApproveChange`: may this person approve this change at this step?
+ *  2. `mayGrantOverride`, `grantOverrides`, `reviewGrants` (D27): who may grant a ROL-06 override — a Jira
+ *     administrator who is not the person it concerns, unless that person is the only Jira administrator; then the
+ *     override is recorded as self-granted.
+ *  3. `mayApproveChange`: may this person approve this change at this step?
  *     - ROL-11       the approver must hold a role of the approving task (CO.2.1 / CO.3.2: CM; emergency: CM or SM).
  *     - D7           nobody approves a change they requested, built, or will deploy.
  *
@@ -32,11 +37,15 @@ export const MIN_JUSTIFICATION_LENGTH = 20;
 /**
  * A role assignment for SoD purposes. `practitionerAreas` says in which areas (keys of the area map) a PT works;
  * when it is absent, a PT counts as a practitioner in every area (002 §3.21 "one or more process areas", unspecified).
+ * A list that is given must name areas of the map, at least one (ROL-07, D5).
  */
 export interface SodAssignment extends RoleAssignment { practitionerAreas?: readonly string[] }
 
-/** ROL-06 / D4: an admin's override of the CM+IM refusal for one person. Only ROL-06 can be overridden (ROL-07 is "at no time"). */
-export interface SodOverride { rule: 'ROL-06'; accountId: string; justification: string; grantedBy: string; grantedAt: string }
+/**
+ * ROL-06 / D4: an admin's override of the CM+IM refusal for one person. Only ROL-06 can be overridden (ROL-07 is "at
+ * no time"). `selfGranted` (D27): the person it concerns granted it, being the only Jira administrator.
+ */
+export interface SodOverride { rule: 'ROL-06'; accountId: string; justification: string; grantedBy: string; grantedAt: string; selfGranted?: boolean }
 
 export type SodRuleId = 'ROL-01' | 'ROL-04' | 'ROL-06' | 'ROL-07' | 'ROL-10';
 
@@ -57,6 +66,8 @@ export interface SodException {
   justification: string;
   grantedBy: string;
   grantedAt: string;
+  /** D27: granted by the person it concerns (the only Jira administrator): a finding for the conformance review. */
+  selfGranted: boolean;
   message: string;
 }
 
@@ -73,7 +84,15 @@ export interface SodOptions {
   minJustificationLength?: number;
 }
 
-interface Person { accountId: string; roles: Set<RoleCode>; unknownRoles: Set<string>; practitionerAreas: Set<string> | 'all' }
+interface Person {
+  accountId: string;
+  roles: Set<RoleCode>;
+  unknownRoles: Set<string>;
+  /** The areas a PT works in; 'all' when an entry holding PT gives no list (002 §3.21, unspecified). */
+  practitionerAreas: Set<string> | 'all';
+  /** Every area named in a given list, whatever the person's roles (each must be an area of the map). */
+  namedAreas: Set<string>;
+}
 
 function isRoleCode(value: string): value is RoleCode {
   return (ROLE_CODES as readonly string[]).includes(value);
@@ -83,18 +102,24 @@ function roleNames(codes: Iterable<RoleCode>): string {
   return [...codes].map((c) => `${ROLES[c].name} (${c})`).join(' and ');
 }
 
-/** Merge all entries of one person (ROL-02: a person may appear several times); areas are unioned, "unspecified" wins. */
+const byText = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * Merge all entries of one person (ROL-02: a person may appear several times). Given areas are unioned; an entry
+ * that holds PT without a list makes the person a practitioner in every area (another entry's list cannot narrow it).
+ */
 function people(assignments: readonly SodAssignment[]): Person[] {
-  const byId = new Map<string, { roles: Set<RoleCode>; unknown: Set<string>; areas: Set<string>; anyAreas: boolean }>();
+  const byId = new Map<string, { roles: Set<RoleCode>; unknown: Set<string>; areas: Set<string>; listed: boolean; unspecified: boolean }>();
   for (const a of assignments) {
-    const p = byId.get(a.accountId) ?? { roles: new Set<RoleCode>(), unknown: new Set<string>(), areas: new Set<string>(), anyAreas: false };
+    const p = byId.get(a.accountId) ?? { roles: new Set<RoleCode>(), unknown: new Set<string>(), areas: new Set<string>(), listed: false, unspecified: false };
     for (const r of a.roles as readonly string[]) if (isRoleCode(r)) p.roles.add(r); else p.unknown.add(r);
-    if (a.practitionerAreas) { p.anyAreas = true; for (const area of a.practitionerAreas) p.areas.add(area); }
+    if (a.practitionerAreas) { p.listed = true; for (const area of a.practitionerAreas) p.areas.add(area); }
+    else if ((a.roles as readonly string[]).includes(PRACTITIONER_ROLE)) p.unspecified = true;
     byId.set(a.accountId, p);
   }
   return [...byId.entries()]
-    .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
-    .map(([accountId, p]) => ({ accountId, roles: p.roles, unknownRoles: p.unknown, practitionerAreas: p.anyAreas ? p.areas : 'all' }));
+    .sort(([x], [y]) => byText(x, y))
+    .map(([accountId, p]) => ({ accountId, roles: p.roles, unknownRoles: p.unknown, practitionerAreas: p.listed && !p.unspecified ? p.areas : 'all', namedAreas: p.areas }));
 }
 
 /** ROL-06 / D4: a justification as it is judged and kept: trimmed, inner whitespace collapsed. */
@@ -110,8 +135,9 @@ export function needsRol06Override(roles: Iterable<string>): boolean {
 
 /**
  * D4: the ROL-06 overrides of a list as it will be saved. A requested override whose justification (normalised)
- * equals one already granted for that person keeps who granted it and when; any other is granted now by `grantedBy`.
- * Requests with an empty justification are no override.
+ * equals one already granted for that person keeps who granted it and when; any other is granted now by `grantedBy`
+ * (self-granted when it concerns `grantedBy`, D27). Requests with an empty justification are no override. Whether
+ * `grantedBy` may grant them is `grantOverrides`'s question.
  */
 export function stampOverrides(
   requested: ReadonlyArray<{ accountId: string; justification: string }>,
@@ -124,7 +150,7 @@ export function stampOverrides(
     .map((o) => {
       const text = normalisedJustification(o.justification);
       const same = known.find((k) => k.rule === 'ROL-06' && k.accountId === o.accountId && normalisedJustification(k.justification) === text);
-      return same ?? { rule: 'ROL-06', accountId: o.accountId, justification: text, grantedBy, grantedAt };
+      return same ?? { rule: 'ROL-06', accountId: o.accountId, justification: text, grantedBy, grantedAt, ...(o.accountId === grantedBy ? { selfGranted: true } : {}) };
     });
 }
 
@@ -135,6 +161,85 @@ function chooseOverride(overrides: readonly SodOverride[], accountId: string): S
     .slice()
     .sort((a, b) => (a.grantedAt === b.grantedAt ? (a.justification < b.justification ? -1 : 1) : a.grantedAt < b.grantedAt ? -1 : 1))
     .at(-1);
+}
+
+/** D27: an override granted by the person it concerns (stored with `selfGranted`, or recognisable by who granted it). */
+export function isSelfGranted(o: Pick<SodOverride, 'accountId' | 'grantedBy' | 'selfGranted'>): boolean {
+  return o.selfGranted === true || o.grantedBy === o.accountId;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// D27: who grants a ROL-06 override
+
+/** Who grants an override: their account and Jira's answer to "Administer Jira" for them. */
+export interface OverrideGrantor { accountId: string; isJiraAdmin: boolean }
+
+export type OverrideGrantDecision = { allowed: true; selfGranted: boolean } | { allowed: false; rule: 'D27'; message: string };
+
+/** A requested or stored override that its grantor could not grant (D27), with the reason to show. */
+export interface OverrideGrantRefusal { rule: 'D27'; accountId: string; grantedBy: string; message: string }
+
+const orList = (ids: readonly string[]): string => (ids.length <= 1 ? ids.join('') : `${ids.slice(0, -1).join(', ')} or ${ids[ids.length - 1]!}`);
+
+/**
+ * D27 (with D4): may `grantor` grant a ROL-06 override concerning `concerns`? Only a Jira administrator grants one,
+ * and not for themselves while another Jira administrator exists (that one is asked instead); when the person
+ * concerned is the only Jira administrator, the grant is allowed and recorded as self-granted. `jiraAdmins` are the
+ * account ids of the site's Jira administrators (people, not apps).
+ */
+export function mayGrantOverride(concerns: string, grantor: OverrideGrantor, jiraAdmins: readonly string[]): OverrideGrantDecision {
+  if (!grantor.isJiraAdmin) {
+    return { allowed: false, rule: 'D27', message: `Only a Jira administrator grants a separation-of-duty override, and ${grantor.accountId} is not one: ask a Jira administrator to grant the override for ${concerns} (D27, D4).` };
+  }
+  if (concerns !== grantor.accountId) return { allowed: true, selfGranted: false };
+  const others = [...new Set(jiraAdmins)].filter((a) => a !== grantor.accountId).sort(byText);
+  if (others.length > 0) {
+    return { allowed: false, rule: 'D27', message: `${grantor.accountId} may not grant an override of their own roles while another Jira administrator exists: ask ${orList(others)}, another Jira administrator, to grant it (D27).` };
+  }
+  return { allowed: true, selfGranted: true };
+}
+
+/**
+ * The overrides of a list as one person saves it (D4, D27): `stampOverrides`, then every override granted now (not
+ * kept from `known`) is checked with `mayGrantOverride`. `refusals` is empty when the grantor may grant them all.
+ */
+export function grantOverrides(
+  requested: ReadonlyArray<{ accountId: string; justification: string }>,
+  known: readonly SodOverride[],
+  grant: { by: OverrideGrantor; at: string; jiraAdmins: readonly string[] },
+): { overrides: SodOverride[]; refusals: OverrideGrantRefusal[] } {
+  const overrides = stampOverrides(requested, known, grant.by.accountId, grant.at);
+  const refusals: OverrideGrantRefusal[] = [];
+  for (const o of overrides) {
+    if (known.includes(o)) continue;
+    const decision = mayGrantOverride(o.accountId, grant.by, grant.jiraAdmins);
+    if (!decision.allowed) refusals.push({ rule: 'D27', accountId: o.accountId, grantedBy: grant.by.accountId, message: decision.message });
+  }
+  return { overrides, refusals };
+}
+
+const sameGrant = (a: SodOverride, b: SodOverride): boolean =>
+  a.rule === b.rule && a.accountId === b.accountId && a.grantedBy === b.grantedBy && a.grantedAt === b.grantedAt && normalisedJustification(a.justification) === normalisedJustification(b.justification);
+
+/**
+ * D27 at approval: the overrides of a draft that the approved list does not already hold are checked again against
+ * the Jira administrators of now (a draft saved before this rule, or a grant whose grantor lost the right meanwhile,
+ * is refused); a grant by the person concerned that stands is marked self-granted.
+ */
+export function reviewGrants(overrides: readonly SodOverride[], approved: readonly SodOverride[], jiraAdmins: readonly string[]): { overrides: SodOverride[]; refusals: OverrideGrantRefusal[] } {
+  const refusals: OverrideGrantRefusal[] = [];
+  const out = overrides.map((o) => {
+    if (approved.some((a) => sameGrant(a, o))) return o;
+    const decision = mayGrantOverride(o.accountId, { accountId: o.grantedBy, isJiraAdmin: jiraAdmins.includes(o.grantedBy) }, jiraAdmins);
+    if (!decision.allowed) { refusals.push({ rule: 'D27', accountId: o.accountId, grantedBy: o.grantedBy, message: decision.message }); return o; }
+    return decision.selfGranted ? { ...o, selfGranted: true } : o;
+  });
+  return { overrides: out, refusals };
+}
+
+/** Whether a draft holds overrides the approved list does not (their grants need checking at approval, D27). */
+export function newGrants(overrides: readonly SodOverride[], approved: readonly SodOverride[]): SodOverride[] {
+  return overrides.filter((o) => !approved.some((a) => sameGrant(a, o)));
 }
 
 /**
@@ -172,9 +277,12 @@ export function validateRoleAssignments(assignments: readonly SodAssignment[], o
       const override = chooseOverride(overrides, p.accountId);
       const justification = override ? normalisedJustification(override.justification) : '';
       if (override && justification.length >= minLength) {
+        const selfGranted = isSelfGranted(override);
         exceptions.push({
-          rule: 'ROL-06', accountId: p.accountId, roles: ['CM', 'IM'], justification, grantedBy: override.grantedBy, grantedAt: override.grantedAt,
-          message: `SoD exception: ${p.accountId} holds ${roleNames(['CM', 'IM'])}, accepted by ${override.grantedBy} on ${override.grantedAt} with the justification "${justification}" (ROL-06, D4).`,
+          rule: 'ROL-06', accountId: p.accountId, roles: ['CM', 'IM'], justification, grantedBy: override.grantedBy, grantedAt: override.grantedAt, selfGranted,
+          message: selfGranted
+            ? `SoD exception: ${p.accountId} holds ${roleNames(['CM', 'IM'])}; the override was self-granted by ${p.accountId} (allowed only to the only Jira administrator) with the justification "${justification}". A self-granted override is a finding for the conformance review (ROL-06, D4, D27).`
+            : `SoD exception: ${p.accountId} holds ${roleNames(['CM', 'IM'])}, accepted by ${override.grantedBy} with the justification "${justification}" (ROL-06, D4).`,
         });
       } else {
         refusals.push({
@@ -188,9 +296,27 @@ export function validateRoleAssignments(assignments: readonly SodAssignment[], o
       notices.push({ rule: 'ROL-06', accountId: p.accountId, refs: ['D4'], message: `${p.accountId} no longer holds both CM and IM; the SoD override is not needed and is not listed as an exception (ROL-06).` });
     }
 
+    // ROL-07 / D5: the areas named are areas of the map (exactly as written: "in" is not IN), and a practitioner
+    // who gives a list works in at least one of them.
+    const areas = Object.keys(areaMap).sort(byText);
+    for (const area of [...p.namedAreas].sort(byText)) {
+      if (areas.includes(area)) continue;
+      const meant = areas.find((a) => a.toUpperCase() === area.trim().toUpperCase());
+      refusals.push({
+        rule: 'ROL-07', accountId: p.accountId, refs: ['D5'],
+        message: `${p.accountId}: practitionerAreas names "${area}", which is not an area of the separation-of-duty rules${meant ? ` (did you mean "${meant}"?)` : ''}; the areas are ${areas.join(', ')} (ROL-07, D5).`,
+      });
+    }
+    if (p.roles.has(PRACTITIONER_ROLE) && p.practitionerAreas !== 'all' && p.practitionerAreas.size === 0) {
+      refusals.push({
+        rule: 'ROL-07', accountId: p.accountId, refs: ['D5'],
+        message: `${p.accountId} is a Practitioner (PT) with an empty list of practitionerAreas: a practitioner works in at least one area (${areas.join(', ')}); leave the list out to count them in every area (ROL-07, D5).`,
+      });
+    }
+
     // ROL-07 / D5: manager and practitioner in the same area, "at no time" (no override).
     if (p.roles.has(PRACTITIONER_ROLE)) {
-      for (const area of Object.keys(areaMap).sort()) {
+      for (const area of areas) {
         const managerRoles = (areaMap[area] ?? []).filter((r) => r !== PRACTITIONER_ROLE && p.roles.has(r));
         const practisesHere = p.practitionerAreas === 'all' || p.practitionerAreas.has(area);
         if (managerRoles.length > 0 && practisesHere) {

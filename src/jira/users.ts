@@ -4,7 +4,7 @@
  */
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { jiraGet } from './client';
+import { jiraGet, type Actor } from './client';
 import { permissionsSchema, projectSchema, userSchema } from './schemas';
 
 export interface JiraUser { accountId: string; displayName: string; accountType?: string }
@@ -47,6 +47,22 @@ const searchResult = z.array(userSchema.extend({ accountType: z.string().optiona
 /** Active people (no app accounts) matching a query, for pickers. */
 export async function searchPeople(query: string): Promise<JiraUser[]> {
   const found = await jiraGet('user', route`/rest/api/3/user/search?${new URLSearchParams({ query, maxResults: '20' })}`, searchResult);
+  return found.filter((u) => u.accountType !== 'app' && u.active !== false).map((u) => ({ accountId: u.accountId, displayName: u.displayName, ...(u.accountType ? { accountType: u.accountType } : {}) }));
+}
+
+const permittedUsers = z.array(userSchema.extend({ accountType: z.string().optional(), active: z.boolean().optional() }).passthrough());
+
+/**
+ * The site's Jira administrators (D27: who may grant a separation-of-duty override): the active people holding the
+ * global "Administer Jira" permission, by `GET /user/permission/search?permissions=ADMINISTER` ("Find users with
+ * permissions", an array of users). Jira takes the users in the range `startAt`..`startAt + maxResults` up to the
+ * thousandth user and answers those of them who hold the permission, so one page of 1,000 covers every user it
+ * considers (a very small entity has far fewer). Calling it needs Administer Jira: `actor` is `user` when the caller
+ * is a Jira administrator, else `app`.
+ */
+export async function listJiraAdministrators(actor: Actor = 'user'): Promise<JiraUser[]> {
+  const params = new URLSearchParams({ permissions: 'ADMINISTER', startAt: '0', maxResults: '1000' });
+  const found = await jiraGet(actor, route`/rest/api/3/user/permission/search?${params}`, permittedUsers);
   return found.filter((u) => u.accountType !== 'app' && u.active !== false).map((u) => ({ accountId: u.accountId, displayName: u.displayName, ...(u.accountType ? { accountType: u.accountType } : {}) }));
 }
 

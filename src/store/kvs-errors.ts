@@ -8,3 +8,8 @@ export function isConditionFailure(e: unknown): boolean {
 export function isKeyConflict(e: unknown): boolean {
   return codeOf(e) === 'KEY_CONFLICT' || /already exists/i.test(e instanceof Error ? e.message : '');
 }
+
+/** Forge storage refused a value over its size limit (240 KiB). */
+export function isValueTooLarge(e: unknown): boolean {
+  return codeOf(e) === 'MAX_SIZE' || /maximum size/i.test(e instanceof Error ? e.message : '');
+}

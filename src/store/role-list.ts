@@ -3,8 +3,9 @@ import { ROLE_CODES } from '../domain/roles';
 
 /**
  * WP.08 List of assigned roles as stored (D23): the assignments and ROL-06 overrides (changed through a draft the
- * Service Manager approves) and the training and competence records (IN.1.1, IN.1.2, GO.3.1; ROL-22, IN-14),
- * which update the list directly (GO-12).
+ * Service Manager approves). Training and competence records (IN.1.1, IN.1.2, GO.3.1; ROL-22, IN-14) update the list
+ * directly (GO-12) and are stored one row each (training.ts); `training` holds those that versions before issue #11
+ * kept inside the list (legacy, still read and shown, never added to).
  */
 export const assignmentSchema = z.object({
   accountId: z.string().min(1),
@@ -18,6 +19,8 @@ export const overrideSchema = z.object({
   justification: z.string(),
   grantedBy: z.string(),
   grantedAt: z.string(),
+  /** D27: granted by the person it concerns, the only Jira administrator. */
+  selfGranted: z.boolean().optional(),
 }).strict();
 
 export const trainingRecordSchema = z.object({
@@ -39,5 +42,5 @@ export const roleListContentSchema = z.object({
 }).strict();
 export type RoleListContentStored = z.infer<typeof roleListContentSchema>;
 
-/** A draft changes only assignments and overrides; training records are recorded on the current version. */
+/** A draft changes only assignments and overrides (its `training` stays empty; approval keeps the current version's). */
 export const roleListDraftSchema = z.object({ assignments: z.array(assignmentSchema), overrides: z.array(overrideSchema), training: z.array(trainingRecordSchema) }).strict();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Filter, FilterConditions, Sort, kvs } from '@forge/kvs';
 import type { z } from 'zod';
 import { Refusal } from '../domain/refusal';
+import { isValueTooLarge } from './kvs-errors';
 
 /**
  * Versioned work products in Forge storage (D23: unique id, version, status, author, approvals with who/when, an
@@ -56,7 +57,8 @@ export const draftKey = (docId: string): string => `doc:${docId}:draft`;
 /** One write of a transaction, in the shape the sandbox seed can also apply directly. */
 export interface Write { key: string; value: unknown; entityName?: string }
 
-function auditWrite(docId: string, row: Omit<AuditRow, 'workProduct'>): Write {
+/** One audit-trail row of a document (D23), for a transaction of this store or of a record kept beside it (training.ts). */
+export function auditWrite(docId: string, row: Omit<AuditRow, 'workProduct'>): Write {
   return { key: `${docId}#${String(row.at).padStart(15, '0')}#${randomUUID().slice(0, 8)}`, value: { workProduct: docId, ...row }, entityName: AUDIT_ENTITY };
 }
 
@@ -84,8 +86,12 @@ function parseStored<T>(what: string, schema: z.ZodType<T>, raw: unknown): T {
   return parsed.data;
 }
 
-/** Applies the writes atomically, conditioned on the head still being what the caller read. */
-async function commit(docId: string, expected: Head | null, next: Head, writes: Write[], deletes: string[] = []): Promise<void> {
+/**
+ * Applies the writes atomically, conditioned on the head still being what the caller read. A value over Forge's size
+ * limit is answered in words (the payload schemas check the limits first; this is the last line).
+ */
+async function commit(type: Pick<DocumentType<unknown>, 'docId' | 'title'>, expected: Head | null, next: Head, writes: Write[], deletes: string[] = []): Promise<void> {
+  const docId = type.docId;
   const tx = kvs.transact();
   const condition = expected
     ? new Filter<Head>().and('version', FilterConditions.equalTo(expected.version)).and('draftRevision', FilterConditions.equalTo(expected.draftRevision))
@@ -102,6 +108,9 @@ async function commit(docId: string, expected: Head | null, next: Head, writes: 
     const code = (e as { code?: unknown }).code;
     if (code === 'CONDITIONAL_CHECK_FAILED' || /condition/i.test(e instanceof Error ? e.message : '')) {
       throw new ConflictError('Someone else changed this work product while you were editing it. Reload the page to see their change, then apply yours again.');
+    }
+    if (isValueTooLarge(e)) {
+      throw new Refusal('invalid-input', `The ${type.title} is too large to store: Forge storage keeps at most 240 KB in one value. Shorten its longest texts or remove entries, then save again.`);
     }
     throw e;
   }
@@ -145,7 +154,7 @@ export async function saveDraft<C>(type: DocumentType<C>, content: C, expectedRe
   const revision = (state.head?.draftRevision ?? 0) + 1;
   const draft: StoredDraft<C> = { docId: type.docId, revision, baseVersion: state.head && state.head.version > 0 ? state.head.version : null, content, updatedBy: change.actor, updatedAt: at };
   const head: Head = { docId: type.docId, version: state.head?.version ?? 0, draftRevision: revision, status: state.head?.status ?? 'Draft', updatedAt: at };
-  await commit(type.docId, state.head, head, [{ key: draftKey(type.docId), value: draft }, auditWrite(type.docId, { at: change.now, actor: change.actor, action: 'draft-saved', summary: change.summary, version: head.version })]);
+  await commit(type, state.head, head, [{ key: draftKey(type.docId), value: draft }, auditWrite(type.docId, { at: change.now, actor: change.actor, action: 'draft-saved', summary: change.summary, version: head.version })]);
   return draft;
 }
 
@@ -171,7 +180,7 @@ export async function approveDraft<C>(type: DocumentType<C>, revision: number, s
     createdBy: draft.updatedBy, createdAt: draft.updatedAt, approvedBy: change.actor, approvedAt: at,
   };
   const head: Head = { docId: type.docId, version, draftRevision: state.head?.draftRevision ?? revision, status: stored.status, updatedAt: at };
-  await commit(type.docId, state.head, head, [
+  await commit(type, state.head, head, [
     { key: versionKey(type.docId, version), value: stored },
     auditWrite(type.docId, { at: change.now, actor: change.actor, action: 'approved', summary: change.summary, version }),
   ], [draftKey(type.docId)]);
@@ -182,14 +191,16 @@ export async function discardDraft<C>(type: DocumentType<C>, revision: number, c
   const state = await loadDocument(type);
   requireDraft(type, state, revision);
   const head: Head = { ...(state.head as Head), updatedAt: new Date(change.now).toISOString() };
-  await commit(type.docId, state.head, head, [auditWrite(type.docId, { at: change.now, actor: change.actor, action: 'draft-discarded', summary: change.summary, version: head.version })], [draftKey(type.docId)]);
+  await commit(type, state.head, head, [auditWrite(type.docId, { at: change.now, actor: change.actor, action: 'draft-discarded', summary: change.summary, version: head.version })], [draftKey(type.docId)]);
 }
 
 /**
- * Records a new version directly, without a draft (e.g. a training record added to WP.08, GO-12; the profile
- * configuration). `expectedVersion` guards against a concurrent change (null: the document must not exist yet).
+ * Records a new version directly, without a draft (the profile configuration, the project mapping).
+ * `expectedVersion` guards against a concurrent change (null: the document must not exist yet). The version carries
+ * only the approval it is given (D23, D27): none unless `change.approval` names one; nothing is copied from the
+ * version before.
  */
-export async function recordVersion<C>(type: DocumentType<C>, expectedVersion: number | null, status: string, content: (current: StoredVersion<C> | null) => C, change: Change & { action: string }): Promise<StoredVersion<C>> {
+export async function recordVersion<C>(type: DocumentType<C>, expectedVersion: number | null, status: string, content: (current: StoredVersion<C> | null) => C, change: Change & { action: string; approval?: { by: string; at: string } }): Promise<StoredVersion<C>> {
   const state = await loadDocument(type);
   const have = state.current ? state.current.version : null;
   if (have !== expectedVersion) {
@@ -199,10 +210,10 @@ export async function recordVersion<C>(type: DocumentType<C>, expectedVersion: n
   const version = (state.head?.version ?? 0) + 1;
   const stored: StoredVersion<C> = {
     docId: type.docId, workProduct: type.workProduct, version, status, content: content(state.current),
-    createdBy: change.actor, createdAt: at, approvedBy: state.current?.approvedBy ?? null, approvedAt: state.current?.approvedAt ?? null,
+    createdBy: change.actor, createdAt: at, approvedBy: change.approval?.by ?? null, approvedAt: change.approval?.at ?? null,
   };
   const head: Head = { docId: type.docId, version, draftRevision: state.head?.draftRevision ?? 0, status, updatedAt: at };
-  await commit(type.docId, state.head, head, [
+  await commit(type, state.head, head, [
     { key: versionKey(type.docId, version), value: stored },
     auditWrite(type.docId, { at: change.now, actor: change.actor, action: change.action, summary: change.summary, version }),
   ]);

@@ -133,6 +133,48 @@ test.describe('on a fresh plain Jira site, with the keyboard', () => {
     // Now that a Service Manager exists, she approves the next list, not the Jira admin.
     await expect(app.getByTestId('sd-roles-approve-reason')).toContainText('Only the Service Manager approves the list of assigned roles');
   });
+
+  test('the only Jira admin grants her own override: saved as self-granted, approved by the Service Manager and flagged as a finding (D27)', async ({ page, request }) => {
+    const sofia = await userNamed(request, 'Sofia');
+    const rachel = await userNamed(request, 'Rachel');
+    const app = await openAdminPage(page, sofia);
+    await app.getByTestId('sd-admin-tab-roles').click();
+    await expect(app.getByTestId('sd-admin-role-SM')).toContainText('Rachel Green');
+
+    const picker = app.getByTestId('sd-roles-add-person');
+    await picker.focus();
+    await page.keyboard.type('Sofia');
+    await expect(app.getByTestId(`sd-person-option-${sofia.accountId}`)).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+    await app.getByTestId(`sd-roles-role-${sofia.accountId}-CM`).check();
+    await app.getByTestId(`sd-roles-role-${sofia.accountId}-IM`).check();
+    await expect(app.getByTestId('sd-roles-refusals')).toContainText('ROL-06');
+    // The page says up front who may grant an override that concerns oneself.
+    await expect(app.getByTestId(`sd-roles-override-note-${sofia.accountId}`)).toContainText('another Jira administrator must grant it');
+
+    await app.getByTestId(`sd-roles-override-${sofia.accountId}`).fill('Three people until the new hire in May: I cover change control and incidents.');
+    await expect(app.getByTestId('sd-roles-live-exceptions')).toContainText('Self-granted');
+    await app.getByTestId('sd-roles-save').click();
+    await expect(app.getByTestId('sd-roles-done')).toContainText('Draft saved');
+
+    await expect(app.getByTestId('sd-roles-approve-reason')).toContainText('Only the Service Manager approves');
+
+    // Rachel, the Service Manager, approves it. She is not a Jira admin, so Jira does not open the admin page for her
+    // (D28: her approvals belong on a page she can open); she calls the resolver as such a page would.
+    const draft = (await invokeAs(request, sofia, 'adminPage.load', {})).data as { roles: { draft: { revision: number } } };
+    const approved = await invokeAs(request, rachel, 'roles.approve', { revision: draft.roles.draft.revision });
+    expect(approved).toMatchObject({ ok: true, data: { roles: { current: { version: 2 }, exceptions: [{ accountId: sofia.accountId, selfGranted: true }] } } });
+
+    const again = await openAdminPage(page, sofia);
+    await again.getByTestId('sd-admin-tab-roles').click();
+    await expect(again.getByTestId('sd-roles-current-status')).toContainText('Version 2');
+    const exception = again.getByTestId(`sd-sod-exception-${sofia.accountId}`);
+    await expect(exception).toHaveAttribute('data-self-granted', 'true');
+    await expect(exception).toContainText('Self-granted');
+    await expect(exception).toContainText('their own override, as the only Jira administrator');
+    await expect(again.getByTestId('sd-sod-self-granted-finding')).toContainText('a finding for the conformance review');
+    await expect(again.getByTestId('sd-sod-exceptions')).not.toContainText(sofia.accountId);
+  });
 });
 
 test.describe('on the demo service provider (JSM project SD, project OPS)', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ROLE_CODES, type RoleCode } from '../../../src/domain/roles';
 import { approvalAuthority } from '../../../src/domain/change-rules';
-import { DEFAULT_AREA_MAP, mayApproveChange, MIN_JUSTIFICATION_LENGTH, needsRol06Override, stampOverrides, validateRoleAssignments, type ChangeApprovalQuestion, type SodAssignment, type SodOverride } from '../../../src/domain/sod';
+import { DEFAULT_AREA_MAP, grantOverrides, mayApproveChange, mayGrantOverride, MIN_JUSTIFICATION_LENGTH, needsRol06Override, newGrants, reviewGrants, stampOverrides, validateRoleAssignments, type ChangeApprovalQuestion, type SodAssignment, type SodOverride } from '../../../src/domain/sod';
 
 const sm: SodAssignment = { accountId: 'sofia', roles: ['SM'] };
 const override = (accountId: string, justification: string): SodOverride => ({ rule: 'ROL-06', accountId, justification, grantedBy: 'admin-ada', grantedAt: '2026-03-02T09:00:00Z' });
@@ -83,8 +83,109 @@ describe('ROL-07 / D5 manager and practitioner in the same area', () => {
   it('D5: the area map is configurable (e.g. the SM managing GO)', () => {
     const areaMap = { ...DEFAULT_AREA_MAP, GO: ['SM'] as RoleCode[] };
     const team: SodAssignment[] = [{ accountId: 'sofia', roles: ['SM', 'PT'], practitionerAreas: ['GO'] }];
-    expect(validateRoleAssignments(team).ok).toBe(true);
-    expect(validateRoleAssignments(team, { areaMap }).refusals.map((f) => f.rule)).toEqual(['ROL-07']);
+    // Under the default map GO is no area at all (refused as such, not as manager + practitioner in GO) …
+    const byDefault = validateRoleAssignments(team);
+    expect(byDefault.refusals).toEqual([expect.objectContaining({ rule: 'ROL-07', accountId: 'sofia', message: expect.stringContaining('"GO", which is not an area') })]);
+    // … and with GO managed by the SM, practising in GO is the ROL-07 conflict.
+    const configured = validateRoleAssignments(team, { areaMap });
+    expect(configured.refusals).toEqual([expect.objectContaining({ rule: 'ROL-07', message: expect.stringContaining('area GO') })]);
+  });
+});
+
+describe('ROL-07 / D5 practitioner areas are areas of the map', () => {
+  const ines = (practitionerAreas?: string[]): SodAssignment => ({ accountId: 'ines', roles: ['IM', 'PT'], ...(practitionerAreas ? { practitionerAreas } : {}) });
+
+  it('ROL-07: Ines as Incident Manager + Practitioner is refused whatever the list says: [], ["in"], ["XYZ"], ["IN"] or none', () => {
+    for (const areas of [[], ['in'], ['XYZ'], ['IN'], undefined]) {
+      const r = validateRoleAssignments([sm, ines(areas)]);
+      expect(r.ok).toBe(false);
+      expect(r.refusals.every((f) => f.rule === 'ROL-07' && f.accountId === 'ines')).toBe(true);
+    }
+  });
+
+  it('ROL-07: an unknown area is refused naming the field and the allowed areas; a case slip is pointed out', () => {
+    const unknown = validateRoleAssignments([sm, { accountId: 'tom', roles: ['PT'], practitionerAreas: ['XYZ'] }]);
+    expect(unknown.refusals).toEqual([expect.objectContaining({ rule: 'ROL-07', accountId: 'tom', refs: ['D5'] })]);
+    expect(unknown.refusals[0]!.message).toContain('practitionerAreas names "XYZ"');
+    expect(unknown.refusals[0]!.message).toContain('the areas are CO, IN, RE');
+    const lower = validateRoleAssignments([sm, { accountId: 'tom', roles: ['PT'], practitionerAreas: ['in'] }]);
+    expect(lower.refusals[0]!.message).toContain('(did you mean "IN"?)');
+  });
+
+  it('ROL-07: a practitioner who gives a list works in at least one area', () => {
+    const r = validateRoleAssignments([sm, { accountId: 'tom', roles: ['PT'], practitionerAreas: [] }]);
+    expect(r.refusals).toEqual([expect.objectContaining({ rule: 'ROL-07', accountId: 'tom', message: expect.stringContaining('empty list of practitionerAreas') })]);
+    expect(validateRoleAssignments([sm, { accountId: 'tom', roles: ['PT'] }]).ok).toBe(true);
+    expect(validateRoleAssignments([sm, { accountId: 'tom', roles: ['PT'], practitionerAreas: ['CO', 'RE'] }]).ok).toBe(true);
+  });
+
+  it('ROL-07: another entry of the same person cannot narrow a practitioner entry that names no area', () => {
+    const r = validateRoleAssignments([sm, { accountId: 'ines', roles: ['IM', 'PT'] }, { accountId: 'ines', roles: ['PT'], practitionerAreas: ['CO'] }]);
+    expect(r.refusals.map((f) => [f.rule, f.accountId])).toEqual([['ROL-07', 'ines']]);
+    expect(r.refusals[0]!.message).toContain('area IN');
+  });
+
+  it('ROL-07: only areas of the map pass, in any order and split across entries (property)', () => {
+    const areas = Object.keys(DEFAULT_AREA_MAP);
+    fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...areas), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 5 }), (named) => {
+      const r = validateRoleAssignments([sm, { accountId: 'tom', roles: ['PT'], practitionerAreas: named }]);
+      expect(r.ok).toBe(named.every((a) => areas.includes(a)));
+    }));
+  });
+});
+
+describe('D27 who grants a ROL-06 override', () => {
+  const admins = ['sofia', 'ada'];
+  it('D27: only a Jira administrator grants an override', () => {
+    const d = mayGrantOverride('ines', { accountId: 'max', isJiraAdmin: false }, admins);
+    expect(d).toEqual({ allowed: false, rule: 'D27', message: expect.stringContaining('Only a Jira administrator grants a separation-of-duty override, and max is not one') });
+  });
+  it('D27: an administrator grants another person’s override', () => {
+    expect(mayGrantOverride('carlos', { accountId: 'sofia', isJiraAdmin: true }, admins)).toEqual({ allowed: true, selfGranted: false });
+  });
+  it('D27: an administrator may not grant their own while another exists, and is told whom to ask', () => {
+    const d = mayGrantOverride('sofia', { accountId: 'sofia', isJiraAdmin: true }, admins);
+    expect(d).toMatchObject({ allowed: false, rule: 'D27', message: expect.stringContaining('ask ada, another Jira administrator') });
+    const two = mayGrantOverride('sofia', { accountId: 'sofia', isJiraAdmin: true }, ['sofia', 'bob', 'ada']);
+    expect(two).toMatchObject({ message: expect.stringContaining('ask ada or bob, another Jira administrator') });
+  });
+  it('D27: the only administrator grants their own, recorded as self-granted', () => {
+    expect(mayGrantOverride('sofia', { accountId: 'sofia', isJiraAdmin: true }, ['sofia'])).toEqual({ allowed: true, selfGranted: true });
+  });
+
+  it('D27: grantOverrides checks only what is granted now; a kept grant is not granted again', () => {
+    const known = [override('carl', JUSTIFICATION)];
+    const kept = grantOverrides([{ accountId: 'carl', justification: JUSTIFICATION }], known, { by: { accountId: 'max', isJiraAdmin: false }, at: '2026-12-01T10:00:00Z', jiraAdmins: [] });
+    expect(kept).toEqual({ overrides: known, refusals: [] });
+    const fresh = grantOverrides([{ accountId: 'carl', justification: `${JUSTIFICATION} Until May.` }], known, { by: { accountId: 'max', isJiraAdmin: false }, at: '2026-12-01T10:00:00Z', jiraAdmins: [] });
+    expect(fresh.refusals).toEqual([expect.objectContaining({ rule: 'D27', accountId: 'carl', grantedBy: 'max' })]);
+    const own = grantOverrides([{ accountId: 'sofia', justification: JUSTIFICATION }], [], { by: { accountId: 'sofia', isJiraAdmin: true }, at: '2026-12-01T10:00:00Z', jiraAdmins: ['sofia'] });
+    expect(own).toEqual({ overrides: [{ rule: 'ROL-06', accountId: 'sofia', justification: JUSTIFICATION, grantedBy: 'sofia', grantedAt: '2026-12-01T10:00:00Z', selfGranted: true }], refusals: [] });
+  });
+
+  it('D27: at approval, grants the approved list does not hold are checked against the administrators of now', () => {
+    const approved = [override('carl', JUSTIFICATION)];
+    const byMax: SodOverride = { ...override('ines', JUSTIFICATION), grantedBy: 'max' };
+    const bySofia: SodOverride = { ...override('sofia', JUSTIFICATION), grantedBy: 'sofia' };
+    expect(newGrants([...approved, byMax], approved)).toEqual([byMax]);
+    const r = reviewGrants([...approved, byMax, bySofia], approved, ['sofia']);
+    expect(r.refusals.map((f) => [f.accountId, f.grantedBy])).toEqual([['ines', 'max']]);
+    expect(r.overrides[2]).toEqual({ ...bySofia, selfGranted: true });
+    expect(reviewGrants([bySofia], [], ['sofia', 'ada']).refusals).toEqual([expect.objectContaining({ message: expect.stringContaining('ask ada') })]);
+  });
+
+  it('D27: a self-granted exception is flagged and said to be a finding, in words without timestamps', () => {
+    const self: SodOverride = { ...override('sofia', JUSTIFICATION), grantedBy: 'sofia', selfGranted: true };
+    const r = validateRoleAssignments([{ accountId: 'sofia', roles: ['SM', 'CM', 'IM'] }], { overrides: [self] });
+    expect(r.ok).toBe(true);
+    expect(r.exceptions).toEqual([expect.objectContaining({ accountId: 'sofia', selfGranted: true, message: expect.stringContaining('self-granted by sofia') })]);
+    expect(r.exceptions[0]!.message).toContain('finding for the conformance review');
+    expect(r.exceptions[0]!.message).not.toContain('2026-03-02');
+    const other = validateRoleAssignments([sm, { accountId: 'carl', roles: ['CM', 'IM'] }], { overrides: [override('carl', JUSTIFICATION)] });
+    expect(other.exceptions[0]).toMatchObject({ selfGranted: false });
+    expect(other.exceptions[0]!.message).not.toContain('2026-03-02');
+    // A grant by the person concerned counts as self-granted even where an older record lacks the flag.
+    expect(validateRoleAssignments([{ accountId: 'sofia', roles: ['SM', 'CM', 'IM'] }], { overrides: [{ ...self, selfGranted: undefined }] }).exceptions[0]).toMatchObject({ selfGranted: true });
   });
 });
 
@@ -193,5 +294,8 @@ describe('ROL-06 / D4 overrides as saved (stampOverrides)', () => {
     ]);
     const edited = stampOverrides([{ accountId: 'carlos', justification: `${JUSTIFICATION} Extended to May.` }], known, 'sofia', '2026-12-01T10:00:00Z');
     expect(edited[0]).toMatchObject({ grantedBy: 'sofia', grantedAt: '2026-12-01T10:00:00Z' });
+    expect(edited[0]!.selfGranted).toBeUndefined();
+    // D27: one's own override is stamped self-granted (whether one may grant it is grantOverrides's question).
+    expect(stampOverrides([{ accountId: 'sofia', justification: JUSTIFICATION }], [], 'sofia', '2026-12-01T10:00:00Z')[0]).toMatchObject({ selfGranted: true });
   });
 });

@@ -4,7 +4,7 @@ import TextArea from '@atlaskit/textarea';
 import { useMemo, useState } from 'react';
 import type { PanelProps } from '../AdminConsole';
 import { callAdmin, type Person } from '../adminApi';
-import { MIN_JUSTIFICATION_LENGTH, needsRol06Override, normalisedJustification, PROCESS_CODES, ROLE_CODES, ROLES, validateRoleAssignments, type RoleCode } from '../domain';
+import { DEFAULT_AREA_MAP, MIN_JUSTIFICATION_LENGTH, needsRol06Override, normalisedJustification, ROLE_CODES, ROLES, validateRoleAssignments, type RoleCode } from '../domain';
 import { nameOf } from '../format';
 import { DraftActions } from '../ui/ActionButton';
 import { AdminError, DoneNote } from '../ui/AdminError';
@@ -54,7 +54,7 @@ export function RoleEditor({ view, onView, reload, people }: PanelProps) {
       const areas = new Set(r.practitionerAreas ?? []);
       if (on) areas.add(area);
       else areas.delete(area);
-      return { ...r, practitionerAreas: areas.size > 0 ? PROCESS_CODES.filter((c) => areas.has(c)) : null };
+      return { ...r, practitionerAreas: areas.size > 0 ? [...areas].sort() : null };
     });
   }
 
@@ -107,6 +107,13 @@ export function RoleEditor({ view, onView, reload, people }: PanelProps) {
           : null);
   const saveReason = editDenied ?? (!dirty ? (roles.draft ? 'No unsaved changes.' : 'No changes to save.') : null);
   const search = (query: string) => callAdmin('admin.searchUsers', { query });
+  /** D27, said before the server says it: who may grant an override. */
+  const overrideNote = (accountId: string): string | null =>
+    !viewer.isJiraAdmin
+      ? 'Only a Jira administrator grants an override: ask one to save it.'
+      : accountId === viewer.accountId
+        ? 'This override concerns you: another Jira administrator must grant it; only when you are the only one is it saved as self-granted and listed as a finding.'
+        : null;
 
   return (
     <div className="sd-stack" data-testid="sd-roles-editor">
@@ -144,6 +151,7 @@ export function RoleEditor({ view, onView, reload, people }: PanelProps) {
                 onArea={(area, on) => toggleArea(row.accountId, area, on)}
                 onJustification={(text) => change(row.accountId, (r) => ({ ...r, justification: text }))}
                 onRemove={() => setLocal(rows.filter((r) => r.accountId !== row.accountId))}
+                overrideNote={overrideNote(row.accountId)}
               />
             ))}
           </table>
@@ -199,6 +207,7 @@ function PersonRows({
   onArea,
   onJustification,
   onRemove,
+  overrideNote,
 }: {
   row: EditorRow;
   name: string;
@@ -207,12 +216,16 @@ function PersonRows({
   onArea: (area: string, on: boolean) => void;
   onJustification: (text: string) => void;
   onRemove: () => void;
+  overrideNote: string | null;
 }) {
   const id = row.accountId;
   const needsOverride = needsRol06Override(row.roles);
   const isPractitioner = row.roles.includes('PT');
   const length = normalisedJustification(row.justification).length;
   const overrideId = `sd-roles-override-field-${id}`;
+  // ROL-07 (D5): the areas of the separation-of-duty rules, and any other a stored list names, so it can be unticked.
+  const configured = Object.keys(DEFAULT_AREA_MAP).sort();
+  const areas = [...configured, ...(row.practitionerAreas ?? []).filter((a) => !configured.includes(a))];
   return (
     <tbody className="sd-person-group">
       <tr data-testid={`sd-roles-person-${id}`}>
@@ -248,9 +261,9 @@ function PersonRows({
           <td colSpan={ROLE_CODES.length + 2}>
             <fieldset className="sd-fieldset-inline" data-testid={`sd-roles-areas-${id}`}>
               <legend>Practitioner areas of {name}</legend>
-              {PROCESS_CODES.map((area) => (
+              {areas.map((area) => (
                 <Check key={area} checked={row.practitionerAreas?.includes(area) ?? false} disabled={locked} onChecked={(on) => onArea(area, on)} testId={`sd-roles-area-${id}-${area}`}>
-                  {area}
+                  {configured.includes(area) ? area : `${area} (not an area: untick it)`}
                 </Check>
               ))}
               <span className="sd-hint">{row.practitionerAreas ? '' : 'None ticked: counts as a practitioner in every area (ROL-07).'}</span>
@@ -280,6 +293,11 @@ function PersonRows({
                 ? `${length} of at least ${MIN_JUSTIFICATION_LENGTH} characters. The override is listed as an SoD exception (D4).`
                 : `${length} characters. The override will be listed as an SoD exception (D4).`}
             </span>
+            {overrideNote ? (
+              <span className="sd-hint sd-block" data-testid={`sd-roles-override-note-${id}`}>
+                {overrideNote}
+              </span>
+            ) : null}
           </td>
         </tr>
       ) : null}

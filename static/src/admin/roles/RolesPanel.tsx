@@ -93,11 +93,19 @@ export function RolesPanel(props: PanelProps) {
         <RoleEditor {...props} />
       </Section>
 
-      <Section id="sd-roles-exceptions" title="SoD exceptions (D4)" description="Accepted ROL-06 overrides of the approved list, as listed in the conformance report.">
+      <Section
+        id="sd-roles-exceptions"
+        title="Separation-of-duty exceptions"
+        description="Accepted overrides of the approved list (Control Manager and Incident Manager in one person, ROL-06, D4), as listed in the conformance report. An override its own subject granted is flagged as a finding (D27)."
+      >
         <SodExceptions exceptions={roles.exceptions} people={people} />
       </Section>
 
-      <Section id="sd-roles-training" title="Training and competence (IN.1.1, IN.1.2, GO.3.1)">
+      <Section
+        id="sd-roles-training"
+        title="Training and competence"
+        description="Records of training and competence (IN.1.1, IN.1.2, GO.3.1), part of the role list's evidence. Recording one does not change the approved list."
+      >
         <TrainingRecords {...props} />
       </Section>
     </div>

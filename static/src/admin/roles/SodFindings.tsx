@@ -45,7 +45,7 @@ export function SodFindings({ validation, names, live = false }: { validation: S
           <ul className="sd-findings">
             {exceptions.map((e) => (
               <li key={e.accountId}>
-                <Lozenge appearance="moved">{e.rule}</Lozenge> <span>{humanise(e.message, names)}</span>
+                <Lozenge appearance="moved">{e.rule}</Lozenge> {e.selfGranted ? <Lozenge appearance="removed">Self-granted</Lozenge> : null} <span>{humanise(e.message, names)}</span>
               </li>
             ))}
           </ul>

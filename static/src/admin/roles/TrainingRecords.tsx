@@ -3,6 +3,7 @@ import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import type { PanelProps } from '../AdminConsole';
 import { callAdmin, type Payload, type TrainingRecord } from '../adminApi';
+import { TRAINING_LIST_LIMIT } from '@contract/limits';
 import { formatDay, formatWhen, nameOf } from '../format';
 import { ActionBar, ActionButton } from '../ui/ActionButton';
 import { AdminError, DoneNote } from '../ui/AdminError';
@@ -26,10 +27,13 @@ function emptyForm(accountId: string, today: string): Form {
   return { accountId, kind: 'training', title: '', completedOn: today, notes: '', task: 'IN.1.1' };
 }
 
-/** Training and competence records of the people on the approved WP.08 (ROL-22, IN-14): the list and a small form. */
+/**
+ * Training and competence records of the people on the approved WP.08 (ROL-22, IN-14): the list and a small form.
+ * Records are stored one by one beside the list (GO-12); recording one makes no new version of it.
+ */
 export function TrainingRecords({ view, onView, reload, people }: PanelProps) {
   const current = view.roles.current;
-  const records: readonly TrainingRecord[] = current?.content.training ?? [];
+  const records: readonly TrainingRecord[] = view.roles.training;
   const personIds = [...new Set((current?.content.assignments ?? []).map((a) => a.accountId))];
   const [form, setForm] = useState<Form>(() => emptyForm(personIds[0] ?? '', view.today));
   const call = useAdminCall();
@@ -92,6 +96,12 @@ export function TrainingRecords({ view, onView, reload, people }: PanelProps) {
           </tbody>
         </table>
       )}
+
+      {view.roles.trainingMore ? (
+        <p className="sd-hint" data-testid="sd-training-more">
+          The {TRAINING_LIST_LIMIT.toLocaleString()} most recently recorded are listed here; older records are kept and stay part of the evidence.
+        </p>
+      ) : null}
 
       {denied ? (
         <p className="sd-reason" data-testid="sd-training-denied">{denied}</p>
