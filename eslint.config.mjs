@@ -50,7 +50,11 @@ export default tseslint.config(
   ...layer(['src/store/**/*.ts'], { forge: ['@forge/api', '@forge/resolver'], patterns: [{ group: ['../jira/*', '../resolvers/*', '../incidents/*', '../triggers/*'], message: 'src/store keeps app storage only; it calls no Jira and no entry point.' }] }),
   ...layer(['src/resolvers/**/*.ts'], { forge: ['@forge/api', '@forge/kvs', '@forge/resolver'] }, {}, ['src/resolvers/surface.ts']),
   ...layer(['src/resolvers/surface.ts'], { forge: ['@forge/api', '@forge/kvs'] }),
-  ...layer(['src/incidents/**/*.ts', 'src/triggers/**/*.ts', 'src/validators/**/*.ts', 'src/index.ts'], { forge: ['@forge/api', '@forge/kvs', '@forge/resolver'] }),
+  // Use cases take the clock from their entry point (ADR 011): only triggers, validators and the resolver read it.
+  ...layer(['src/incidents/**/*.ts', 'src/admin/**/*.ts', 'src/overview/**/*.ts'], { forge: ['@forge/api', '@forge/kvs', '@forge/resolver'] }, {
+    'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'A use case takes the clock from its entry point.' }, { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'A use case takes the clock from its entry point.' }],
+  }),
+  ...layer(['src/triggers/**/*.ts', 'src/validators/**/*.ts', 'src/index.ts'], { forge: ['@forge/api', '@forge/kvs', '@forge/resolver'] }),
   ...layer(['static/src/**/*.ts', 'static/src/**/*.tsx'], {
     forge: ['@forge/api', '@forge/kvs', '@forge/resolver'],
     patterns: [{ group: ['**/src/**', '!@contract/*'], message: 'static/ imports the server only through the UI↔server contract: @contract/* (src/contract, ADR 011).' }],

@@ -68,18 +68,23 @@ export async function saveEvaluation(candidate: Omit<IncidentRecord, 'rev'>, sam
   return written && row ? { stored: true, record: row } : { stored: false, record: row, reason };
 }
 
-/** Evaluations due at `now` (their `dueAt` passed), oldest first, at most `limit`. */
-export async function dueRecords(now: number, limit: number): Promise<IncidentRecord[]> {
-  const out: IncidentRecord[] = [];
+/** Rows of an entity whose indexed instant is at or before `now`, oldest first, at most `limit` (100 a query). */
+async function rowsUpTo<T>(entity: string, index: string, now: number, limit: number): Promise<T[]> {
+  const out: T[] = [];
   let cursor: string | undefined;
   do {
-    let q = kvs.entity<IncidentRecord>(RECORD_ENTITY).query().index('by-due').where(WhereConditions.lessThanEqualTo(now)).limit(Math.min(100, limit - out.length));
+    let q = kvs.entity<T>(entity).query().index(index).where(WhereConditions.lessThanEqualTo(now)).limit(Math.min(100, limit - out.length));
     if (cursor) q = q.cursor(cursor);
     const page = await q.getMany();
     out.push(...page.results.map((r) => r.value));
     cursor = page.nextCursor;
   } while (cursor && out.length < limit);
   return out;
+}
+
+/** Evaluations due at `now` (their `dueAt` passed), oldest first, at most `limit`. */
+export function dueRecords(now: number, limit: number): Promise<IncidentRecord[]> {
+  return rowsUpTo<IncidentRecord>(RECORD_ENTITY, 'by-due', now, limit);
 }
 
 /** Evaluations of many incidents at once (reports): 25 keys a call; missing ones are left out. */
@@ -235,15 +240,6 @@ export async function failWork(issueId: string, owner: string, message: string, 
 }
 
 /** Marks due for a scan: released or with an expired lease, oldest lease first (at most `limit`). */
-export async function dueWork(now: number, limit: number): Promise<WorkRow[]> {
-  const out: WorkRow[] = [];
-  let cursor: string | undefined;
-  do {
-    let q = kvs.entity<WorkRow>(WORK_ENTITY).query().index('by-lease').where(WhereConditions.lessThanEqualTo(now)).limit(Math.min(100, limit - out.length));
-    if (cursor) q = q.cursor(cursor);
-    const page = await q.getMany();
-    out.push(...page.results.map((r) => r.value));
-    cursor = page.nextCursor;
-  } while (cursor && out.length < limit);
-  return out;
+export function dueWork(now: number, limit: number): Promise<WorkRow[]> {
+  return rowsUpTo<WorkRow>(WORK_ENTITY, 'by-lease', now, limit);
 }
