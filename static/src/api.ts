@@ -9,27 +9,19 @@ import type { AnswerOf, FunctionKey, PayloadIn } from '@contract/functions';
 import type { UiModuleKey } from '@contract/modules';
 import type { ResultErrorCode } from '@contract/results';
 import type { AdminPageView } from '@contract/admin';
-import type { IssuePanelView, ProjectPageView } from '@contract/views';
+import type { IssuePanelView, ProjectPageView, ViewerRoles } from '@contract/views';
 
 // ---------------------------------------------------------------------------
 // The contract's types the UI uses by name
 // ---------------------------------------------------------------------------
 
-export type { RoleCode } from '@contract/admin';
+export type { RoleCode, Person } from '@contract/admin';
 export type { RecordKind, ViewerRoles } from '@contract/views';
 export type { IssuePanelView, ProjectPageView, AdminPageView };
 
-export interface Role {
-  code: import('@contract/admin').RoleCode;
-  name: string;
-}
-
-export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
-
-export interface Person {
-  accountId: string;
-  displayName: string;
-}
+/** A 29110 role as the views name it. */
+export type Role = ViewerRoles['roles'][number];
+export type StatusCategoryKey = IssuePanelView['issue']['status']['categoryKey'];
 
 // ---------------------------------------------------------------------------
 // Resolver calls
