@@ -5,7 +5,7 @@ import {
   confirmationChannel, publishMajorIncidentReportRefusal, raiseChangeRefusal, recordConfirmationRefusal, takeMajorIncidentRefusal,
   type IncidentActionFacts, type IncidentActor,
 } from '../domain/incident/actions';
-import { agentTest, type IncidentEvaluation } from '../domain/incident/evaluate';
+import { agentTest, customerClosureItems, type IncidentEvaluation } from '../domain/incident/evaluate';
 import { formatDuration } from '../domain/incident/messages';
 import type { Actor, LinkFact } from '../domain/incident/snapshot';
 import { rolesHeldBy, type RoleCode } from '../domain/roles';
@@ -69,9 +69,6 @@ export function actionFactsOf(issue: LoadedIssue, facts: IncidentFacts): Inciden
 const decision = (refusal: string | null) => ({ allowed: refusal === null, reason: refusal });
 const hidden = { allowed: false, reason: null };
 
-/** The closure items a customer sees (D26): their own part, the resolution and their confirmation. */
-const CUSTOMER_CLOSURE_ITEMS = new Set(['resolution', 'confirmation']);
-
 export function incidentSection(issue: LoadedIssue, facts: IncidentFacts, ev: IncidentEvaluation, rules: IncidentRules, viewer: Viewer, at: number): IncidentSection {
   const s = issue.snapshot;
   const st = ev.state;
@@ -112,7 +109,7 @@ export function incidentSection(issue: LoadedIssue, facts: IncidentFacts, ev: In
       incidents: s.links.filter((l) => l.other.kind === 'incident').map(linkView),
     } : null,
     closure: {
-      items: team ? ev.closure : ev.closure.filter((c) => CUSTOMER_CLOSURE_ITEMS.has(c.id)),
+      items: team ? ev.closure : customerClosureItems(ev.closure),
       confirmation: confirmation ? { confirmedBy: name(confirmation.confirmedBy), confirmedAt: confirmation.confirmedAt, how: confirmation.how ?? null, recordedBy: confirmation.recordedBy ? name(confirmation.recordedBy) : null } : null,
     },
     majorIncident: team && s.fields.majorIncident ? { manager, reportPublishedAt: facts.majorIncidentReport?.publishedAt ?? null } : null,

@@ -45,6 +45,11 @@ export interface ClosureItem {
   done: boolean;
 }
 
+/** D26: the closure items that are a customer's own concern: the resolution and their confirmation (D12). */
+export function customerClosureItems(items: readonly ClosureItem[]): ClosureItem[] {
+  return items.filter((c) => c.id === 'resolution' || c.id === 'confirmation');
+}
+
 export interface DueCommunication { key: string; event: CommunicationState['event']; cycle: number; at: Instant }
 
 export interface IncidentEvaluation {
