@@ -7,12 +7,13 @@ import { defineConfig } from '@playwright/test';
  * E2E tests drive the Jira-like sandbox shell in Debian's Chromium.
  *
  * By default Playwright starts two fresh sandboxes from the built app (what `npm start` runs after building):
- * the demo service provider on port 8799 and a plain Jira site for the setup wizard (`--seed plain`) on port
- * 8798, which tests reach through `E2E_PLAIN_BASE_URL`. Set E2E_BASE_URL and E2E_PLAIN_BASE_URL to run against
+ * the demo service provider on port 8799 (or E2E_PORT) and a plain Jira site for the setup wizard (`--seed plain`) on
+ * the port below it, which tests reach through `E2E_PLAIN_BASE_URL`. Set E2E_BASE_URL and E2E_PLAIN_BASE_URL to run against
  * sandboxes that are already running instead.
  */
-const PORT = 8799;
-const PLAIN_PORT = 8798;
+// E2E_PORT lets two checkouts run their browser tests side by side (the plain site takes the port below it).
+const PORT = Number(process.env.E2E_PORT ?? 8799);
+const PLAIN_PORT = PORT - 1;
 const external = process.env.E2E_BASE_URL;
 // Fresh data directories per run. Workers re-evaluate this file; the env vars make them reuse the directories
 // the runner created instead of making their own.
