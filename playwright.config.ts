@@ -39,7 +39,8 @@ export default defineConfig({
   retries: 0,
   timeout: 90_000,
   expect: { timeout: 20_000 },
-  reporter: [['list']],
+  // The HTML report keeps the screenshots the journey specs attach (light and dark) beside each step.
+  reporter: [['list'], ['html', { open: 'never', outputFolder: process.env.E2E_REPORT_DIR ?? 'playwright-report' }]],
   outputDir: 'test-results',
   use: {
     baseURL: external ?? `http://127.0.0.1:${PORT}`,
