@@ -17,6 +17,7 @@ import { Faults } from './jira/faults';
 import { Notifications } from './jira/notifications';
 import { jiraRoutes, type RestCtx } from './jira/routes';
 import { Search } from './jira/search';
+import { portalRequestExtension } from './jira/servicedesk';
 import { JiraSite } from './jira/site';
 import { BulkSeedError, bulkIncidentProperty, bulkNextDeadline, bulkTrackedSince, seedBulkIncidents } from './seed/bulk-incidents';
 import { incidentRecordWrites, pendingWorkWrites, type Write } from '../src/store/seed';
@@ -184,6 +185,19 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     }
   };
 
+  /**
+   * The module's `context.extension` as the product sets it. The JSM portal names the request by key; the host fills
+   * in the request type and portal (and refuses a request the user may not see there), as JSM does.
+   */
+  const hostExtension = (user: UserRow, ui: UiModule, asked: Record<string, unknown>): Record<string, unknown> => {
+    if (ui.type !== 'jiraServiceManagement:portalRequestDetail') return asked;
+    const request = asked.request;
+    const key = typeof request === 'object' && request !== null && typeof (request as { key?: unknown }).key === 'string' ? (request as { key: string }).key : '';
+    const ext = portalRequestExtension(site, { kind: 'user', user }, key);
+    if (!ext) throw jiraError(404, `The request '${key}' does not exist or you do not have permission to see it.`);
+    return ext;
+  };
+
   const frameContext = (f: Frame): Record<string, unknown> => {
     const u = site.rows.user(f.accountId)!;
     return {
@@ -330,7 +344,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       const ui = manifest.ui.get(p.data.moduleKey);
       if (!ui) throw jiraError(404, `No UI module '${p.data.moduleKey}' in manifest.yml.`);
       const token = randomBytes(18).toString('base64url');
-      frames.set(token, { accountId: user.account_id, moduleKey: ui.key, extension: { type: ui.type, ...p.data.extension }, localId: `${ui.key}-${token.slice(0, 8)}`, colorMode: p.data.colorMode });
+      frames.set(token, { accountId: user.account_id, moduleKey: ui.key, extension: { type: ui.type, ...hostExtension(user, ui, p.data.extension) }, localId: `${ui.key}-${token.slice(0, 8)}`, colorMode: p.data.colorMode });
       return { status: 200, body: { frameToken: token, src: `/forge/resources/${ui.resource}/index.html?frame=${token}&colorMode=${p.data.colorMode}`, title: ui.title } };
     }
     if (path === '/sandbox/bridge' && method === 'POST') {
@@ -344,7 +358,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
         const user = basicAuth(req);
         if (user && p.data.context) {
           const ui = manifest.ui.get(p.data.context.moduleKey);
-          if (ui) frame = { accountId: user.account_id, moduleKey: ui.key, extension: { type: ui.type, ...p.data.context.extension }, localId: `${ui.key}-http`, colorMode: 'light' };
+          if (ui) frame = { accountId: user.account_id, moduleKey: ui.key, extension: { type: ui.type, ...hostExtension(user, ui, p.data.context.extension) }, localId: `${ui.key}-http`, colorMode: 'light' };
         }
       }
       if (!frame) throw jiraError(401, 'The frame token is unknown or expired, or the credentials are wrong; reload the page.');

@@ -19,11 +19,13 @@ const manifestSchema = z.object({
     'jira:issuePanel': z.array(uiModule).optional(),
     'jira:adminPage': z.array(uiModule).optional(),
     'jira:projectPage': z.array(uiModule).optional(),
+    'jiraServiceManagement:portalRequestDetail': z.array(uiModule).optional(),
   }).passthrough(),
   resources: z.array(z.object({ key: z.string(), path: z.string() })).optional(),
 });
 
-export interface UiModule { key: string; type: 'jira:issuePanel' | 'jira:adminPage' | 'jira:projectPage'; resource: string; resolverFunction: string | undefined; title: string }
+export const UI_MODULE_TYPES = ['jira:issuePanel', 'jira:adminPage', 'jira:projectPage', 'jiraServiceManagement:portalRequestDetail'] as const;
+export interface UiModule { key: string; type: (typeof UI_MODULE_TYPES)[number]; resource: string; resolverFunction: string | undefined; title: string }
 export interface AppManifest {
   appId: string;
   runtime: string;
@@ -48,7 +50,7 @@ export function loadManifest(path: string): AppManifest {
     for (const v of ep.values) if (v.searchAlias) aliases[v.searchAlias] = { propertyKey: ep.propertyKey, path: v.path, type: v.type };
   }
   const ui = new Map<string, UiModule>();
-  for (const type of ['jira:issuePanel', 'jira:adminPage', 'jira:projectPage'] as const) {
+  for (const type of UI_MODULE_TYPES) {
     for (const mod of m.modules[type] ?? []) ui.set(mod.key, { key: mod.key, type, resource: mod.resource, resolverFunction: mod.resolver?.function, title: mod.title });
   }
   return {

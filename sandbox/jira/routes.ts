@@ -5,6 +5,7 @@ import { CUSTOM_FIELD_TYPES, SYSTEM_FIELDS } from './format';
 import type { Notifications } from './notifications';
 import type { Principal } from './principal';
 import { Search, searchBodySchema } from './search';
+import { serviceDeskRoutes } from './servicedesk';
 import type { JiraSite } from './site';
 
 /** What a REST handler sees: who is calling, the query string, and the parsed JSON body (undefined when empty). */
@@ -292,6 +293,9 @@ export function jiraRoutes(site: JiraSite, search: Search, notifications: Notifi
   const gone = (): Reply => { throw jiraError(410, 'The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046'); };
   r.add('GET', '/rest/api/3/search', gone);
   r.add('POST', '/rest/api/3/search', gone);
+
+  // Jira Service Management's customer API (portal): sandbox/jira/servicedesk.ts
+  serviceDeskRoutes(site, r);
   return r;
 }
 

@@ -5,6 +5,7 @@ import { approvedAssignments, approvedRoleListWrites, incidentFactsWrites, type 
 import { nextId } from '../store/db';
 import type { ForgeKvsStore } from '../forge/kvs';
 import type { ChangeItem, UserRow, WorkflowDefinition } from '../jira/rows';
+import { seedServiceDesk } from '../jira/servicedesk';
 
 export const CLOUD_ID = '8f1e3c52-7a9d-4b0e-9c61-2d5f0a7b1e29';
 export const APP_ACCOUNT_ID = '557058:f3c2b1e0-29a0-4d6e-9b11-5e3d0c7a2910';
@@ -137,6 +138,7 @@ export function seedDemo(db: Db, kvs: ForgeKvsStore, now: number): void {
   // SD-4 was closed on Chen's confirmation (D12): recorded where the app keeps what people record, app storage.
   const signature = db.prepare("SELECT id FROM issues WHERE key = 'SD-4'").get() as { id: number };
   applyWrites(kvs, now, incidentFactsWrites(String(signature.id), { closure: { confirmedBy: demoAccountId('chen'), confirmedAt: new Date(now - 5 * DAY + 2 * HOUR).toISOString(), how: 'customer comment' } }));
+  seedDemoPortal(db);
 }
 
 /** Writes documents to the sandbox's KVS with the app's own layout (work-product-store.ts). */
@@ -299,4 +301,20 @@ export function demoUsersView(db: Db, kvs: ForgeKvsStore, now: number): unknown[
     title: u.title, organization: u.organization, isJiraAdmin: u.is_site_admin === 1, timeZone: u.time_zone,
     roles: assignments.filter((x) => x.accountId === u.account_id).flatMap((x) => x.roles).map((code) => ({ code, name: ROLES[code].name })),
   }));
+}
+
+/** The demo service desk's customer portal (JSM request types of project SD): sandbox/jira/servicedesk.ts. */
+export function seedDemoPortal(db: Db): void {
+  const summary = { fieldId: 'summary', name: 'Summary', description: 'A few words on what is wrong or what you need.', required: true };
+  const description = { fieldId: 'description', name: 'Description', description: 'What happened, since when, and who is affected.', required: false };
+  seedServiceDesk(db, 'SD', [
+    { name: 'Report an incident', description: 'Something is broken or not working as it should.', helpText: 'Tell us how badly it affects you: impact and urgency set how fast we respond.', issueTypeName: 'Incident', fields: [
+      summary, description,
+      { fieldId: 'name:Impact', name: 'Impact', description: 'How much of your business is affected.', required: false },
+      { fieldId: 'name:Urgency', name: 'Urgency', description: 'How soon it must be fixed.', required: false },
+      { fieldId: 'name:Affected services', name: 'Affected services', description: 'The services that do not work.', required: false },
+    ] },
+    { name: 'Ask a question', description: 'Ask us anything about your services.', issueTypeName: 'Service request', fields: [summary, description] },
+    { name: 'Get help', description: 'Request something new, such as a mailbox or an account.', issueTypeName: 'Service request', fields: [summary, description] },
+  ]);
 }

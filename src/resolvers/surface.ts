@@ -1,7 +1,7 @@
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { FUNCTIONS, type AnswerOf, type FunctionKey, type PayloadOf } from '../contract/functions';
-import { MODULE_KEYS, type UiModuleKey } from '../contract/modules';
+import { MODULE_KEYS, SURFACE_OF, isUiModuleKey, type UiModuleKey } from '../contract/modules';
 import type { Result, ResultErrorCode } from '../contract/results';
 import { mayCall, type AccessRule, type Caller } from '../domain/access';
 import { Refusal } from '../domain/refusal';
@@ -66,6 +66,11 @@ const issueExtension = z.object({
   issue: z.object({ id: z.string(), key: z.string().min(1) }).passthrough(),
   project: z.object({ id: z.string(), key: z.string().min(1) }).passthrough(),
 }).passthrough();
+/** jiraServiceManagement:portalRequestDetail: the request (its issue key, request type id) and the portal. */
+const portalExtension = z.object({
+  request: z.object({ key: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'must be an issue key'), typeId: z.union([z.string(), z.number()]).optional() }).passthrough(),
+  portal: z.object({ id: z.union([z.string(), z.number()]) }).passthrough(),
+}).passthrough();
 const projectExtension = z.object({ project: z.object({ id: z.string(), key: z.string().min(1) }).passthrough() }).passthrough();
 
 /** Each module's context (Forge's `context.extension`), checked before anything else. */
@@ -75,6 +80,14 @@ function surfaceOf(module: UiModuleKey, extension: unknown): SurfaceContext {
     const p = issueExtension.safeParse(extension);
     if (!p.success) throw fail('issue panel', p.error);
     return { issue: { id: p.data.issue.id, key: p.data.issue.key }, project: { id: p.data.project.id, key: p.data.project.key } };
+  }
+  if (module === MODULE_KEYS.portalRequest) {
+    const p = portalExtension.safeParse(extension);
+    if (!p.success) throw fail('portal request', p.error);
+    // The portal names the request by its key only. An issue key starts with its project's key; what the functions
+    // read is read as the caller, so Jira itself refuses a request they may not see.
+    const key = p.data.request.key;
+    return { issue: { id: '', key }, project: { id: '', key: key.slice(0, key.lastIndexOf('-')) } };
   }
   if (module === MODULE_KEYS.projectPage) {
     const p = projectExtension.safeParse(extension);
@@ -124,10 +137,12 @@ export async function runFunction<K extends FunctionKey>(key: K, impl: Implement
     const declared = FUNCTIONS[key];
     const accountId = req.context.accountId;
     if (typeof accountId !== 'string' || !accountId) throw new Refusal('forbidden', 'This needs a signed-in Jira user.');
-    if (req.context.moduleKey !== declared.module) {
-      throw new Refusal('forbidden', `${key} answers the ${declared.module} module only, not ${String(req.context.moduleKey ?? 'an unknown module')}.`);
+    const moduleKey = req.context.moduleKey;
+    // A module showing the declared surface may call it (the portal request module shows the issue panel's).
+    if (!isUiModuleKey(moduleKey) || SURFACE_OF[moduleKey] !== declared.module) {
+      throw new Refusal('forbidden', `${key} answers the ${declared.module} module only, not ${String(moduleKey ?? 'an unknown module')}.`);
     }
-    const surface = surfaceOf(declared.module, req.context.extension);
+    const surface = surfaceOf(moduleKey, req.context.extension);
     const parsed = (declared.payload as z.ZodType).safeParse(req.payload ?? {});
     if (!parsed.success) throw new Refusal('invalid-input', `The request is invalid: ${parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'payload'}: ${i.message}`).join('; ')}`);
     const caller = await callerOf(accountId, impl.access, surface);

@@ -25,6 +25,10 @@ const ROUTES: Readonly<Record<ModuleKey, Start>> = {
   [MODULE_KEYS.issuePanel]: (context) => (
     <IssuePanel context={context} initial={started(loadIssuePanel, importIssuePanel)} />
   ),
+  // The customer portal's request view shows the issue panel's surface for the request (SURFACE_OF).
+  [MODULE_KEYS.portalRequest]: (context) => (
+    <IssuePanel context={context} initial={started(loadIssuePanel, importIssuePanel)} />
+  ),
   [MODULE_KEYS.adminPage]: (context) => <AdminPage context={context} initial={started(loadAdminPage, importAdminPage)} />,
   [MODULE_KEYS.projectPage]: (context) => (
     <ProjectPage context={context} initial={started(loadProjectPage, importProjectPage)} />
