@@ -5,7 +5,7 @@ import { jiraDateTime } from './format';
 import { ROLE_CUSTOMERS, type Principal } from './principal';
 import type { IssueRow, ProjectRow, UserRow } from './rows';
 import type { RestCtx } from './routes';
-import { adfToText, type JiraSite } from './site';
+import type { JiraSite } from './site';
 
 /**
  * Jira Service Management's customer REST API (`/rest/servicedeskapi/...`), the subset a customer portal uses:
@@ -314,6 +314,17 @@ export function serviceDeskRoutes(site: JiraSite, r: Router<RestCtx>): void {
     const row = rows.comment(Number(bean.id))!;
     return ok(commentDto(row, p.user), 201);
   }));
+}
+
+/** JSM's text form of a document: blocks (paragraphs, list items, headings) separated by a blank line. */
+function adfToText(node: unknown): string {
+  if (!node || typeof node !== 'object') return '';
+  const n = node as { type?: string; text?: string; content?: unknown[] };
+  if (n.type === 'text') return n.text ?? '';
+  if (n.type === 'hardBreak') return '\n';
+  const parts = (n.content ?? []).map(adfToText);
+  const block = (n.content ?? []).some((c) => typeof c === 'object' && c !== null && !['text', 'hardBreak', 'mention', 'emoji', 'inlineCard'].includes((c as { type?: string }).type ?? ''));
+  return block ? parts.filter((x) => x !== '').join('\n\n') : parts.join('');
 }
 
 function textToAdf(text: string): Record<string, unknown> {

@@ -63,7 +63,9 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
     }
   }
   if (!response.ok) {
-    const errorMessages = isJiraErrorBody(data) && Array.isArray(data.errorMessages) ? data.errorMessages.filter((m) => typeof m === 'string') : [];
+    // Jira's body has errorMessages/errors; JSM's servicedeskapi answers { errorMessage }.
+    const sdMessage = typeof data === 'object' && data !== null && 'errorMessage' in data && typeof data.errorMessage === 'string' ? [data.errorMessage] : [];
+    const errorMessages = [...sdMessage, ...(isJiraErrorBody(data) && Array.isArray(data.errorMessages) ? data.errorMessages.filter((m) => typeof m === 'string') : [])];
     const fieldErrors = isJiraErrorBody(data) && data.errors && typeof data.errors === 'object' ? data.errors : {};
     const detail = [...errorMessages, ...Object.values(fieldErrors)].join(' ');
     throw new ApiError(response.status, detail || `${response.status} ${response.statusText}`.trim(), errorMessages, fieldErrors);

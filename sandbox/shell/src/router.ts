@@ -7,6 +7,11 @@ export type Route =
   | { name: 'issue'; issueKey: string }
   | { name: 'search' }
   | { name: 'admin'; subPath: string }
+  | { name: 'helpCenter' }
+  | { name: 'myRequests' }
+  | { name: 'portal'; deskId: string }
+  | { name: 'portalCreate'; deskId: string; typeId: string }
+  | { name: 'portalRequest'; deskId: string; issueKey: string }
   | { name: 'notFound'; path: string };
 
 function decode(segment: string): string {
@@ -27,6 +32,15 @@ export function parseRoute(pathname: string): Route {
   if (m?.[1]) return { name: 'projectApp', projectKey: decode(m[1]).toUpperCase(), subPath: m[2] ?? '/' };
   m = /^\/projects\/([^/]+)(?:\/issues)?$/.exec(path);
   if (m?.[1]) return { name: 'project', projectKey: decode(m[1]).toUpperCase() };
+  // The JSM customer portal's paths (pages/portal.ts).
+  if (path === '/servicedesk/customer/portals') return { name: 'helpCenter' };
+  if (path === '/servicedesk/customer/user/requests') return { name: 'myRequests' };
+  m = /^\/servicedesk\/customer\/portal\/([^/]+)\/create\/([^/]+)$/.exec(path);
+  if (m?.[1] && m[2]) return { name: 'portalCreate', deskId: decode(m[1]), typeId: decode(m[2]) };
+  m = /^\/servicedesk\/customer\/portal\/([^/]+)\/([^/]+)$/.exec(path);
+  if (m?.[1] && m[2]) return { name: 'portalRequest', deskId: decode(m[1]), issueKey: decode(m[2]).toUpperCase() };
+  m = /^\/servicedesk\/customer\/portal\/([^/]+)$/.exec(path);
+  if (m?.[1]) return { name: 'portal', deskId: decode(m[1]) };
   m = /^\/admin(\/.*)?$/.exec(path);
   if (m) return { name: 'admin', subPath: m[1] ?? '/' };
   return { name: 'notFound', path: pathname };

@@ -6,8 +6,9 @@ import { showFlag } from './flags.js';
 import { SITE_NAME, breadcrumbs, setTitle, showPage, type PageContext } from './pages/common.js';
 import { renderIssue } from './pages/issue.js';
 import { renderAdmin, renderProject, renderProjectApp, renderSearch } from './pages/project.js';
+import { PORTAL_PATHS, renderCreate, renderHelpCenter, renderMyRequests, renderPortal, renderRequest } from './pages/portal.js';
 import { renderProjects } from './pages/projects.js';
-import { reload, startRouter, type Route } from './router.js';
+import { navigate, reload, startRouter, type Route } from './router.js';
 import { allUsers, colorMode, currentUser, setColorMode, setCurrentUser, setUsers } from './session.js';
 import type { SandboxClock, SandboxUser } from './types.js';
 
@@ -107,6 +108,8 @@ function paintUserSwitcher(): void {
 function paintUserDependent(): void {
   const user = currentUser();
   byId('nav-admin').hidden = !user?.isJiraAdmin;
+  // Customers use the help center (JSM's portal); Jira's project pages are for the service team.
+  byId('nav-projects').hidden = user?.accountType === 'customer';
   const summary = byId('acting-summary');
   summary.textContent = user ? `${user.accountType === 'customer' ? 'Customer' : 'Agent'}${user.isJiraAdmin ? ', Jira admin' : ''}` : '';
 }
@@ -144,13 +147,21 @@ let controller: AbortController | null = null;
 function paintNav(route: Route): void {
   for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('.main-nav a'))) {
     const section = link.dataset.section;
-    const current = (section === 'projects' && route.name !== 'admin' && route.name !== 'notFound') || (section === 'admin' && route.name === 'admin');
+    const portal = ['helpCenter', 'myRequests', 'portal', 'portalCreate', 'portalRequest'].includes(route.name);
+    const current = (section === 'projects' && !portal && route.name !== 'admin' && route.name !== 'notFound') || (section === 'admin' && route.name === 'admin') || (section === 'portal' && portal);
     if (current) link.setAttribute('aria-current', 'true');
     else link.removeAttribute('aria-current');
   }
 }
 
+/** Jira's pages a customer does not get: they land on the help center instead, as on a JSM site. */
+const STAFF_ONLY: ReadonlySet<Route['name']> = new Set(['projects', 'project', 'projectApp', 'search', 'admin']);
+
 function renderRoute(route: Route, options: { focus: boolean }): void {
+  if (currentUser()?.accountType === 'customer' && STAFF_ONLY.has(route.name)) {
+    navigate(PORTAL_PATHS.helpCenter, { replace: true });
+    return;
+  }
   controller?.abort();
   controller = new AbortController();
   const ctx: PageContext = { main: byId('main'), signal: controller.signal, focus: options.focus };
@@ -174,6 +185,21 @@ function renderRoute(route: Route, options: { focus: boolean }): void {
       break;
     case 'admin':
       work = renderAdmin(ctx);
+      break;
+    case 'helpCenter':
+      work = renderHelpCenter(ctx);
+      break;
+    case 'myRequests':
+      work = renderMyRequests(ctx);
+      break;
+    case 'portal':
+      work = renderPortal(ctx, route.deskId);
+      break;
+    case 'portalCreate':
+      work = renderCreate(ctx, route.deskId, route.typeId);
+      break;
+    case 'portalRequest':
+      work = renderRequest(ctx, route.deskId, route.issueKey);
       break;
     case 'notFound':
       setTitle('Page not found');
