@@ -4,6 +4,8 @@ import type { IssuePanelView } from '../../src/contract/views';
 import { demoToken } from '../../sandbox/seed/demo';
 import { call, emailOf, withSandbox } from './harness';
 
+jest.setTimeout(60_000);
+
 /**
  * The JSM customer portal path through an unmodified jira.js ServiceDeskClient: a customer raises an incident on
  * the portal, sees it, comments; the app treats it as any other incident; another organization's customer cannot
@@ -121,5 +123,11 @@ describe('JSM customer portal (servicedeskapi) through jira.js', () => {
     const issue = await jira('priya').issues.getIssue({ issueIdOrKey: created.issueKey!, fields: ['issuetype', 'reporter'] });
     expect(issue.fields.issuetype?.name).toBe('Incident');
     expect(issue.fields.reporter?.displayName).toBe('Chen Wei');
+    // The app tracks it as an incident and asks for what it needs to set the priority, as for any incident.
+    const context = { moduleKey: 'sd-issue-panel', extension: { issue: { id: created.issueId, key: created.issueKey }, project: { id: '10000', key: 'SD' } } };
+    const res = await call(base, 'POST', '/sandbox/bridge', { user: 'priya', body: { type: 'invoke', payload: { functionKey: 'issuePanel.load', payload: {} }, context } });
+    const result = (res.body as { result: Result<IssuePanelView> }).result;
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.data.incident?.priority).toMatchObject({ derived: false, missing: ['impact', 'urgency'] });
   });
 });
