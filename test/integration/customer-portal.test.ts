@@ -97,6 +97,9 @@ describe('JSM customer portal (servicedeskapi) through jira.js', () => {
     if (!result.ok) throw new Error(result.error.message);
     expect(result.data.issue.key).toBe(key);
     expect(result.data.incident?.audience).toBe('customer');
+    // The portal module shows the issue panel's surface only: another surface's function is refused from it.
+    const admin = await call(base, 'POST', '/sandbox/bridge', { user: 'carla', body: { type: 'invoke', payload: { functionKey: 'adminPage.load', payload: {} }, context } });
+    expect((admin.body as { result: Result<unknown> }).result).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'adminPage.load answers the sd-admin-page module only, not sd-portal-request.' } });
     // Chen's frame for Carla's request is refused by the host, as JSM would not show it.
     const chen = await call(base, 'POST', '/sandbox/bridge', { user: 'chen', body: { type: 'invoke', payload: { functionKey: 'issuePanel.load', payload: {} }, context } });
     expect(chen.status).toBe(404);
