@@ -37,9 +37,10 @@ function paintClock(): void {
     return;
   }
   const now = new Date(clockBase.serverMs + (performance.now() - clockBase.localMs));
-  timeEl.textContent = formatDate(now.toISOString());
+  // The sandbox clock in the acting user's zone and locale, with the zone named (their profile's, as in Jira).
+  timeEl.textContent = formatDate(now.toISOString(), { zone: true });
   timeEl.setAttribute('datetime', now.toISOString());
-  timeEl.title = now.toISOString();
+  timeEl.title = `${now.toISOString()} (UTC)`;
   offsetEl.textContent = clockBase.offsetMs ? `(${formatDuration(clockBase.offsetMs)})` : '';
   offsetEl.title = clockBase.offsetMs ? 'How far the sandbox clock is ahead of real time' : '';
 }
@@ -117,6 +118,7 @@ function initUserSwitcher(): void {
     const user = setCurrentUser(select.value);
     if (!user) return;
     paintUserDependent();
+    paintClock();
     byId('live').textContent = `Now acting as ${user.displayName}.`;
     reload();
   });
