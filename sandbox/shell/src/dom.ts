@@ -52,9 +52,9 @@ export function formatDate(iso: string | undefined | null, opts: { zone?: boolea
 }
 
 /** A <time> element showing a readable date with the ISO value in `datetime`. */
-export function timeEl(iso: string | undefined | null): HTMLElement {
-  if (!iso) return h('span', null, '—');
-  return h('time', { datetime: iso, title: formatDate(iso, { zone: true }) }, formatDate(iso));
+export function timeEl(iso: string | undefined | null, testId?: string): HTMLElement {
+  if (!iso) return h('span', { 'data-testid': testId }, '—');
+  return h('time', { datetime: iso, title: formatDate(iso, { zone: true }), 'data-testid': testId }, formatDate(iso));
 }
 
 export function loading(label = 'Loading…'): HTMLElement {

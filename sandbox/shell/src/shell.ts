@@ -1,13 +1,14 @@
 /** Entry point of the Jira-like sandbox shell: top bar (clock, "Acting as"), routing, pages. */
 
 import { describeError, sandbox } from './api.js';
+import { openCreateDialog } from './create-dialog.js';
 import { byId, errorBox, formatDate, h, replaceChildren } from './dom.js';
 import { showFlag } from './flags.js';
 import { SITE_NAME, breadcrumbs, setTitle, showPage, type PageContext } from './pages/common.js';
 import { renderIssue } from './pages/issue.js';
 import { renderAdmin, renderProject, renderProjectApp, renderSearch } from './pages/project.js';
 import { renderProjects } from './pages/projects.js';
-import { reload, startRouter, type Route } from './router.js';
+import { currentRoute, reload, startRouter, type Route } from './router.js';
 import { allUsers, colorMode, currentUser, setColorMode, setCurrentUser, setUsers } from './session.js';
 import type { SandboxClock, SandboxUser } from './types.js';
 
@@ -108,8 +109,19 @@ function paintUserSwitcher(): void {
 function paintUserDependent(): void {
   const user = currentUser();
   byId('nav-admin').hidden = !user?.isJiraAdmin;
+  // Agents create issues from the top bar, as in Jira; customers raise requests on the portal instead.
+  byId('create-button').hidden = user?.accountType !== 'atlassian';
   const summary = byId('acting-summary');
   summary.textContent = user ? `${user.accountType === 'customer' ? 'Customer' : 'Agent'}${user.isJiraAdmin ? ', Jira admin' : ''}` : '';
+}
+
+function initCreateButton(): void {
+  const button = byId<HTMLButtonElement>('create-button');
+  button.addEventListener('click', () => {
+    const route = currentRoute();
+    const projectKey = route.name === 'project' || route.name === 'projectApp' ? route.projectKey : route.name === 'issue' ? route.issueKey.split('-')[0] : undefined;
+    openCreateDialog(button, { projectKey });
+  });
 }
 
 function initUserSwitcher(): void {
@@ -203,6 +215,7 @@ async function boot(): Promise<void> {
   initClock();
   initThemeSwitcher();
   initUserSwitcher();
+  initCreateButton();
   const main = byId('main');
   try {
     setUsers(await sandbox.users());

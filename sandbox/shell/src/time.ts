@@ -47,3 +47,24 @@ export function formatInstant(iso: string | undefined | null, viewer: Viewer, op
   const date = new Date(iso.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
   return Number.isNaN(date.getTime()) ? iso : formatter(viewer, opts.zone === true).format(date);
 }
+
+/** The offset (ms) of `timeZone` from UTC at the instant `ms`. */
+function zoneOffset(ms: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * A wall time the viewer typed ("2026-12-05T09:30", as an <input type="datetime-local"> gives it) read in their
+ * profile's zone, as an ISO instant; null when it is not a wall time. In a DST gap it takes the later offset.
+ */
+export function wallTimeToIso(value: string, timeZone: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return null;
+  const guess = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  let zone = timeZone;
+  try { zoneOffset(guess, zone); } catch { zone = 'UTC'; }
+  const first = guess - zoneOffset(guess, zone);
+  return new Date(guess - zoneOffset(first, zone)).toISOString();
+}

@@ -1,5 +1,5 @@
 import { DEMO_USERS } from '../../../sandbox/seed/demo';
-import { bcp47, formatInstant } from '../../../sandbox/shell/src/time';
+import { bcp47, formatInstant, wallTimeToIso } from '../../../sandbox/shell/src/time';
 
 /** The shell shows every instant in the acting user's Jira time zone and locale (issue #12 §3). */
 const viewer = (key: string) => {
@@ -41,5 +41,14 @@ describe('the shell’s instants in the viewer’s zone and locale', () => {
 
   it('falls back to UTC, named, for a zone Intl does not know', () => {
     expect(formatInstant(instant, { timeZone: 'Mars/Olympus', locale: 'en_GB' })).toMatch(/19:45.*UTC/);
+  });
+});
+
+describe('a wall time typed in the Create dialog', () => {
+  it('is read in the viewer’s zone: 09:30 for Priya is 04:00 UTC, for Carla 09:30 UTC in December', () => {
+    expect(wallTimeToIso('2026-12-05T09:30', 'Asia/Kolkata')).toBe('2026-12-05T04:00:00.000Z');
+    expect(wallTimeToIso('2026-12-05T09:30', 'Europe/London')).toBe('2026-12-05T09:30:00.000Z');
+    expect(wallTimeToIso('2026-07-05T09:30', 'Europe/Berlin')).toBe('2026-07-05T07:30:00.000Z');
+    expect(wallTimeToIso('tomorrow', 'Europe/Berlin')).toBeNull();
   });
 });
