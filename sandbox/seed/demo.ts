@@ -13,8 +13,10 @@ export const APP_ACCOUNT_ID = '557058:f3c2b1e0-29a0-4d6e-9b11-5e3d0c7a2910';
  * The demo very small entity: "Acme Cloud Services", six staff in the eight 29110 roles, two customers of
  * different companies and a supplier contact; a JSM-style service project with incidents of every priority
  * (with realistic history: replies, internal notes, waiting for customer, a priority raised, a reopen) and
- * change requests in several states; and a plain Jira business project.
+ * change requests in several states; and a plain Jira business project. Once the function runtime runs, the
+ * sandbox sets SD up with the app's own setup wizard (demo-setup.ts), so the demo site starts fully set up.
  */
+/** `tz` and `locale` are the account's Jira profile (GET /myself), as a team spread over several countries has them. */
 interface DemoUser { key: string; name: string; title: string; email: string; type: 'atlassian' | 'customer'; tz: string; locale: string; roles: RoleCode[]; admin?: boolean; org?: string }
 
 export const DEMO_USERS: DemoUser[] = [
