@@ -5,7 +5,7 @@
  */
 import { expect, test, type Locator } from '@playwright/test';
 import { actAs, userNamed } from './sandbox';
-import { attachScreens } from './layout';
+import { attachScreens, expectNoOverlapAtWidths, overlappingText } from './layout';
 
 /** A control of the dialog by its field label (a required field's label ends with "*"). */
 const labelled = (dialog: Locator, name: string): Locator => dialog.getByLabel(new RegExp(`^${name}\\s*\\*?$`));
@@ -26,6 +26,8 @@ test('Priya creates an Incident with Impact High and Urgency High from the Creat
   await expect(labelled(dialog, 'Urgency')).toBeVisible();
   await expect(dialog.getByRole('group', { name: 'Affected services' })).toBeVisible();
   await test.info().attach('Create dialog (light)', { body: await page.screenshot(), contentType: 'image/png' });
+  // Neither the dialog nor the top bar with its Create button has overlapping text at 1,280 and 1,440 px.
+  await expectNoOverlapAtWidths(page, async () => [...await overlappingText(page, '[data-testid=create-dialog]'), ...await overlappingText(page, '.topbar')]);
 
   // Jira's own field error comes back beside its field (POST /rest/api/3/issue answers errors.summary).
   await expect(labelled(dialog, 'Summary')).toHaveAttribute('maxlength', '255');
