@@ -14,6 +14,8 @@ module.exports = {
     {
       displayName: 'integration',
       testEnvironment: 'node',
+      // Each suite starts a real sandbox (function runtime; the demo seed also runs the app's setup wizard on SD).
+      setupFilesAfterEnv: ['<rootDir>/test/integration/timeouts.ts'],
       roots: ['<rootDir>/test/integration'],
       transform: { '^.+\\.tsx?$': tsJest },
       moduleNameMapper: contract,

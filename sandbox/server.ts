@@ -21,7 +21,8 @@ import { portalRequestExtension } from './jira/servicedesk';
 import { JiraSite } from './jira/site';
 import { BulkSeedError, bulkIncidentProperty, bulkNextDeadline, bulkTrackedSince, seedBulkIncidents } from './seed/bulk-incidents';
 import { incidentRecordWrites, pendingWorkWrites, type Write } from '../src/store/seed';
-import { APP_ACCOUNT_ID, CLOUD_ID, applyWrites, demoUsersView, seedDemo } from './seed/demo';
+import { APP_ACCOUNT_ID, CLOUD_ID, applyWrites, demoAccountId, demoUsersView, seedDemo } from './seed/demo';
+import { DEMO_SETUP, applyDemoSetup, type SetupInvoke } from './seed/demo-setup';
 import { seedPlain } from './seed/plain';
 import { getMeta, openDatabase, setMeta, wipe } from './store/db';
 
@@ -96,6 +97,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       else seedDemo(db, freshKvs, clock.now());
       setMeta(db, 'seeded', '1');
       setMeta(db, 'seed_kind', seedKind);
+      // The demo site is set up by the app's own wizard once the function runtime runs (applyDemoSetupIfNeeded).
+      setMeta(db, 'demo_setup', seedKind === 'demo' ? 'pending' : 'none');
       persistClock();
       log(seedKind === 'plain'
         ? `Seeded a plain Jira site with one business project (${new Date(clock.now()).toISOString()}).`
@@ -219,6 +222,18 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     return out.result;
   };
 
+  /** The demo seed's last part: the app's setup wizard on SD, run through the Forge host as the Jira admin (demo-setup.ts). */
+  const applyDemoSetupIfNeeded = async (): Promise<void> => {
+    if (seedKind !== 'demo' || getMeta(db, 'demo_setup') === 'done') return;
+    const ui = [...manifest.ui.values()].find((m) => m.type === 'jira:adminPage');
+    if (!ui) throw new Error('The manifest has no jira:adminPage module, so the demo site cannot be set up by the wizard.');
+    const frame: Frame = { accountId: demoAccountId(DEMO_SETUP.adminKey), moduleKey: ui.key, extension: { type: ui.type }, localId: `${ui.key}-seed`, colorMode: 'light' };
+    const invoke: SetupInvoke = (functionKey, payload) => invokeResolver(frame, ui, functionKey, payload);
+    const steps = await applyDemoSetup(invoke);
+    setMeta(db, 'demo_setup', 'done');
+    log(`Set up project ${DEMO_SETUP.projectKey} with the app's setup wizard${steps.length ? ` (${steps.length} steps)` : ''}.`);
+  };
+
   const bridgeCall = async (f: Frame, type: string, payload: unknown): Promise<unknown> => {
     const ui = manifest.ui.get(f.moduleKey);
     if (!ui) throw new Error(`Unknown module '${f.moduleKey}'.`);
@@ -282,6 +297,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       seedIfNeeded(true);
       frames.clear();
       faults.clear();
+      await applyDemoSetupIfNeeded();
       return { status: 200, body: { reset: true, seed: seedKind, now: new Date(clock.now()).toISOString() } };
     }
     if (path === '/sandbox/notifications' && method === 'GET') {
@@ -435,6 +451,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   site.base = baseUrl;
   log(`Forge functions run on ${nodeRuntime.path} (${nodeRuntime.note}).`);
   await runtime.warmUp().catch((e: unknown) => log(`The function runtime did not start: ${e instanceof Error ? e.message : String(e)}`));
+  await applyDemoSetupIfNeeded().catch((e: unknown) => log(`The demo site is not set up (the next start tries again): ${e instanceof Error ? e.message : String(e)}`));
   scheduler.start(opts.schedulerPollMs);
 
   return {

@@ -248,6 +248,45 @@ export function jiraRoutes(site: JiraSite, search: Search, notifications: Notifi
 
   // issues
   r.add('POST', '/rest/api/3/issue', ({ p, body }) => ok(site.createIssue(p, body), 201));
+  // Create metadata (GET /rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes[/{issueTypeId}]): what the create
+  // screen of a project and issue type has. The sandbox has no screens: every custom field (all have a global context)
+  // is on every create screen, after Jira's system fields. Without the create permission Jira returns no data.
+  const createTypes = (p: Principal, projectIdOrKey: string) => {
+    const project = site.visibleProject(p, projectIdOrKey);
+    return { project, types: perms.canCreate(p, project) ? rows.projectIssueTypes(project.id).filter((t) => t.subtask !== 1) : [] };
+  };
+  r.add('GET', '/rest/api/3/issue/createmeta/:projectIdOrKey/issuetypes', ({ p, query }, { projectIdOrKey }) => {
+    const page = pageOf(query, 50, 200, createTypes(p, projectIdOrKey!).types.map((t) => fmt.issueType(t)));
+    return ok({ maxResults: page.maxResults, startAt: page.startAt, total: page.total, issueTypes: page.values });
+  });
+  r.add('GET', '/rest/api/3/issue/createmeta/:projectIdOrKey/issuetypes/:issueTypeId', ({ p, query }, { projectIdOrKey, issueTypeId }) => {
+    const { project, types } = createTypes(p, projectIdOrKey!);
+    const type = types.find((t) => t.id === issueTypeId);
+    if (!type && types.length) throw jiraError(404, `The issue type with id '${issueTypeId}' is not used by project ${project.key}.`);
+    const system = (id: string, extra: Record<string, unknown> = {}) => {
+      const f = SYSTEM_FIELDS.find((x) => x.id === id)!;
+      return { required: false, schema: f.schema, name: f.name, key: f.id, fieldId: f.id, hasDefaultValue: false, operations: ['set'], ...extra };
+    };
+    const fields = !type ? [] : [
+      system('issuetype', { required: true, allowedValues: [fmt.issueType(type)] }),
+      system('project', { required: true, allowedValues: [{ self: `${site.base}/rest/api/3/project/${project.id}`, id: project.id, key: project.key, name: project.name, projectTypeKey: project.project_type_key }] }),
+      system('summary', { required: true }),
+      system('description'),
+      system('reporter', { required: true, hasDefaultValue: true, autoCompleteUrl: `${site.base}/rest/api/3/user/search?query=` }),
+      system('assignee', { autoCompleteUrl: `${site.base}/rest/api/3/user/assignable/search?project=${project.key}&query=` }),
+      system('priority', { hasDefaultValue: true, allowedValues: rows.priorities().map((x) => fmt.priority(x)), defaultValue: ((d) => (d ? fmt.priority(d) : undefined))(rows.priorities().find((x) => x.is_default === 1)) }),
+      system('labels', { autoCompleteUrl: `${site.base}/rest/api/1.0/labels/suggest?query=` }),
+      ...rows.customFields().map((f) => {
+        const meta = fmt.customField(f);
+        const options = OPTION_FIELD_TYPES.some((t) => f.type.endsWith(t))
+          ? { allowedValues: rows.fieldOptions(f.id).filter((o) => o.disabled === 0).map((o) => ({ self: `${site.base}/rest/api/3/customFieldOption/${o.id}`, value: o.value, id: o.id })) }
+          : {};
+        return { required: false, schema: meta.schema, name: f.name, key: f.id, fieldId: f.id, hasDefaultValue: false, operations: ['set'], ...options };
+      }),
+    ];
+    const page = pageOf(query, 50, 200, fields);
+    return ok({ maxResults: page.maxResults, startAt: page.startAt, total: page.total, fields: page.values });
+  });
   r.add('GET', '/rest/api/3/issue/:issueIdOrKey', ({ p, query }, { issueIdOrKey }) => {
     const { issue } = site.visibleIssue(p, issueIdOrKey!);
     return ok(site.issueBean(p, issue, { fields: list(query.get('fields')), expand: list(query.get('expand')), properties: list(query.get('properties')), defaultFields: '*all' }));

@@ -14,21 +14,23 @@ export const APP_ACCOUNT_ID = '557058:f3c2b1e0-29a0-4d6e-9b11-5e3d0c7a2910';
  * The demo very small entity: "Acme Cloud Services", six staff in the eight 29110 roles, two customers of
  * different companies and a supplier contact; a JSM-style service project with incidents of every priority
  * (with realistic history: replies, internal notes, waiting for customer, a priority raised, a reopen) and
- * change requests in several states; and a plain Jira business project.
+ * change requests in several states; and a plain Jira business project. Once the function runtime runs, the
+ * sandbox sets SD up with the app's own setup wizard (demo-setup.ts), so the demo site starts fully set up.
  */
-interface DemoUser { key: string; name: string; title: string; email: string; type: 'atlassian' | 'customer'; tz: string; roles: RoleCode[]; admin?: boolean; org?: string }
+/** `tz` and `locale` are the account's Jira profile (GET /myself), as a team spread over several countries has them. */
+interface DemoUser { key: string; name: string; title: string; email: string; type: 'atlassian' | 'customer'; tz: string; locale: string; roles: RoleCode[]; admin?: boolean; org?: string }
 
 export const DEMO_USERS: DemoUser[] = [
-  { key: 'sofia', name: 'Sofia Martins', title: 'Service Manager', email: 'sofia@acme.example', type: 'atlassian', tz: 'Europe/Berlin', roles: ['SM'], admin: true },
-  { key: 'carlos', name: 'Carlos Ibáñez', title: 'Control Manager', email: 'carlos@acme.example', type: 'atlassian', tz: 'Europe/Berlin', roles: ['CM'] },
-  { key: 'ines', name: 'Ines Kowalski', title: 'Incident Manager', email: 'ines@acme.example', type: 'atlassian', tz: 'Europe/Berlin', roles: ['IM'] },
-  { key: 'rachel', name: 'Rachel Green', title: 'Relationship Manager', email: 'rachel@acme.example', type: 'atlassian', tz: 'Europe/Berlin', roles: ['RM'] },
-  { key: 'max', name: 'Max Bauer', title: 'Managing Director', email: 'max@acme.example', type: 'atlassian', tz: 'Europe/Berlin', roles: ['MGT'] },
-  { key: 'priya', name: 'Priya Nair', title: 'Service Engineer', email: 'priya@acme.example', type: 'atlassian', tz: 'Europe/Berlin', roles: ['PT'] },
-  { key: 'tom', name: 'Tom Becker', title: 'Service Engineer', email: 'tom@acme.example', type: 'atlassian', tz: 'Europe/Berlin', roles: ['PT'] },
-  { key: 'carla', name: 'Carla Jones', title: 'IT Lead, Northwind Traders', email: 'carla@northwind.example', type: 'customer', tz: 'Europe/London', roles: ['CUS'], org: 'Northwind Traders' },
-  { key: 'chen', name: 'Chen Wei', title: 'Operations, Globex', email: 'chen@globex.example', type: 'customer', tz: 'Asia/Singapore', roles: ['CUS'], org: 'Globex' },
-  { key: 'sam', name: 'Sam Okafor', title: 'Account Manager, NetHost Ltd (supplier)', email: 'sam@nethost.example', type: 'customer', tz: 'Europe/London', roles: ['SUP'], org: 'NetHost Ltd' },
+  { key: 'sofia', name: 'Sofia Martins', title: 'Service Manager', email: 'sofia@acme.example', type: 'atlassian', tz: 'Europe/Lisbon', locale: 'pt_PT', roles: ['SM'], admin: true },
+  { key: 'carlos', name: 'Carlos Ibáñez', title: 'Control Manager', email: 'carlos@acme.example', type: 'atlassian', tz: 'Europe/Madrid', locale: 'es_ES', roles: ['CM'] },
+  { key: 'ines', name: 'Ines Kowalski', title: 'Incident Manager', email: 'ines@acme.example', type: 'atlassian', tz: 'Europe/Warsaw', locale: 'pl_PL', roles: ['IM'] },
+  { key: 'rachel', name: 'Rachel Green', title: 'Relationship Manager', email: 'rachel@acme.example', type: 'atlassian', tz: 'America/New_York', locale: 'en_US', roles: ['RM'] },
+  { key: 'max', name: 'Max Bauer', title: 'Managing Director', email: 'max@acme.example', type: 'atlassian', tz: 'Europe/Berlin', locale: 'de_DE', roles: ['MGT'] },
+  { key: 'priya', name: 'Priya Nair', title: 'Service Engineer', email: 'priya@acme.example', type: 'atlassian', tz: 'Asia/Kolkata', locale: 'en_IN', roles: ['PT'] },
+  { key: 'tom', name: 'Tom Becker', title: 'Service Engineer', email: 'tom@acme.example', type: 'atlassian', tz: 'Europe/Berlin', locale: 'de_DE', roles: ['PT'] },
+  { key: 'carla', name: 'Carla Jones', title: 'IT Lead, Northwind Traders', email: 'carla@northwind.example', type: 'customer', tz: 'Europe/London', locale: 'en_GB', roles: ['CUS'], org: 'Northwind Traders' },
+  { key: 'chen', name: 'Chen Wei', title: 'Operations, Globex', email: 'chen@globex.example', type: 'customer', tz: 'Asia/Singapore', locale: 'en_SG', roles: ['CUS'], org: 'Globex' },
+  { key: 'sam', name: 'Sam Okafor', title: 'Account Manager, NetHost Ltd (supplier)', email: 'sam@nethost.example', type: 'customer', tz: 'Africa/Lagos', locale: 'en_NG', roles: ['SUP'], org: 'NetHost Ltd' },
 ];
 
 export function demoAccountId(key: string): string {
@@ -84,7 +86,7 @@ const DAY = 24 * HOUR;
 export function seedDemo(db: Db, kvs: ForgeKvsStore, now: number): void {
   db.transaction(() => {
     const insUser = db.prepare('INSERT INTO users(account_id, display_name, email, api_token, account_type, time_zone, locale, active, is_site_admin, title, organization) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)');
-    for (const u of DEMO_USERS) insUser.run(demoAccountId(u.key), u.name, u.email, demoToken(u.key), u.type, u.tz, 'en_GB', u.admin ? 1 : 0, u.title, u.org ?? null);
+    for (const u of DEMO_USERS) insUser.run(demoAccountId(u.key), u.name, u.email, demoToken(u.key), u.type, u.tz, u.locale, u.admin ? 1 : 0, u.title, u.org ?? null);
     insUser.run(APP_ACCOUNT_ID, 'Service Delivery 29110 (app)', null, null, 'app', 'UTC', 'en_US', 0, 'Forge app', null);
 
     for (const [id, name, cat] of STATUSES) db.prepare('INSERT INTO statuses(id, name, category_key) VALUES (?, ?, ?)').run(id, name, cat);
@@ -298,7 +300,7 @@ export function demoUsersView(db: Db, kvs: ForgeKvsStore, now: number): unknown[
   });
   return users.map((u) => ({
     accountId: u.account_id, displayName: u.display_name, emailAddress: u.email, apiToken: u.api_token, accountType: u.account_type,
-    title: u.title, organization: u.organization, isJiraAdmin: u.is_site_admin === 1, timeZone: u.time_zone,
+    title: u.title, organization: u.organization, isJiraAdmin: u.is_site_admin === 1, timeZone: u.time_zone, locale: u.locale,
     roles: assignments.filter((x) => x.accountId === u.account_id).flatMap((x) => x.roles).map((code) => ({ code, name: ROLES[code].name })),
   }));
 }

@@ -23,7 +23,7 @@ export const PLAIN_PROJECT = { id: '10000', key: 'OPS', name: 'Operations' } as 
 export function seedPlain(db: Db, now: number): void {
   db.transaction(() => {
     const insUser = db.prepare('INSERT INTO users(account_id, display_name, email, api_token, account_type, time_zone, locale, active, is_site_admin, title, organization) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)');
-    for (const u of DEMO_USERS) insUser.run(demoAccountId(u.key), u.name, u.email, demoToken(u.key), u.type, u.tz, 'en_GB', u.admin ? 1 : 0, u.title, u.org ?? null);
+    for (const u of DEMO_USERS) insUser.run(demoAccountId(u.key), u.name, u.email, demoToken(u.key), u.type, u.tz, u.locale, u.admin ? 1 : 0, u.title, u.org ?? null);
     insUser.run(APP_ACCOUNT_ID, 'Service Delivery 29110 (app)', null, null, 'app', 'UTC', 'en_US', 0, 'Forge app', null);
 
     for (const [id, name, cat] of STATUSES) db.prepare('INSERT INTO statuses(id, name, category_key) VALUES (?, ?, ?)').run(id, name, cat);

@@ -113,7 +113,7 @@ describe('Forge host', () => {
     expect(html.indexOf('/shell/bridge-host.js')).toBeGreaterThan(-1);
     expect(html.indexOf('/shell/bridge-host.js')).toBeLessThan(html.indexOf('<script type="module"'));
     const ctx = await call(base, 'POST', '/sandbox/bridge', { headers: { 'x-forge-frame': frameToken }, body: { type: 'getContext' } });
-    expect(ctx.body).toMatchObject({ ok: true, result: { moduleKey: 'sd-issue-panel', extension: { type: 'jira:issuePanel', issue: { key: 'SD-1' } }, accountId: expect.stringMatching(/^712020:/), timezone: 'Europe/Berlin' } });
+    expect(ctx.body).toMatchObject({ ok: true, result: { moduleKey: 'sd-issue-panel', extension: { type: 'jira:issuePanel', issue: { key: 'SD-1' } }, accountId: expect.stringMatching(/^712020:/), timezone: 'Europe/Warsaw', locale: 'pl-PL' } });
   });
 
   it('runs the scheduled trigger on demand and on its interval of the sandbox clock', async () => {

@@ -52,9 +52,10 @@ describe('Jira admin REST through jira.js', () => {
       const all = await jira('sofia').issueTypeSchemes.getAllIssueTypeSchemes();
       expect(all.values?.map((s) => s.id)).toEqual(['20000', '20001']);
       const mapping = await jira('sofia').issueTypeSchemes.getIssueTypeSchemesMapping({ issueTypeSchemeId: [20000] });
-      expect(mapping.values).toEqual(['10001', '10002', '10003', '10004'].map((issueTypeId) => ({ issueTypeSchemeId: '20000', issueTypeId })));
+      // SD's four JSM types, then the agreement types the setup wizard added when the demo site was seeded.
+      expect(mapping.values).toEqual(['10001', '10002', '10003', '10004', '10100', '10101'].map((issueTypeId) => ({ issueTypeSchemeId: '20000', issueTypeId })));
       const second = await jira('sofia').issueTypeSchemes.getIssueTypeSchemesMapping({ startAt: 2, maxResults: 2 });
-      expect(second).toMatchObject({ startAt: 2, maxResults: 2, total: 5, isLast: false });
+      expect(second).toMatchObject({ startAt: 2, maxResults: 2, total: 7, isLast: false });
       expect(second.values).toHaveLength(2);
     });
 
@@ -66,15 +67,15 @@ describe('Jira admin REST through jira.js', () => {
     });
 
     it('adds an issue type to a project’s scheme (204), after which agents can create issues of it in that project', async () => {
-      const created = await jira('sofia').issueTypes.createIssueType({ name: 'Customer agreement', description: 'WP.03', hierarchyLevel: 0 });
+      const created = await jira('sofia').issueTypes.createIssueType({ name: 'Framework contract', description: 'WP.03', hierarchyLevel: 0 });
       await jira('sofia').issueTypeSchemes.addIssueTypesToIssueTypeScheme({ issueTypeSchemeId: 20001, issueTypeIds: [created.id!] });
-      expect(await projectTypes('OPS')).toEqual(['Task', 'Customer agreement']);
-      expect(await projectTypes('SD')).not.toContain('Customer agreement');
+      expect(await projectTypes('OPS')).toEqual(['Task', 'Framework contract']);
+      expect(await projectTypes('SD')).not.toContain('Framework contract');
       const issue = await jira('tom').issues.createIssue({ fields: { project: { key: 'OPS' }, issuetype: { id: created.id! }, summary: 'Northwind master agreement' } });
       // A type new to every project gets the Simple workflow.
       const fetched = await jira('tom').issues.getIssue({ issueIdOrKey: issue.key, fields: ['status', 'issuetype'] });
       expect(fetched.fields.status?.name).toBe('To Do');
-      expect(fetched.fields.issuetype?.name).toBe('Customer agreement');
+      expect(fetched.fields.issuetype?.name).toBe('Framework contract');
     });
 
     it('gives an issue type that another project already uses that project’s workflow', async () => {

@@ -3,6 +3,7 @@ import { planSetup, profileSlots, FIELD_SLOTS, type SetupPlan, type SetupWants }
 import { listProjects, readInventory, runSetupStep, SetupStepError } from '../../src/jira/setup';
 import { demoAccountId, demoToken } from '../../sandbox/seed/demo';
 import { actAsForgeRuntime } from './forge-globals';
+import { data } from './admin-calls';
 import { call, emailOf, withSandbox } from './harness';
 
 /**
@@ -186,7 +187,7 @@ describe('setup wizard on a plain Jira site', () => {
   });
 });
 
-describe('setup wizard on a JSM project (demo seed)', () => {
+describe('the demo seed starts set up: the app\'s wizard has run on the JSM project SD', () => {
   let env: Awaited<ReturnType<typeof withSandbox>>;
   let base: string;
   beforeAll(async () => {
@@ -196,37 +197,48 @@ describe('setup wizard on a JSM project (demo seed)', () => {
   });
   afterAll(async () => { await env?.stop(); });
 
-  it('reuses Incident (10001), Change (10002) and the existing ITSM fields of project SD, and plans only what is missing', async () => {
+  it('leaves the wizard nothing to do on SD, through the admin page as Sofia, and SD is mapped', async () => {
+    const view = await data(base, 'sofia', 'setup.plan', { projectKey: 'SD' });
+    expect(view.plan).toMatchObject({ nothingToDo: true, steps: [], warnings: [] });
+    // The seed ran the wizard to its end (setup.finish): the run is recorded and SD's mapping is the site's.
+    expect(view.lastRun).toMatchObject({ projectKey: 'SD', startedBy: demoAccountId('sofia'), finishedAt: expect.any(String) });
+    expect(view.lastRun?.steps.map((s) => s.status).every((s) => s === 'done')).toBe(true);
+    const setup = await data(base, 'sofia', 'adminPage.load', {});
+    expect(JSON.stringify(setup)).toContain('"projectKey":"SD"');
+  });
+
+  it('has the Root cause field on SD\'s Incident, as the wizard creates it', async () => {
+    const fields = await jiraAs(base, 'sofia').issueFields.getFields();
+    const rootCause = fields.find((f) => f.name === 'Root cause');
+    expect(rootCause?.schema).toMatchObject({ custom: `${CF}textarea` });
+    const meta = await call(base, 'GET', '/rest/api/3/issue/createmeta/SD/issuetypes/10001', { user: 'priya' });
+    expect(meta.status).toBe(200);
+    expect((meta.body as { fields: Array<{ fieldId: string; name: string }> }).fields.map((f) => f.name)).toContain('Root cause');
+  });
+
+  it('reused Incident (10001), Change (10002) and the existing ITSM fields of SD instead of creating new ones', async () => {
     const inventory = await readInventory('SD');
     expect(inventory.project).toMatchObject({ key: 'SD', projectTypeKey: 'service_desk' });
+    // The seed's "Standard" change type was kept (it counts as Pre-approved), not replaced.
     expect(inventory.options).toMatchObject({ customfield_10010: ['High', 'Medium', 'Low'], customfield_10012: ['Standard', 'Normal', 'Emergency'] });
     const plan = planSetup(inventory, ALL);
-    expect(plan.mapping.issueTypes).toEqual({
+    expect(plan.nothingToDo).toBe(true);
+    expect(plan.mapping.issueTypes).toMatchObject({
       incident: { id: '10001', name: 'Incident' }, 'service-change-request': { id: '10002', name: 'Change' },
       problem: { id: '10003', name: 'Problem' }, 'service-request': { id: '10004', name: 'Service request' },
     });
     expect(plan.mapping.fields).toMatchObject({
       impact: { id: 'customfield_10010', name: 'Impact' }, urgency: { id: 'customfield_10011', name: 'Urgency' }, changeType: { id: 'customfield_10012', name: 'Change type' },
       affectedServices: { id: 'customfield_10013' }, plannedStart: { id: 'customfield_10014' }, plannedEnd: { id: 'customfield_10015' },
+      rootCause: { name: 'Root cause' }, majorIncident: { name: 'Major incident' },
     });
     expect(plan.mapping.optionAliases).toEqual({ changeType: { Standard: 'Pre-approved' } });
-    expect(plan.steps.map((s) => s.id)).toEqual([
-      'issuetype:create:customer-agreement', 'issuetype:add:customer-agreement', 'issuetype:create:supplier-agreement', 'issuetype:add:supplier-agreement',
-      'field:create:impactedCis', 'field:create:rootCause', 'field:create:majorIncident', 'field:options:majorIncident', 'field:create:securityIncident', 'field:options:securityIncident',
-    ]);
-  });
-
-  it('runs to the end on SD without touching what it reused', async () => {
     const sofia = jiraAs(base, 'sofia');
-    const optionsBefore = await sofia.issueCustomFieldOptions.getOptionsForContext({ fieldId: 'customfield_10012', contextId: 10012 });
-    const run = await runWizard('SD', ALL);
-    expect(run.results).toHaveLength(10);
-    expect(run.plan.nothingToDo).toBe(true);
     expect(((await sofia.projects.getProject({ projectIdOrKey: 'SD' })).issueTypes ?? []).map((t) => t.name)).toEqual(['Incident', 'Change', 'Problem', 'Service request', 'Customer agreement', 'Supplier agreement']);
-    expect(await sofia.issueCustomFieldOptions.getOptionsForContext({ fieldId: 'customfield_10012', contextId: 10012 })).toEqual(optionsBefore);
+    expect((await sofia.issueTypes.getIssueAllTypes()).filter((t) => t.name === 'Incident')).toHaveLength(1);
   });
 
-  it('then sets up the plain project OPS of the same site by adding the site’s types, not creating new ones', async () => {
+  it('sets up the plain project OPS of the same site by adding the site’s types, not creating new ones', async () => {
     const typesBefore = (await jiraAs(base, 'sofia').issueTypes.getIssueAllTypes()).length;
     const plan = planSetup(await readInventory('OPS'), CORE);
     expect(plan.issueTypes.map((t) => [t.slot, t.action, t.issueTypeId])).toEqual([
@@ -240,6 +252,12 @@ describe('setup wizard on a JSM project (demo seed)', () => {
     // The Incident type brings the incident workflow it has in SD (a shared workflow scheme).
     const created = await jiraAs(base, 'tom').issues.createIssue({ fields: { project: { key: 'OPS' }, issuetype: { name: 'Incident' }, summary: 'Build agent offline' } });
     expect((await jiraAs(base, 'tom').issues.getIssue({ issueIdOrKey: created.key, fields: ['status'] })).fields.status?.name).toBe('Open');
+  });
+
+  it('sets SD up again after a reset', async () => {
+    const reset = await call(base, 'POST', '/sandbox/reset');
+    expect(reset.body).toMatchObject({ reset: true, seed: 'demo' });
+    expect((await data(base, 'sofia', 'setup.plan', { projectKey: 'SD' })).plan.nothingToDo).toBe(true);
   });
 });
 

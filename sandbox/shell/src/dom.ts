@@ -1,4 +1,6 @@
 /** A tiny element builder: h('a', { href: '/x', class: 'link' }, 'text', child). */
+import { currentUser } from './session.js';
+import { formatInstant } from './time.js';
 
 export type Child = Node | string | number | null | undefined | false;
 type Handler = (event: Event) => void;
@@ -43,18 +45,16 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return el as T;
 }
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-
-export function formatDate(iso: string | undefined | null): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+/** An instant in the acting user's time zone and locale (their Jira profile), as Jira shows it to them. */
+export function formatDate(iso: string | undefined | null, opts: { zone?: boolean } = {}): string {
+  const user = currentUser();
+  return formatInstant(iso, { timeZone: user?.timeZone, locale: user?.locale }, opts);
 }
 
 /** A <time> element showing a readable date with the ISO value in `datetime`. */
-export function timeEl(iso: string | undefined | null): HTMLElement {
-  if (!iso) return h('span', null, '—');
-  return h('time', { datetime: iso, title: iso }, formatDate(iso));
+export function timeEl(iso: string | undefined | null, testId?: string): HTMLElement {
+  if (!iso) return h('span', { 'data-testid': testId }, '—');
+  return h('time', { datetime: iso, title: formatDate(iso, { zone: true }), 'data-testid': testId }, formatDate(iso));
 }
 
 export function loading(label = 'Loading…'): HTMLElement {

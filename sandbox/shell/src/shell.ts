@@ -1,6 +1,7 @@
 /** Entry point of the Jira-like sandbox shell: top bar (clock, "Acting as"), routing, pages. */
 
 import { describeError, sandbox } from './api.js';
+import { openCreateDialog } from './create-dialog.js';
 import { byId, errorBox, formatDate, h, replaceChildren } from './dom.js';
 import { showFlag } from './flags.js';
 import { SITE_NAME, breadcrumbs, setTitle, showPage, type PageContext } from './pages/common.js';
@@ -8,7 +9,7 @@ import { renderIssue } from './pages/issue.js';
 import { renderAdmin, renderProject, renderProjectApp, renderSearch } from './pages/project.js';
 import { PORTAL_PATHS, renderCreate, renderHelpCenter, renderMyRequests, renderPortal, renderRequest } from './pages/portal.js';
 import { renderProjects } from './pages/projects.js';
-import { navigate, reload, startRouter, type Route } from './router.js';
+import { currentRoute, navigate, reload, startRouter, type Route } from './router.js';
 import { allUsers, colorMode, currentUser, setColorMode, setCurrentUser, setUsers } from './session.js';
 import type { SandboxClock, SandboxUser } from './types.js';
 
@@ -38,9 +39,10 @@ function paintClock(): void {
     return;
   }
   const now = new Date(clockBase.serverMs + (performance.now() - clockBase.localMs));
-  timeEl.textContent = formatDate(now.toISOString());
+  // The sandbox clock in the acting user's zone and locale, with the zone named (their profile's, as in Jira).
+  timeEl.textContent = formatDate(now.toISOString(), { zone: true });
   timeEl.setAttribute('datetime', now.toISOString());
-  timeEl.title = now.toISOString();
+  timeEl.title = `${now.toISOString()} (UTC)`;
   offsetEl.textContent = clockBase.offsetMs ? `(${formatDuration(clockBase.offsetMs)})` : '';
   offsetEl.title = clockBase.offsetMs ? 'How far the sandbox clock is ahead of real time' : '';
 }
@@ -110,8 +112,19 @@ function paintUserDependent(): void {
   byId('nav-admin').hidden = !user?.isJiraAdmin;
   // Customers use the help center (JSM's portal); Jira's project pages are for the service team.
   byId('nav-projects').hidden = user?.accountType === 'customer';
+  // Agents create issues from the top bar, as in Jira; customers raise requests on the portal instead.
+  byId('create-button').hidden = user?.accountType !== 'atlassian';
   const summary = byId('acting-summary');
   summary.textContent = user ? `${user.accountType === 'customer' ? 'Customer' : 'Agent'}${user.isJiraAdmin ? ', Jira admin' : ''}` : '';
+}
+
+function initCreateButton(): void {
+  const button = byId<HTMLButtonElement>('create-button');
+  button.addEventListener('click', () => {
+    const route = currentRoute();
+    const projectKey = route.name === 'project' || route.name === 'projectApp' ? route.projectKey : route.name === 'issue' ? route.issueKey.split('-')[0] : undefined;
+    openCreateDialog(button, { projectKey });
+  });
 }
 
 function initUserSwitcher(): void {
@@ -120,6 +133,7 @@ function initUserSwitcher(): void {
     const user = setCurrentUser(select.value);
     if (!user) return;
     paintUserDependent();
+    paintClock();
     byId('live').textContent = `Now acting as ${user.displayName}.`;
     reload();
   });
@@ -227,6 +241,7 @@ async function boot(): Promise<void> {
   initClock();
   initThemeSwitcher();
   initUserSwitcher();
+  initCreateButton();
   const main = byId('main');
   try {
     setUsers(await sandbox.users());

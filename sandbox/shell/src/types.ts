@@ -11,6 +11,9 @@ export interface SandboxUserWire {
   title?: string;
   organization?: string | null;
   isJiraAdmin?: boolean;
+  /** The user's Jira profile: IANA time zone ("Europe/London") and Jira locale ("en_GB"). */
+  timeZone?: string;
+  locale?: string;
 }
 
 /** A sandbox user as the shell uses it (roles normalised to codes). */
@@ -24,6 +27,9 @@ export interface SandboxUser {
   roles: string[];
   title: string;
   isJiraAdmin: boolean;
+  /** Where every instant the shell shows is put: the profile's zone and locale (UTC and en_US when unknown). */
+  timeZone: string;
+  locale: string;
 }
 
 export interface SandboxClock {

@@ -12,5 +12,7 @@ export function normaliseUser(wire: SandboxUserWire): SandboxUser {
     roles: (wire.roles ?? []).map((r) => (typeof r === 'string' ? r : r.code)).filter((c) => typeof c === 'string' && c !== ''),
     title: wire.title ?? '',
     isJiraAdmin: wire.isJiraAdmin === true,
+    timeZone: wire.timeZone ?? 'UTC',
+    locale: wire.locale ?? 'en_US',
   };
 }

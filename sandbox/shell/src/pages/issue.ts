@@ -127,8 +127,8 @@ export async function renderIssue(ctx: PageContext, issueKey: string): Promise<v
       detailRow('Assignee', f.assignee?.displayName ?? 'Unassigned'),
       detailRow('Reporter', f.reporter?.displayName ?? '—'),
       detailRow('Labels', f.labels && f.labels.length > 0 ? h('span', null, f.labels.map((l) => h('span', { class: 'label' }, l))) : 'None'),
-      detailRow('Created', timeEl(f.created)),
-      detailRow('Updated', timeEl(f.updated)),
+      detailRow('Created', timeEl(f.created, 'issue-created')),
+      detailRow('Updated', timeEl(f.updated, 'issue-updated')),
     );
     const project = f.project;
     if (project) {
