@@ -83,7 +83,6 @@ function Choice({ id, testId, value, options, onChange }: { id: string; testId: 
         onChange={(o) => onChange(o?.value ?? '')}
         isSearchable={options.length > 8}
         spacing="compact"
-        menuPosition="fixed"
       />
     </div>
   );

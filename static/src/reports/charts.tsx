@@ -38,7 +38,8 @@ export function VolumeChart({ id, buckets, bucketNoun, label }: { id: string; bu
   const top = 16;
   const plotHeight = 120;
   const width = left + slot * buckets.length + 8;
-  const height = top + plotHeight + 64;
+  // Axis labels stand upright (rotated a quarter turn): their boxes never overlap, however many buckets.
+  const height = top + plotHeight + 96;
   // Label at most ~12 buckets on the axis; every bar has its own tooltip and table row.
   const every = Math.max(1, Math.ceil(buckets.length / 12));
   const ticks = [...new Set([0, Math.round(max / 2), max])];
@@ -97,12 +98,12 @@ export function VolumeChart({ id, buckets, bucketNoun, label }: { id: string; bu
               ) : null}
               {i % every === 0 ? (
                 <text
-                  x={x + (slot - 4) / 2}
-                  y={top + plotHeight + 14}
+                  x={x + (slot - 4) / 2 + 4}
+                  y={top + plotHeight + 8}
                   textAnchor="end"
                   fontSize={AXIS_FONT_SIZE}
                   fill={token('color.text.subtle')}
-                  transform={`rotate(-35 ${x + (slot - 4) / 2} ${top + plotHeight + 14})`}
+                  transform={`rotate(-90 ${x + (slot - 4) / 2 + 4} ${top + plotHeight + 8})`}
                 >
                   {label(b.bucket)}
                 </text>
@@ -213,7 +214,7 @@ export function TrendTable({ id, caption, dimension, trend, noneLabel, note, lab
                 {label(b)}
               </th>
             ))}
-            <th scope="col" className="sd-num sd-rep-sticky-end">
+            <th scope="col" className="sd-num">
               Total
             </th>
           </tr>
@@ -227,7 +228,7 @@ export function TrendTable({ id, caption, dimension, trend, noneLabel, note, lab
                   {n}
                 </td>
               ))}
-              <td className="sd-num sd-rep-total sd-rep-sticky-end">{row.total}</td>
+              <td className="sd-num sd-rep-total">{row.total}</td>
             </tr>
           ))}
         </tbody>
