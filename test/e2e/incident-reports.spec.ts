@@ -198,6 +198,31 @@ test('a manager (Max, Management) reads the same team figures', async ({ page, r
   await expect(reports.getByTestId('sd-reports-why')).toBeAttached();
 });
 
+test('a customer (Carla) sees her own incidents and whether their targets were met, without the team’s metrics', async ({ page, request }, testInfo) => {
+  const carla = await userNamed(request, 'Carla');
+  // A quarter of an hour later SD-5 (hers, raised 40 minutes before the demo starts, its urgency raised 20 minutes in)
+  // has gone past its 30-minute first-response target with no reply; the five-minute scan evaluates the incidents.
+  expect((await request.post('/sandbox/clock', { data: { advanceMs: 15 * MIN } })).ok()).toBeTruthy();
+  expect((await request.post('/sandbox/scheduled/sd-sla-scan/run')).ok()).toBeTruthy();
+  const { app, reports } = await openReports(page, carla);
+  await expect(reports.getByRole('heading', { name: 'Your incidents' })).toBeVisible();
+  await expect(reports.getByTestId('sd-reports-result')).toBeVisible();
+  await expect(reports.getByTestId('sd-reports-kpi-sla')).toBeVisible();
+  await expect(reports.getByTestId('sd-reports-kpi-escalation')).toHaveCount(0);
+  await expect(reports.getByTestId('sd-reports-by-ci')).toHaveCount(0);
+  await expect(reports.getByTestId('sd-reports-by-category')).toHaveCount(0);
+  await expect(reports.getByRole('columnheader', { name: 'Escalated' })).toHaveCount(0);
+  // SD-5 is breached while its clocks still run: "Breached", not "Running" (issue #12).
+  await expect(reports.locator('[data-testid=sd-reports-incident-row][data-key="SD-5"]').getByTestId('sd-reports-met')).toHaveText('Breached');
+  // Only incidents she reported: none of Chen's (SD-2, SD-4, SD-6) or the Service Manager's fixtures.
+  const keys = await reports.locator('[data-testid=sd-reports-incident-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
+  expect(keys.length).toBeGreaterThan(0);
+  expect(keys.every((k) => k === 'SD-1' || k === 'SD-3' || k === 'SD-5')).toBe(true);
+  await attachScreens(page, testInfo, 'Incident reports as a customer', async () => {
+    await expect(app.getByTestId('sd-reports-result')).toBeVisible();
+  });
+});
+
 test('an empty period says so, and a period the wrong way round is caught before asking the server', async ({ page, request }) => {
   const sofia = await userNamed(request, 'Sofia');
   const { reports } = await openReports(page, sofia);

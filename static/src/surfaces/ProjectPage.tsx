@@ -20,6 +20,14 @@ export default function ProjectPage({ initial, context }: SurfaceProps<ProjectPa
   return <ProjectPageBody view={resource.data} siteUrl={context.siteUrl} viewerTime={{ timeZone: context.timezone || undefined, locale: intlLocale(context.locale) }} />;
 }
 
+/** Plain words for each kind of record; the standard's names and work-product ids go in the muted "Why?" line. */
+const KIND_WORDS: Readonly<Record<string, string>> = {
+  incident: 'Incidents',
+  'service-change-request': 'Change requests',
+  'customer-agreement': 'Customer agreements',
+  'supplier-agreement': 'Supplier agreements',
+};
+
 function jqlString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
@@ -75,7 +83,7 @@ export function ProjectPageBody({ view, siteUrl, viewerTime }: { view: ProjectPa
                 const path = openIssuesPath(project.key, row.issueType);
                 return (
                   <tr key={`${row.kind}:${row.issueType}`} data-testid={`sd-project-row-${row.kind}`}>
-                    <th scope="row">{recordKindLabel(row.kind) ?? row.kind}</th>
+                    <th scope="row">{KIND_WORDS[row.kind] ?? 'Other work'}</th>
                     <td>{row.issueType}</td>
                     <td className="sd-num">
                       <a
@@ -93,6 +101,12 @@ export function ProjectPageBody({ view, siteUrl, viewerTime }: { view: ProjectPa
             </tbody>
           </table>
         )}
+        {openByKind.some((row) => recordKindLabel(row.kind) !== null) ? (
+          <p data-testid="sd-project-why" style={{ margin: 0, color: token('color.text.subtlest'), font: token('font.body.small') }}>
+            Why? ISO/IEC TR 29110-5-3 records:{' '}
+            {[...new Set(openByKind.map((row) => recordKindLabel(row.kind)).filter((l): l is string => l !== null))].join(', ')}.
+          </p>
+        ) : null}
       </section>
 
       <Suspense fallback={<Loading label="Loading incident reports" />}>
