@@ -3,7 +3,7 @@
  * imports these through `@contract/reports`.
  */
 import { z } from 'zod';
-import { REPORT_BUCKETS, type IncidentReport, type ReportBucket } from '../domain/incident/report';
+import { REPORT_BUCKETS, type CustomerIncidentReport, type IncidentReport, type ReportBucket } from '../domain/incident/report';
 
 /** A year and a day: a leap year plus the inclusive end. */
 export const MAX_PERIOD_DAYS = 366;
@@ -20,11 +20,14 @@ export function utcDate(text: string): number | null {
 const dateSchema = z.string().refine((s) => utcDate(s) !== null, 'must be a calendar date written YYYY-MM-DD');
 const filterValue = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
 
-/** Periods are whole days in UTC: `from` and `to` are both included, i.e. `[from 00:00Z, to + 1 day 00:00Z)`. */
+/**
+ * Periods are whole local days in the service's time zone (the policy's service hours): `from` and `to` are both
+ * included, i.e. `[from 00:00, to + 1 day 00:00)` in that zone.
+ */
 export const incidentReportsPayload = z.object({
-  /** First day of the period (UTC), included. */
+  /** First day of the period (the service's local day), included. */
   from: dateSchema,
-  /** Last day of the period (UTC), included. */
+  /** Last day of the period (the service's local day), included. */
   to: dateSchema,
   bucket: z.enum(REPORT_BUCKETS as [ReportBucket, ...ReportBucket[]]),
   /** Only incidents naming this service (among any others they name). */
@@ -40,16 +43,17 @@ export const incidentReportsPayload = z.object({
 });
 export type IncidentReportsPayload = z.infer<typeof incidentReportsPayload>;
 
-export interface IncidentReportsView {
+interface ReportsViewBase {
   project: { key: string };
   from: string;
   to: string;
   bucket: ReportBucket;
+  /** The service's IANA time zone: the period's days and the buckets are its local days. */
+  timeZone: string;
   filter: { service: string | null; priority: string | null };
-  /** The figures and the per-incident rows (`report.rows`); `report.notEvaluated` lists the incidents not yet evaluated. */
-  report: IncidentReport;
-  /** Services and priorities of the period's incidents before the filter (for the filter lists), sorted. */
+  /** Services of the period's incidents before the filter (for the filter list), sorted. */
   services: string[];
+  /** The priorities of the policy's scheme and of the period's incidents, ranked (Critical, High, Normal, Low, others). */
   priorities: string[];
   /** Incidents of the period the app holds no evaluation of yet (it has not seen them). */
   notEvaluated: number;
@@ -58,5 +62,13 @@ export interface IncidentReportsView {
   generatedAt: string;
 }
 
-export type { IncidentReport, IncidentRow, ReportBucket, Trend } from '../domain/incident/report';
-export { incidentReportCsv, incidentRowsCsv } from '../domain/incident/report';
+/**
+ * The figures and the per-incident rows (`report.rows`); `report.notEvaluated` lists the incidents not yet evaluated.
+ * The service team gets every figure; a customer (D26) their own service without the team's metrics.
+ */
+export type IncidentReportsView =
+  | (ReportsViewBase & { audience: 'team'; report: IncidentReport })
+  | (ReportsViewBase & { audience: 'customer'; report: CustomerIncidentReport });
+
+export type { CustomerIncidentReport, CustomerIncidentRow, IncidentReport, IncidentRow, ReportBucket, Trend } from '../domain/incident/report';
+export { incidentReportCsv, incidentRowsCsv, suggestedBucket } from '../domain/incident/report';

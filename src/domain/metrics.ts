@@ -26,7 +26,10 @@
 export type TargetKind = 'first-response' | 'resolution';
 export const TARGET_KINDS: readonly TargetKind[] = ['first-response', 'resolution'];
 
-/** One SLA target of one cycle (D10: every resolution cycle keeps its own target). `met: null` = still running. */
+/**
+ * One SLA target of one cycle (D10: every resolution cycle keeps its own target). `met: null` = still running and
+ * not yet breached; a running clock past its target is `met: false` (a breach is a breach whether or not it runs on).
+ */
 export interface TargetOutcome {
   readonly kind: TargetKind;
   readonly met: boolean | null;
@@ -236,11 +239,11 @@ export function firstResponseTime(incidents: readonly IncidentMetricRecord[], pe
 // ---------------------------------------------------------------------------------------------------------
 
 export interface AttainmentCell {
-  /** MET-01: items that met all their targets ÷ items whose targets are all decided. */
+  /** MET-01: items that met all their targets ÷ items whose outcome is decided (all targets decided, or one missed). */
   readonly items: Ratio;
   /** Per target kind: targets met ÷ targets decided (every cycle's target counts). */
   readonly byKind: Readonly<Record<TargetKind, Ratio>>;
-  /** Items resolved in the period with at least one target still running (`met: null`): left out of `items`. */
+  /** Items resolved in the period with a target still running (`met: null`) and none missed: left out of `items`. */
   readonly undecided: number;
 }
 
@@ -264,12 +267,14 @@ function attainmentCell(items: readonly IncidentMetricRecord[]): AttainmentCell 
       kinds[t.kind].decided += 1;
       if (t.met) kinds[t.kind].met += 1;
     }
-    if (i.targets.some((t) => t.met === null)) {
+    // A missed target decides the item (it did not meet all its targets), whether or not another still runs.
+    const missed = i.targets.some((t) => t.met === false);
+    if (!missed && i.targets.some((t) => t.met === null)) {
       undecided += 1;
       continue;
     }
     withTargets += 1;
-    if (i.targets.every((t) => t.met === true)) metAll += 1;
+    if (!missed) metAll += 1;
   }
   return {
     items: ratio(metAll, withTargets),

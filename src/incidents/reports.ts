@@ -1,17 +1,22 @@
 import type { IncidentReportsPayload, IncidentReportsView } from '../contract/reports';
-import { utcDate } from '../contract/reports';
-import { incidentReport, mapStoredIncidents, type ReportIncident, type StoredIncident } from '../domain/incident/report';
+import { isServiceTeam, type Caller } from '../domain/access';
+import { customerIncidentReport, incidentReport, mapStoredIncidents, reportPriorities, type ReportIncident, type StoredIncident } from '../domain/incident/report';
 import { inPeriod, type Period } from '../domain/metrics';
+import { PRIORITY_SCHEMES } from '../domain/priority-matrix';
+import { Refusal } from '../domain/refusal';
+import { isTimeZone, localDaysPeriod } from '../domain/zoned-days';
 import { jiraInstantOrNull } from '../jira/incident-snapshot';
 import { JiraRequestError, searchReportIssues } from '../jira/issues';
 import { loadRecords } from '../store/incident-records';
-import { incidentIssueTypesOf } from '../store/rules';
-import { Refusal } from '../domain/refusal';
+import { incidentIssueTypesOf, loadIncidentRules } from '../store/rules';
 
 /**
  * Incident reports on the project page (issue #5 item 8; REQUIREMENTS §7 MET-01, MET-04..07; D22). Which incidents:
  * those of the period Jira lets the viewer see (asUser). What the app knows of each (priority, clocks, escalations,
  * services): its evaluation in app storage, never the issue property, which any Jira editor can write.
+ * The period's days and the buckets are the service's local days (the policy's service-hours zone).
+ * D26: a viewer outside the service team (a customer) gets only the incidents they reported, without the team's
+ * metrics; the server decides, whatever the page asks.
  */
 
 /** More incidents than this in one report is refused (choose a shorter period) rather than silently cut. */
@@ -38,7 +43,7 @@ export function incidentReportJql(projectKey: string, incidentTypes: readonly st
 
 const isoOrAsIs = (s: string): string => { const t = jiraInstantOrNull(s); return t !== null ? new Date(t).toISOString() : s; };
 
-async function readIncidents(jql: string): Promise<StoredIncident[]> {
+async function readIncidents(jql: string, reporter: string | null): Promise<StoredIncident[]> {
   const out: StoredIncident[] = [];
   let nextPageToken: string | undefined;
   do {
@@ -51,6 +56,7 @@ async function readIncidents(jql: string): Promise<StoredIncident[]> {
     }
     const records = await loadRecords(page.issues.map((i) => i.id));
     for (const issue of page.issues) {
+      if (reporter !== null && issue.fields.reporter?.accountId !== reporter) continue;
       out.push({
         key: issue.key,
         createdAt: isoOrAsIs(issue.fields.created),
@@ -65,7 +71,7 @@ async function readIncidents(jql: string): Promise<StoredIncident[]> {
   return out;
 }
 
-function seenIn(records: readonly ReportIncident[], period: Period): { services: string[]; priorities: string[] } {
+function seenIn(records: readonly ReportIncident[], period: Period, scheme: readonly string[]): { services: string[]; priorities: string[] } {
   const services = new Set<string>();
   const priorities = new Set<string>();
   for (const r of records) {
@@ -74,24 +80,32 @@ function seenIn(records: readonly ReportIncident[], period: Period): { services:
     priorities.add(r.priority);
   }
   const sorted = (set: Set<string>): string[] => [...set].sort((a, b) => a.localeCompare(b));
-  return { services: sorted(services), priorities: sorted(priorities) };
+  return { services: sorted(services), priorities: reportPriorities(scheme, priorities) };
 }
 
-export async function incidentReports(projectKey: string, p: IncidentReportsPayload, now: number): Promise<IncidentReportsView> {
-  const period: Period = { from: utcDate(p.from) as number, to: (utcDate(p.to) as number) + DAY_MS };
-  const incidentTypes = await incidentIssueTypesOf(projectKey);
-  const stored = await readIncidents(incidentReportJql(projectKey, incidentTypes, period));
+export type ReportViewer = Pick<Caller, 'accountId' | 'roles' | 'rolesConfigured' | 'accountType' | 'isJiraAdmin'>;
+
+export async function incidentReports(projectKey: string, p: IncidentReportsPayload, viewer: ReportViewer, now: number): Promise<IncidentReportsView> {
+  const team = isServiceTeam(viewer) || viewer.isJiraAdmin;
+  const [rules, incidentTypes] = await Promise.all([loadIncidentRules(now), incidentIssueTypesOf(projectKey)]);
+  const { policy } = rules.policy;
+  const zone = policy.serviceHours.timeZone;
+  const timeZone = isTimeZone(zone) ? zone : 'UTC';
+  const period: Period = localDaysPeriod(timeZone, p.from, p.to);
+  const stored = await readIncidents(incidentReportJql(projectKey, incidentTypes, period), team ? null : viewer.accountId);
   const { records, notEvaluated } = mapStoredIncidents(stored);
   const report = incidentReport(records, {
     period,
     bucket: p.bucket,
+    timeZone,
     filter: { ...(p.service !== undefined ? { service: p.service } : {}), ...(p.priority !== undefined ? { priority: p.priority } : {}) },
     notEvaluated,
   });
-  return {
-    project: { key: projectKey }, from: p.from, to: p.to, bucket: p.bucket,
+  const base = {
+    project: { key: projectKey }, from: p.from, to: p.to, bucket: p.bucket, timeZone,
     filter: { service: p.service ?? null, priority: p.priority ?? null },
-    report, ...seenIn(records, period), notEvaluated: report.notEvaluated.count, incidentTypes,
+    ...seenIn(records, period, PRIORITY_SCHEMES[policy.priorityMatrix.scheme]), notEvaluated: report.notEvaluated.count, incidentTypes,
     generatedAt: new Date(now).toISOString(),
   };
+  return team ? { ...base, audience: 'team', report } : { ...base, audience: 'customer', report: customerIncidentReport(report) };
 }

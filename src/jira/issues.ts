@@ -70,6 +70,7 @@ const reportIssueSchema = z.object({
     created: z.string(),
     priority: z.object({ name: z.string() }).passthrough().nullable().optional(),
     resolutiondate: z.string().nullable().optional(),
+    reporter: z.object({ accountId: z.string() }).passthrough().nullable().optional(),
   }).passthrough(),
 }).passthrough();
 export type ReportIssue = z.infer<typeof reportIssueSchema>;
@@ -81,7 +82,7 @@ const reportPageSchema = z.object({ issues: z.array(reportIssueSchema), nextPage
  * (400) throws JiraRequestError.
  */
 export async function searchReportIssues(jql: string, nextPageToken: string | undefined): Promise<{ issues: ReportIssue[]; nextPageToken: string | undefined }> {
-  const params = new URLSearchParams({ jql, fields: 'created,priority,resolutiondate', maxResults: '100' });
+  const params = new URLSearchParams({ jql, fields: 'created,priority,resolutiondate,reporter', maxResults: '100' });
   if (nextPageToken) params.set('nextPageToken', nextPageToken);
   const page = await jiraGet('user', route`/rest/api/3/search/jql?${params}`, reportPageSchema);
   return { issues: page.issues, nextPageToken: page.isLast === true ? undefined : page.nextPageToken };

@@ -5,8 +5,9 @@ import { projectOverview } from '../overview/project';
 import type { Call, Implementations } from './surface';
 
 /**
- * The project page's functions (ADR 011). The page shows the service team's open work and its figures (D26: no
- * customer sees team metrics), read as the viewer so the figures cover what Jira lets them see.
+ * The project page's functions (ADR 011). The page shows the open work and the figures, read as the viewer so they
+ * cover what Jira lets them see. Anyone who may browse the project opens it; what they see is decided here (D26):
+ * the service team every figure, a customer their own incidents without the team's metrics.
  */
 
 type ProjectKey = Extract<FunctionKey, 'projectPage.load' | 'reports.incidents'>;
@@ -18,11 +19,11 @@ function projectOf(call: Call<FunctionKey>): string {
 
 export const projectPageFunctions: Implementations<ProjectKey> = {
   'projectPage.load': {
-    access: { rule: 'service-team', jira: { scope: 'project', required: ['BROWSE_PROJECTS'], lookUp: [] } },
+    access: { rule: 'anyone', jira: { scope: 'project', required: ['BROWSE_PROJECTS'], lookUp: [] } },
     handler: async (call) => projectOverview(projectOf(call), call.caller, call.now),
   },
   'reports.incidents': {
-    access: { rule: 'service-team', jira: { scope: 'project', required: ['BROWSE_PROJECTS'] } },
-    handler: async (call) => incidentReports(projectOf(call), call.payload, call.now),
+    access: { rule: 'anyone', jira: { scope: 'project', required: ['BROWSE_PROJECTS'] } },
+    handler: async (call) => incidentReports(projectOf(call), call.payload, call.caller, call.now),
   },
 };

@@ -6,11 +6,12 @@
  * the figures are known whatever else the demo site holds.
  */
 import { readFile } from 'node:fs/promises';
-import { expect, test, type APIRequestContext, type Download } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Download, type FrameLocator, type Page } from '@playwright/test';
 import type { IncidentState } from '../../src/domain/incident/state';
 import { saveEvaluation } from '../../src/store/incident-records';
 import { fixtureIncidentState, type CycleInput } from '../fixtures/incident-state';
 import { actAsForgeRuntime } from '../integration/forge-globals';
+import { attachScreens, expectNoOverlapAtWidths, overlappingText } from './layout';
 import { actAs, basicAuth, userNamed, type SandboxUser } from './sandbox';
 
 const MIN = 60_000;
@@ -47,15 +48,37 @@ async function text(download: Download): Promise<string> {
   return readFile(path, 'utf8');
 }
 
-const utcDay = (t: number): string => new Date(t).toISOString().slice(0, 10);
 
-test('the Service Manager shows an incident report on the project page and downloads it as CSV', async ({ page, request, baseURL }) => {
+/** Picks an option of an Atlaskit select labelled `label` inside the app frame. */
+async function choose(app: FrameLocator, scope: ReturnType<FrameLocator['getByTestId']>, label: string, option: string): Promise<void> {
+  const field = scope.getByLabel(label, { exact: true });
+  await expect(field).toBeAttached();
+  // The Atlaskit select opens from its control (its input is a 1 px dummy when the list is not searchable).
+  await scope.getByTestId(`sd-reports-${({ Service: 'service', Priority: 'priority', 'Trend by': 'bucket' } as Record<string, string>)[label]}`).click();
+  await app.getByRole('option', { name: option, exact: true }).click();
+}
+
+async function appFrame(page: Page) {
+  const frame = await (await page.locator('[data-testid=app-frame]').elementHandle())?.contentFrame();
+  if (!frame) throw new Error('The app frame is not there.');
+  return frame;
+}
+
+async function openReports(page: Page, user: SandboxUser) {
+  await page.goto('/');
+  await actAs(page, user);
+  await page.goto('/projects/SD/app');
+  const app = page.frameLocator('[data-testid=app-frame]');
+  return { app, reports: app.getByTestId('sd-reports') };
+}
+
+test('the Service Manager sees the last 30 days at once, breaches as breaches, Low as Low, and downloads CSV', async ({ page, request, baseURL }, testInfo) => {
   const sofia = await userNamed(request, 'Sofia');
-  const clock = (await (await request.get('/sandbox/clock')).json()) as { now: string };
-  const now = Date.parse(clock.now);
 
   // X: High, first response 20 min (met), resolved after 2 business hours (met).
   // Y: Critical, security, first response 40 min (missed), resolved after 4 business hours (met), escalated.
+  // Z: Low, first response 1 h (met), resolved after 6 business hours (met).
+  // W: High, no response yet and past its first-response target while both clocks still run (SD-5 on the demo site).
   const x = await incidentWithState(request, baseURL!, sofia, 'Reports e2e: X', (t) => incidentState(t, {
     priority: 'High', security: false, escalated: false,
     cycles: [
@@ -70,6 +93,20 @@ test('the Service Manager shows an incident report on the project page and downl
       { metric: 'resolution', index: 1, startAfter: 0, stopAfter: 4 * H, stopReason: 'resolved', elapsedMs: 4 * H, met: true },
     ],
   }));
+  const z = await incidentWithState(request, baseURL!, sofia, 'Reports e2e: Z', (t) => incidentState(t, {
+    priority: 'Low', security: false, escalated: false,
+    cycles: [
+      { metric: 'firstResponse', index: 1, startAfter: 0, stopAfter: H, stopReason: 'reply', elapsedMs: H, met: true },
+      { metric: 'resolution', index: 1, startAfter: 0, stopAfter: 6 * H, stopReason: 'resolved', elapsedMs: 6 * H, met: true },
+    ],
+  }));
+  const w = await incidentWithState(request, baseURL!, sofia, 'Reports e2e: W', (t) => incidentState(t, {
+    priority: 'High', security: false, escalated: false,
+    cycles: [
+      { metric: 'firstResponse', index: 1, startAfter: 0, stopAfter: null, stopReason: null, elapsedMs: 5 * H, met: false },
+      { metric: 'resolution', index: 1, startAfter: 0, stopAfter: null, stopReason: null, elapsedMs: 1 * H, met: null },
+    ],
+  }));
 
   // Through the shell: the project, then its "Service delivery" page.
   await page.goto('/');
@@ -78,71 +115,118 @@ test('the Service Manager shows an incident report on the project page and downl
   await page.getByRole('link', { name: 'Service delivery', exact: true }).click();
   await expect(page).toHaveURL(/\/projects\/SD\/app$/);
   const app = page.frameLocator('[data-testid=app-frame]');
-  await expect(app.getByTestId('sd-project')).toBeVisible();
   const reports = app.getByTestId('sd-reports');
   await expect(reports.getByRole('heading', { name: 'Incident reports' })).toBeVisible();
-  await expect(reports.getByTestId('sd-reports-idle')).toBeVisible();
-  await expect(reports.getByText('Periods are whole days in UTC', { exact: false })).toBeVisible();
 
-  // The period: the last 30 days of the sandbox clock, and tomorrow (the fixtures resolve hours after now).
-  const from = utcDay(now - 29 * DAY);
-  const to = utcDay(now + DAY);
-  await reports.getByLabel('From').fill(from);
-  await reports.getByLabel('To (included)').fill(to);
-  await reports.getByLabel('Trend by').selectOption('day');
-  await reports.getByTestId('sd-reports-show').click();
+  // Opens on the last 30 days, shown at once (no "Show" pressed), by week so the trend tables read.
   await expect(reports.getByTestId('sd-reports-result')).toBeVisible();
-  await expect(reports.getByTestId('sd-reports-kpi-mttr')).toBeVisible();
+  const from = await reports.getByLabel('From').inputValue();
+  const to = await reports.getByLabel('To (included)').inputValue();
+  expect((Date.parse(to) - Date.parse(from)) / DAY + 1).toBe(30);
+  await expect(reports.getByTestId('sd-reports-scope')).toContainText(`SD · ${from} to ${to}`);
+  await expect(reports.getByTestId('sd-reports-bucket')).toContainText('Week');
+  await expect(reports.getByTestId('sd-reports-days')).toContainText('service’s (UTC)');
+  // No clause or decision ids in headings or labels; they sit in the muted "Why?" line.
+  await expect(reports.getByRole('heading', { name: /D\d|MET-|WP\./ })).toHaveCount(0);
 
-  // Only the two fixtures name this service: filter on it, and show again from the keyboard.
-  await reports.getByLabel('Service').selectOption(SERVICE);
-  await reports.getByTestId('sd-reports-show').focus();
-  await page.keyboard.press('Enter');
+  // The fixtures resolve hours after the sandbox's now: take tomorrow in too. Only the four fixtures name this
+  // service: filter on it (an Atlaskit select) and show.
+  const until = new Date(Date.parse(to) + DAY).toISOString().slice(0, 10);
+  await reports.getByLabel('To (included)').fill(until);
+  await choose(app, reports, 'Service', SERVICE);
+  await reports.getByTestId('sd-reports-show').click();
   await expect(reports.getByTestId('sd-reports-scope')).toContainText(`service ${SERVICE}`);
-  await expect(reports.getByTestId('sd-reports-scope')).toContainText('2 incidents');
+  await expect(reports.getByTestId('sd-reports-scope')).toContainText('4 incidents');
 
-  // MTTR (2 h + 4 h) / 2 = 3 h; first response (20 + 40) / 2 = 30 min, 1 of 2 within target;
-  // SLA attainment: X met all, Y missed its first response → 1/2 = 50 %; escalation 1 of 2 = 50 %.
-  await expect(reports.getByTestId('sd-reports-kpi-mttr-value')).toHaveText('3 business h');
-  await expect(reports.getByTestId('sd-reports-kpi-mttr')).toContainText('Median 3 h · 2 incidents resolved');
-  await expect(reports.getByTestId('sd-reports-kpi-first-response-value')).toHaveText('30 business min');
-  await expect(reports.getByTestId('sd-reports-kpi-first-response')).toContainText('50% within target (1/2)');
-  await expect(reports.getByTestId('sd-reports-kpi-sla-value')).toHaveText('50%');
-  await expect(reports.getByTestId('sd-reports-kpi-escalation-value')).toHaveText('50%');
+  // W breached its first response while its clocks still run: "Breached", not "Running".
+  const row = (key: string) => reports.locator(`[data-testid=sd-reports-incident-row][data-key="${key}"]`);
+  await expect(row(w).getByTestId('sd-reports-met')).toHaveText('Breached');
+  await expect(row(y).getByTestId('sd-reports-met')).toHaveText('Breached');
+  await expect(row(x).getByTestId('sd-reports-met')).toHaveText('Met');
+  await expect(row(z)).toContainText('Low');
 
-  // Charts: one bar per day of the period; attainment bars per priority (Critical 0 %, High 100 %); both labelled.
-  const days = Math.round((Date.parse(to) - Date.parse(from)) / DAY) + 1;
-  await expect(reports.getByTestId('sd-reports-volume-bar')).toHaveCount(days);
-  await expect(reports.getByTestId('sd-reports-volume').getByRole('img')).toHaveAttribute('aria-label', /2 incidents opened over \d+ days/);
-  await expect(reports.getByTestId('sd-reports-attainment-bar')).toHaveCount(2);
-  await expect(reports.getByTestId('sd-reports-attainment').getByRole('img')).toHaveAttribute('aria-label', 'Bar chart: SLA attainment for 2 priorities: Critical 0%, High 100%.');
-  await expect(reports.getByTestId('sd-reports-by-category').getByRole('row', { name: /Information security/ })).toContainText('1');
-  await expect(reports.getByTestId('sd-reports-by-ci').getByRole('row', { name: /e2e-ci-01/ })).toBeVisible();
+  // MTTR (2 h + 4 h + 6 h) / 3 = 4 h; all targets met: X and Z of the three resolved (Y missed) → 66.7 %.
+  await expect(reports.getByTestId('sd-reports-kpi-mttr-value')).toHaveText('4 business h');
+  await expect(reports.getByTestId('sd-reports-kpi-sla-value')).toHaveText('66.7%');
+  await expect(reports.getByTestId('sd-reports-kpi-escalation-value')).toHaveText('25%');
+  await expect(reports.getByTestId('sd-reports-attainment').getByRole('img')).toHaveAttribute('aria-label', 'Bar chart: targets met for 3 priorities: Critical 0%, High 100%, Low 100%.');
 
-  // The CSV exports: file names with the project and the period, the header rows, the figures.
-  const [rowsDownload] = await Promise.all([page.waitForEvent('download'), reports.getByTestId('sd-reports-csv-incidents').click()]);
-  expect(rowsDownload.suggestedFilename()).toBe(`incidents-SD-${from}-to-${to}.csv`);
+  // Nothing overlaps at the acceptance widths (measured in the frame), whatever the number of buckets.
+  const frame = await appFrame(page);
+  await expectNoOverlapAtWidths(page, () => overlappingText(frame, '[data-testid=sd-reports]'));
+  await attachScreens(page, testInfo, 'Incident reports, last 30 days', async () => {
+    await expect(app.getByTestId('sd-reports-result')).toBeVisible();
+  });
+
+  // The same period by day: 31 columns scroll inside their table, the first column stays put, nothing overlaps.
+  const again = page.frameLocator('[data-testid=app-frame]').getByTestId('sd-reports');
+  await again.getByLabel('To (included)').fill(until);
+  await choose(app, again, 'Service', SERVICE);
+  await choose(app, again, 'Trend by', 'Day');
+  await again.getByTestId('sd-reports-show').click();
+  await expect(again.getByTestId('sd-reports-volume-bar')).toHaveCount(31);
+  const byDay = await appFrame(page);
+  await expectNoOverlapAtWidths(page, () => overlappingText(byDay, '[data-testid=sd-reports]'));
+
+  // Low is in the priority filter and filters.
+  await choose(app, again, 'Priority', 'Low');
+  await again.getByTestId('sd-reports-show').click();
+  await expect(again.getByTestId('sd-reports-scope')).toContainText('priority Low');
+  await expect(again.locator('[data-testid=sd-reports-incident-row]')).toHaveCount(1);
+  await expect(row(z)).toBeVisible();
+
+  // The CSV exports say "no" for a breach, and name the priority as it is.
+  await choose(app, again, 'Priority', 'All priorities');
+  await again.getByTestId('sd-reports-show').click();
+  await expect(again.getByTestId('sd-reports-scope')).toContainText('4 incidents');
+  const [rowsDownload] = await Promise.all([page.waitForEvent('download'), again.getByTestId('sd-reports-csv-incidents').click()]);
+  expect(rowsDownload.suggestedFilename()).toBe(`incidents-SD-${from}-to-${until}.csv`);
   const rows = (await text(rowsDownload)).replace(/^\uFEFF/, '').split('\r\n');
   expect(rows[0]).toBe('key,priority,service,opened,resolved,time to resolve (business h),first response (business min),met all targets,escalated,security');
-  expect(rows.slice(1, 3)).toEqual([
-    expect.stringMatching(new RegExp(`^${x},High,${SERVICE},[^,]+,[^,]+,2,20,yes,no,no$`)),
+  expect(rows).toEqual(expect.arrayContaining([
     expect.stringMatching(new RegExp(`^${y},Critical,${SERVICE},[^,]+,[^,]+,4,40,no,yes,yes$`)),
-  ]);
+    expect.stringMatching(new RegExp(`^${z},Low,${SERVICE},[^,]+,[^,]+,6,60,yes,no,no$`)),
+    expect.stringMatching(new RegExp(`^${w},High,${SERVICE},[^,]+,,,,no,no,no$`)),
+  ]));
+});
 
-  const [summaryDownload] = await Promise.all([page.waitForEvent('download'), reports.getByTestId('sd-reports-csv-summary').click()]);
-  expect(summaryDownload.suggestedFilename()).toBe(`incident-report-SD-${from}-to-${to}.csv`);
-  const summary = (await text(summaryDownload)).replace(/^\uFEFF/, '').split('\r\n');
-  expect(summary[0]).toBe('metric,bucket,group,value,unit,numerator,denominator');
-  expect(summary).toEqual(expect.arrayContaining([`Filter: service,,,${SERVICE},,,`, 'MTTR mean,,,3,business h,,2', 'SLA attainment,,all,50,%,1,2', 'Escalation rate,,all,50,%,1,2']));
+test('a manager (Max, Management) reads the same team figures', async ({ page, request }) => {
+  const max = await userNamed(request, 'Max');
+  const { reports } = await openReports(page, max);
+  await expect(reports.getByRole('heading', { name: 'Incident reports' })).toBeVisible();
+  await expect(reports.getByTestId('sd-reports-result')).toBeVisible();
+  await expect(reports.getByTestId('sd-reports-why')).toBeAttached();
+});
+
+test('a customer (Carla) sees her own incidents and whether their targets were met, without the team’s metrics', async ({ page, request }, testInfo) => {
+  const carla = await userNamed(request, 'Carla');
+  // A quarter of an hour later SD-5 (hers, raised 40 minutes before the demo starts, its urgency raised 20 minutes in)
+  // has gone past its 30-minute first-response target with no reply; the five-minute scan evaluates the incidents.
+  expect((await request.post('/sandbox/clock', { data: { advanceMs: 15 * MIN } })).ok()).toBeTruthy();
+  expect((await request.post('/sandbox/scheduled/sd-sla-scan/run')).ok()).toBeTruthy();
+  const { app, reports } = await openReports(page, carla);
+  await expect(reports.getByRole('heading', { name: 'Your incidents' })).toBeVisible();
+  await expect(reports.getByTestId('sd-reports-result')).toBeVisible();
+  await expect(reports.getByTestId('sd-reports-kpi-sla')).toBeVisible();
+  await expect(reports.getByTestId('sd-reports-kpi-escalation')).toHaveCount(0);
+  await expect(reports.getByTestId('sd-reports-by-ci')).toHaveCount(0);
+  await expect(reports.getByTestId('sd-reports-by-category')).toHaveCount(0);
+  await expect(reports.getByRole('columnheader', { name: 'Escalated' })).toHaveCount(0);
+  // SD-5 is breached while its clocks still run: "Breached", not "Running" (issue #12).
+  await expect(reports.locator('[data-testid=sd-reports-incident-row][data-key="SD-5"]').getByTestId('sd-reports-met')).toHaveText('Breached');
+  // Only incidents she reported: none of Chen's (SD-2, SD-4, SD-6) or the Service Manager's fixtures.
+  const keys = await reports.locator('[data-testid=sd-reports-incident-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
+  expect(keys.length).toBeGreaterThan(0);
+  expect(keys.every((k) => k === 'SD-1' || k === 'SD-3' || k === 'SD-5')).toBe(true);
+  await attachScreens(page, testInfo, 'Incident reports as a customer', async () => {
+    await expect(app.getByTestId('sd-reports-result')).toBeVisible();
+  });
 });
 
 test('an empty period says so, and a period the wrong way round is caught before asking the server', async ({ page, request }) => {
   const sofia = await userNamed(request, 'Sofia');
-  await page.goto('/');
-  await actAs(page, sofia);
-  await page.goto('/projects/SD/app');
-  const reports = page.frameLocator('[data-testid=app-frame]').getByTestId('sd-reports');
-  await expect(reports).toBeVisible();
+  const { reports } = await openReports(page, sofia);
+  await expect(reports.getByTestId('sd-reports-result')).toBeVisible();
 
   await reports.getByLabel('From').fill('2020-01-01');
   await reports.getByLabel('To (included)').fill('2020-01-31');

@@ -15,6 +15,7 @@ import { actAsForgeRuntime } from './forge-globals';
 import { call, withSandbox } from './harness';
 
 type ReportsResult = Result<IncidentReportsView>;
+type TeamView = Extract<IncidentReportsView, { audience: 'team' }>;
 /** A snapshot mark above any the app's own runs write, so the fixture stays what the test wrote. */
 const FIXTURE_MARK = '999999999999999:999999999';
 
@@ -77,9 +78,10 @@ describe('reports.incidents on the project page', () => {
     return body.result;
   }
 
-  async function data(payload: unknown): Promise<IncidentReportsView> {
+  async function data(payload: unknown): Promise<TeamView> {
     const r = await report(payload);
     if (!r.ok) throw new Error(`reports.incidents refused: ${r.error.code} ${r.error.message}`);
+    if (r.data.audience !== 'team') throw new Error('Sofia (SM) got a customer’s report');
     return r.data;
   }
 
@@ -160,7 +162,9 @@ describe('reports.incidents on the project page', () => {
       { key: null, counts: [0, 1, 1], total: 2 }, // C, D
     ]);
     expect(view.services).toEqual([MAIL, WEB]);
-    expect(view.priorities).toEqual(['Critical', 'High', 'Low']);
+    // The priorities of the policy's scheme (3-level here) and those the incidents carry (Low), ranked, not folded.
+    expect(view.priorities).toEqual(['Critical', 'High', 'Normal', 'Low']);
+    expect(view.timeZone).toBe('UTC');
 
     // Not yet evaluated: E (unreadable state), and the seeded incidents still open, which no event has evaluated.
     const seededOpen = await call(base, 'GET', `/rest/api/3/search/jql?${new URLSearchParams({ jql: 'project = SD AND issuetype = Incident AND resolved IS EMPTY AND created < "2027-03-01"', maxResults: '100' })}`, { user: 'sofia' });
@@ -217,9 +221,40 @@ describe('reports.incidents on the project page', () => {
     expect(noProject).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('project') } });
   });
 
-  it('D26: the team’s figures are the team’s; a customer asking for them is refused', async () => {
-    const carla = await report({ from: '2027-03-01', to: '2027-03-03', bucket: 'day' }, 'carla');
-    expect(carla).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  it('filters on Low, which is reported as Low', async () => {
+    const low = await data({ from: '2027-03-01', to: '2027-03-03', bucket: 'day', priority: 'Low' });
+    expect(low.report.rows.map((row) => [row.key, row.priority])).toEqual([[keys.D, 'Low']]);
+    expect(low.report.slaAttainment.byPriority.map((p) => p.priority)).toEqual(['Low']);
+  });
+
+  it('D26: a customer gets their own incidents and whether their targets were met, never the team’s metrics', async () => {
+    // One of Carla's own incidents (seeded, reported by her) gets an evaluation that was escalated and missed its first response.
+    const mine = await call(base, 'GET', `/rest/api/3/search/jql?${new URLSearchParams({ jql: 'project = SD AND issuetype = Incident ORDER BY created ASC', fields: 'created', maxResults: '100' })}`, { user: 'carla' });
+    const carlas = (mine.body as { issues: Array<{ id: string; key: string; fields: { created: string } }> }).issues;
+    expect(carlas.length).toBeGreaterThan(0);
+    const own = carlas[0]!;
+    const createdAt = Date.parse(own.fields.created);
+    await actAsForgeRuntime(base);
+    const stored = await saveEvaluation({
+      issueId: own.id, issueKey: own.key, projectKey: 'SD', mark: FIXTURE_MARK, evaluatedAt: createdAt + 5 * H, trackedSince: new Date(createdAt).toISOString(), createdAt, dueAt: Number.MAX_SAFE_INTEGER,
+      state: stateFor({ name: 'carla', priority: 'High', services: [MAIL], cis: ['rt-mx-01'], escalated: true, cycles: [FR(50 * MIN, 'reply', false), RES(1, 0, 2 * H, 2 * H, true)] }, createdAt),
+    }, () => false);
+    expect(stored).toMatchObject({ stored: true });
+
+    const r = await report({ from: '2027-01-01', to: '2027-03-03', bucket: 'month' }, 'carla');
+    if (!r.ok) throw new Error(`refused: ${r.error.message}`);
+    expect(r.data.audience).toBe('customer');
+    const view = r.data;
+    const keysSeen = [...view.report.rows.map((row) => row.key), ...view.report.notEvaluated.keys];
+    // Only incidents she reported: none of the fixtures Sofia raised.
+    expect(keysSeen).toContain(own.key);
+    expect(keysSeen.every((k) => carlas.some((c) => c.key === k))).toBe(true);
+    for (const f of ['A', 'B', 'C', 'D', 'E']) expect(keysSeen).not.toContain(keys[f]);
+    // Her targets and whether they were met; no escalation rate, no CI or classification breakdown, no flags per incident.
+    expect(view.report.rows.find((row) => row.key === own.key)).toEqual(expect.objectContaining({ key: own.key, priority: 'High', metAllTargets: 'no' }));
+    const json = JSON.stringify(view);
+    for (const internal of ['escalation', 'escalated', 'byCi', 'byCategory', 'securityIncident', 'rt-mx-01']) expect(json).not.toContain(internal);
+    expect(view.report.firstResponse.withinTarget).toMatchObject({ numerator: 0, denominator: 1 });
   });
 
   it('the figures come from the app’s evaluations, not from the issue property anyone may write', async () => {

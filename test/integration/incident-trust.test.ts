@@ -219,9 +219,13 @@ describe('trustworthy incident state (issue #11)', () => {
       expect(project.body).toMatchObject({ ok: true, result: { ok: false, error: { code: 'forbidden', message: expect.stringContaining('sd-project-page') } } });
       const noIssue = await call(base, 'POST', '/sandbox/bridge', { user: 'ines', body: { type: 'invoke', payload: { functionKey: 'issuePanel.load', payload: {} }, context: { moduleKey: 'sd-issue-panel', extension: { project: { id: '10000', key: 'SD' } } } } });
       expect(noIssue.body).toMatchObject({ ok: true, result: { ok: false, error: { code: 'invalid-input', message: expect.stringContaining('issue') } } });
-      // The project page shows the team's work and figures: a customer is refused (D26).
+      // A customer opens the project page too, and its counts cover only what Jira lets her see: her own requests (D26).
       const customer = await call(base, 'POST', '/sandbox/bridge', { user: 'carla', body: { type: 'invoke', payload: { functionKey: 'projectPage.load', payload: {} }, context: { moduleKey: 'sd-project-page', extension: { project: { id: '10000', key: 'SD' } } } } });
-      expect(customer.body).toMatchObject({ ok: true, result: { ok: false, error: { code: 'forbidden' } } });
+      const page = (customer.body as { result: { ok: boolean; data?: { openByKind: Array<{ open: number }> } } }).result;
+      expect(page.ok).toBe(true);
+      const own = await call(base, 'GET', `/rest/api/3/search/jql?${new URLSearchParams({ jql: 'project = SD AND statusCategory != Done', maxResults: '100' })}`, { user: 'carla' });
+      const ownOpen = (own.body as { issues: unknown[] }).issues.length;
+      expect(page.data?.openByKind.reduce((n, k) => n + k.open, 0)).toBe(ownOpen);
     });
 
     it('a state-changing incident action checks the caller’s Jira permission on the issue, not only the role', async () => {

@@ -6,9 +6,6 @@ import {
   incidentVolume,
   meanTimeToResolve,
   slaAttainment,
-  utcDay,
-  utcIsoWeek,
-  utcMonth,
   type BucketOf,
   type DurationStats,
   type EscalationRate,
@@ -21,6 +18,8 @@ import {
   type SlaAttainment,
   type TargetOutcome,
 } from '../metrics';
+import { PRIORITIES } from '../priority-matrix';
+import { localDay, localIsoWeek, localMonth } from '../zoned-days';
 import type { IncidentState, SlaCycleState } from './state';
 
 /**
@@ -105,7 +104,8 @@ function byIndex(a: SlaCycleState, b: SlaCycleState): number {
  *   resolution cycles, when resolved; null otherwise;
  * - firstResponseAt / firstResponseBusinessMs from the first-response cycle when it stopped with a reply or a
  *   transition (D11); a cycle stopped by the resolution itself is no response;
- * - targets = every cycle's `met` (null while it runs); escalated = at least one escalation (D14);
+ * - targets = every cycle's `met`: false once breached (also while the clock still runs), null while it runs within
+ *   its target; escalated = at least one escalation (D14);
  * - priority = the derived priority (D8), else the Jira priority; service / ci = the first one named (all are
  *   kept for filtering); category = "Information security" for a security incident, else "Service".
  */
@@ -125,7 +125,8 @@ export function incidentRecordOf(stored: StoredIncident): ReportIncident | null 
   const first = cycles.filter((c) => c.metric === 'firstResponse').sort(byIndex)[0];
   const responded = first !== undefined && first.stop !== null && (first.stopReason === 'reply' || first.stopReason === 'transition');
   const firstResponseAt = responded ? instant(first.stop) : null;
-  const targets: TargetOutcome[] = cycles.map((c) => ({ kind: c.metric === 'firstResponse' ? 'first-response' : 'resolution', met: c.met }));
+  // A clock past its target is breached even while it still runs: the target is missed, not pending.
+  const targets: TargetOutcome[] = cycles.map((c) => ({ kind: c.metric === 'firstResponse' ? 'first-response' : 'resolution', met: c.met ?? (c.breached ? false : null) }));
   const { services, cis, securityIncident } = state.classification;
   const priority = state.priority.value ?? (stored.priorityName !== null && stored.priorityName.trim() !== '' ? stored.priorityName : NO_PRIORITY);
   return {
@@ -202,12 +203,49 @@ export function matchesReportFilter(incident: ReportIncident, filter: ReportFilt
 export type ReportBucket = 'day' | 'week' | 'month';
 export const REPORT_BUCKETS: readonly ReportBucket[] = ['day', 'week', 'month'];
 
-const BUCKET_OF: Readonly<Record<ReportBucket, BucketOf>> = { day: utcDay, week: utcIsoWeek, month: utcMonth };
+/** The bucket of an instant: its local day, ISO week or month in the service's time zone. */
+export function bucketFunction(bucket: ReportBucket, timeZone: string): BucketOf {
+  switch (bucket) {
+    case 'day': return (t) => localDay(timeZone, t);
+    case 'week': return (t) => localIsoWeek(timeZone, t);
+    case 'month': return (t) => localMonth(timeZone, t);
+  }
+}
+
+/**
+ * The bucket that keeps a trend readable for a period of `days` days: by day up to two weeks, by week up to about
+ * four months (a 30-day period has 5 or 6 weeks), else by month.
+ */
+export function suggestedBucket(days: number): ReportBucket {
+  if (days <= 14) return 'day';
+  if (days <= 120) return 'week';
+  return 'month';
+}
+
+/**
+ * Priorities in the order people rank them: the profile's (Critical, High, Normal, Low), then any other name as it
+ * is (a site's own priority is reported under its own name, never folded into another), "No priority" last.
+ */
+export function comparePriorities(a: string, b: string): number {
+  const rank = (p: string): number => {
+    if (p === NO_PRIORITY) return PRIORITIES.length + 1;
+    const i = (PRIORITIES as readonly string[]).indexOf(p);
+    return i === -1 ? PRIORITIES.length : i;
+  };
+  return rank(a) - rank(b) || compareStrings(a, b);
+}
+
+/** The priorities a report's filter offers: those of the policy's scheme and every one the incidents carry, ranked. */
+export function reportPriorities(scheme: readonly string[], seen: Iterable<string>): string[] {
+  return [...new Set([...scheme, ...seen])].sort(comparePriorities);
+}
 
 export interface IncidentReportOptions {
   /** Half-open `[from, to)`, epoch ms. */
   readonly period: Period;
   readonly bucket: ReportBucket;
+  /** The service's IANA time zone (the policy's service hours), whose local days the buckets are; default UTC. */
+  readonly timeZone?: string;
   readonly filter?: ReportFilter;
   /** The incidents without a readable state; those active in the period are counted (filters cannot apply: their classification is unknown). */
   readonly notEvaluated?: readonly NotEvaluatedIncident[];
@@ -237,15 +275,19 @@ export interface IncidentRow {
   readonly resolvedAt: number | null;
   readonly resolutionBusinessMs: number | null;
   readonly firstResponseBusinessMs: number | null;
-  /** `none` = the incident has no SLA target (no agreement); `pending` = a target is still running. */
+  /** `none` = the incident has no SLA target (no agreement); `no` = a target was missed (also on a clock still running); `pending` = a target still runs within it and none was missed. */
   readonly metAllTargets: 'yes' | 'no' | 'pending' | 'none';
   readonly escalated: boolean;
   readonly securityIncident: boolean;
 }
 
 export interface IncidentReport {
+  /** Who the report is for: the service team (every figure) or a customer (their own service, D26). */
+  readonly audience: 'team';
   readonly period: Period;
   readonly bucket: ReportBucket;
+  /** The time zone whose local days, weeks and months the buckets are. */
+  readonly timeZone: string;
   readonly filter: ReportFilter;
   /** Incidents (after the filter) opened, first responded to, or resolved in the period: the rows. */
   readonly incidents: number;
@@ -290,10 +332,11 @@ function trendOf(buckets: readonly string[], perBucket: ReadonlyArray<readonly K
   return { buckets: [...buckets], rows };
 }
 
-function metAll(targets: readonly TargetOutcome[]): IncidentRow['metAllTargets'] {
+/** A missed target (breached, even on a clock that still runs) makes the answer "no"; only then may a running one make it pending. */
+export function metAll(targets: readonly TargetOutcome[]): IncidentRow['metAllTargets'] {
   if (targets.length === 0) return 'none';
-  if (targets.some((t) => t.met === null)) return 'pending';
-  return targets.every((t) => t.met === true) ? 'yes' : 'no';
+  if (targets.some((t) => t.met === false)) return 'no';
+  return targets.some((t) => t.met === null) ? 'pending' : 'yes';
 }
 
 function rowOf(i: ReportIncident): IncidentRow {
@@ -324,7 +367,8 @@ function compareKeys(a: string, b: string): number {
 export function incidentReport(records: readonly ReportIncident[], options: IncidentReportOptions): IncidentReport {
   const { period, bucket } = options;
   const filter = options.filter ?? {};
-  const bucketOf = BUCKET_OF[bucket];
+  const timeZone = options.timeZone ?? 'UTC';
+  const bucketOf = bucketFunction(bucket, timeZone);
   const bucketKeys = bucketsInPeriod(period, bucketOf); // also checks the period
   const selected = records.filter((r) => matchesReportFilter(r, filter));
 
@@ -343,22 +387,52 @@ export function incidentReport(records: readonly ReportIncident[], options: Inci
     : n.openedAt >= period.to || (n.resolvedAt !== null && n.resolvedAt < period.from);
   const notEvaluated = (options.notEvaluated ?? []).filter((n) => !inactive(n)).map((n) => n.key).sort(compareKeys);
 
+  const slaByPriority = slaAttainment(selected, period);
+  const escalation = escalationRate(selected, period);
   return {
+    audience: 'team',
     period,
     bucket,
+    timeZone,
     filter,
     incidents: rows.length,
     opened: volume.count,
     resolved: selected.filter((r) => inPeriod(r.resolvedAt, period)).length,
     mttr: meanTimeToResolve(selected, period),
     firstResponse: firstResponseTime(selected, period),
-    slaAttainment: slaAttainment(selected, period),
-    escalation: escalationRate(selected, period),
+    slaAttainment: { ...slaByPriority, byPriority: [...slaByPriority.byPriority].sort((a, b) => comparePriorities(a.priority, b.priority)) },
+    escalation: { ...escalation, byPriority: [...escalation.byPriority].sort((a, b) => comparePriorities(a.priority, b.priority)) },
     volume: volume.buckets.map((b) => ({ bucket: b.bucket, count: b.count })),
     byCategory: trendOf(bucketKeys, volume.buckets.map((b) => b.byCategory), REPORT_CATEGORIES),
     byCi: trendOf(bucketKeys, ciVolume.buckets.map((b) => b.byCi)),
     rows,
     notEvaluated: { count: notEvaluated.length, keys: notEvaluated },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// A customer's report (D26)
+// ---------------------------------------------------------------------------------------------------------
+
+/** One incident as a customer's report lists it: no escalation, no security classification, no internal CIs. */
+export type CustomerIncidentRow = Omit<IncidentRow, 'escalated' | 'securityIncident' | 'cis' | 'category'>;
+
+/**
+ * D26: a customer's report shows their own service (the incidents they may see, chosen by the caller) and whether
+ * the customer-facing targets were met; never the team's metrics: no escalation rate, no breakdown by internal
+ * classification or configuration item, no escalation or security flag per incident.
+ */
+export interface CustomerIncidentReport extends Omit<IncidentReport, 'audience' | 'escalation' | 'byCategory' | 'byCi' | 'rows'> {
+  readonly audience: 'customer';
+  readonly rows: readonly CustomerIncidentRow[];
+}
+
+export function customerIncidentReport(report: IncidentReport): CustomerIncidentReport {
+  const { escalation: _escalation, byCategory: _byCategory, byCi: _byCi, rows, audience: _audience, ...shared } = report;
+  return {
+    ...shared,
+    audience: 'customer',
+    rows: rows.map(({ escalated: _e, securityIncident: _s, cis: _c, category: _k, ...row }) => row),
   };
 }
 
@@ -397,6 +471,7 @@ export function csvText(rows: ReadonlyArray<readonly CsvValue[]>): string {
 }
 
 export const INCIDENT_CSV_HEADER = ['key', 'priority', 'service', 'opened', 'resolved', 'time to resolve (business h)', 'first response (business min)', 'met all targets', 'escalated', 'security'] as const;
+export const CUSTOMER_INCIDENT_CSV_HEADER = INCIDENT_CSV_HEADER.slice(0, 8);
 export const SUMMARY_CSV_HEADER = ['metric', 'bucket', 'group', 'value', 'unit', 'numerator', 'denominator'] as const;
 
 const iso = (t: number | null): string => (t === null ? '' : new Date(t).toISOString());
@@ -404,10 +479,18 @@ const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
 const MET_TEXT: Readonly<Record<IncidentRow['metAllTargets'], string>> = { yes: 'yes', no: 'no', pending: 'pending', none: 'no targets' };
 
 /** The per-incident CSV: one row per incident of the report; services joined with "; ". */
-export function incidentRowsCsv(report: Pick<IncidentReport, 'rows'>): string {
+export function incidentRowsCsv(report: Pick<IncidentReport, 'rows'> | Pick<CustomerIncidentReport, 'rows' | 'audience'>): string {
+  const all: ReadonlyArray<IncidentRow | CustomerIncidentRow> = report.rows;
+  const rows = all.filter((r): r is IncidentRow => 'escalated' in r);
+  if (('audience' in report && report.audience === 'customer') || rows.length !== all.length) {
+    return csvText([
+      [...CUSTOMER_INCIDENT_CSV_HEADER],
+      ...all.map((r) => [r.key, r.priority, r.services.join('; '), iso(r.openedAt), iso(r.resolvedAt), r.resolutionBusinessMs === null ? null : r.resolutionBusinessMs / HOUR_MS, r.firstResponseBusinessMs === null ? null : r.firstResponseBusinessMs / MINUTE_MS, MET_TEXT[r.metAllTargets]]),
+    ]);
+  }
   return csvText([
     [...INCIDENT_CSV_HEADER],
-    ...report.rows.map((r) => [
+    ...rows.map((r) => [
       r.key,
       r.priority,
       r.services.join('; '),
@@ -438,12 +521,13 @@ function ratioRow(metric: string, group: string, r: Ratio): CsvValue[] {
  * `denominator` the number of incidents averaged; ratios as a percentage with numerator and denominator. Values
  * are rounded to two decimal places; a figure over an empty set is an empty value.
  */
-export function incidentReportCsv(report: IncidentReport): string {
+export function incidentReportCsv(report: IncidentReport | CustomerIncidentReport): string {
   const h = (ms: number | null): number | null => (ms === null ? null : ms / HOUR_MS);
   const min = (ms: number | null): number | null => (ms === null ? null : ms / MINUTE_MS);
   const rows: CsvValue[][] = [[...SUMMARY_CSV_HEADER]];
-  rows.push(['Period start', '', '', utcDay(report.period.from), 'date (UTC)', null, null]);
-  rows.push(['Period end (inclusive)', '', '', utcDay(Math.max(report.period.from, report.period.to - 1)), 'date (UTC)', null, null]);
+  const zone = report.timeZone;
+  rows.push(['Period start', '', '', localDay(zone, report.period.from), `date (${zone})`, null, null]);
+  rows.push(['Period end (inclusive)', '', '', localDay(zone, Math.max(report.period.from, report.period.to - 1)), `date (${zone})`, null, null]);
   rows.push(['Bucket', '', '', report.bucket, '', null, null]);
   for (const [name, value] of [['service', report.filter.service], ['priority', report.filter.priority], ['CI', report.filter.ci], ['category', report.filter.category]] as const) {
     const text = filterText(value);
@@ -462,6 +546,10 @@ export function incidentReportCsv(report: IncidentReport): string {
   for (const p of report.slaAttainment.byPriority) rows.push(ratioRow('SLA attainment', p.priority, p.items));
   rows.push(ratioRow('Targets met: first response', 'all', report.slaAttainment.byKind['first-response']));
   rows.push(ratioRow('Targets met: resolution', 'all', report.slaAttainment.byKind.resolution));
+  if (report.audience === 'customer') {
+    for (const v of report.volume) rows.push(['Incidents opened', v.bucket, 'all', v.count, 'incidents', null, null]);
+    return csvText(rows);
+  }
   rows.push(ratioRow('Escalation rate', 'all', report.escalation.overall));
   for (const p of report.escalation.byPriority) rows.push(ratioRow('Escalation rate', p.priority, p.rate));
   for (const v of report.volume) rows.push(['Incidents opened', v.bucket, 'all', v.count, 'incidents', null, null]);

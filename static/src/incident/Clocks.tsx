@@ -1,5 +1,5 @@
 import Lozenge from '@atlaskit/lozenge';
-import ProgressBar from '@atlaskit/progress-bar';
+import { token } from '@atlaskit/tokens';
 import { useEffect, useId, useRef } from 'react';
 import { Block, Muted } from './Block';
 import { CLOCK_STATE, dueText, formatDuration, formatInstant, METRIC_LABEL, progressOf, remainingText, targetText, ticks } from './format';
@@ -13,6 +13,34 @@ interface TimeBase {
   sinceView: number;
   timeZone: string;
   locale: string | undefined;
+}
+
+/** JSM's SLA colours as Atlaskit tokens: running in progress (blue), met success, breached danger, paused or stopped neutral. */
+const BAR_COLOUR: Readonly<Record<ClockView['state'], string>> = {
+  running: token('color.background.information.bold'),
+  met: token('color.background.success.bold'),
+  breached: token('color.background.danger.bold'),
+  paused: token('color.background.neutral.bold'),
+  stopped: token('color.background.neutral.bold'),
+};
+
+/** The share of the target used, coloured by the clock's state (Atlaskit's progress bar has no danger or information colour). */
+function SlaBar({ value, state, label }: { value: number; state: ClockView['state']; label: string }) {
+  const percent = Math.round(Math.min(1, Math.max(0, value)) * 100);
+  return (
+    <div
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+      data-testid="sd-clock-bar"
+      data-state={state}
+      style={{ height: 6, borderRadius: 3, background: token('color.background.neutral'), overflow: 'hidden' }}
+    >
+      <div style={{ width: `${percent}%`, height: '100%', borderRadius: 3, background: BAR_COLOUR[state] }} />
+    </div>
+  );
 }
 
 /** One SLA clock (D9–D11): its state, what is left (live for a running 24×7 clock), the target and the due instant. */
@@ -35,11 +63,7 @@ function ClockBlock({ clock: c, base }: { clock: ClockView; base: TimeBase }) {
       <p className="sd-inc-remaining" data-testid="sd-clock-remaining">
         {remainingText(c, base.sinceView, base.serverNow)}
       </p>
-      <ProgressBar
-        value={value}
-        appearance={c.state === 'met' ? 'success' : 'default'}
-        ariaLabel={`${title}: ${Math.round(value * 100)}% of the target used`}
-      />
+      <SlaBar value={value} state={c.state} label={`${title}: ${Math.round(value * 100)}% of the target used`} />
       <p className="sd-inc-line">
         <span data-testid="sd-clock-target">{targetText(c)}</span>
         <span className="sd-inc-muted"> · {c.priority}</span>

@@ -5,17 +5,18 @@
  */
 import './reports.css';
 import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import Select from '@atlaskit/select';
 import { token } from '@atlaskit/tokens';
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { incidentReportCsv, incidentRowsCsv } from '@contract/reports';
+import { incidentReportCsv, incidentRowsCsv, suggestedBucket } from '@contract/reports';
 import { messageOf, type IncidentReportsRequest, type IncidentReportsView, type IncidentRow, type ReportBucket } from '../api';
 import { ErrorState, Loading } from '../components/States';
 import { AttainmentChart, TrendTable, VolumeChart } from './charts';
-import { BUCKET_LABELS, BUCKET_NOUNS, csvFileName, hours, lastThirtyDays, minutes, parseUtcDate, percent, plural, utcDateTime } from './format';
+import { BUCKET_LABELS, BUCKET_NOUNS, bucketLabel, csvFileName, hours, lastThirtyDays, minutes, parseUtcDate, percent, periodDays, plural, viewerDateTime } from './format';
 import { loadIncidentReports } from './reportsApi';
 
 type State =
-  | { status: 'idle' }
   | { status: 'loading'; request: IncidentReportsRequest }
   | { status: 'error'; message: string; request: IncidentReportsRequest }
   | { status: 'ready'; view: IncidentReportsView };
@@ -66,13 +67,41 @@ function useCsvUrl(text: string | null): string | null {
 }
 
 function withCurrent(list: readonly string[], current: string): string[] {
-  return current && !list.includes(current) ? [...list, current].sort((a, b) => a.localeCompare(b)) : [...list];
+  return current && !list.includes(current) ? [...list, current] : [...list];
 }
 
-export default function IncidentReports({ projectKey }: { projectKey: string }) {
+interface Option { value: string; label: string }
+
+/** An Atlaskit select over plain string values, labelled by a visible label (`inputId`). */
+function Choice({ id, testId, value, options, onChange }: { id: string; testId: string; value: string; options: readonly Option[]; onChange: (value: string) => void }) {
+  return (
+    <div data-testid={testId} className="sd-rep-select">
+      <Select<Option>
+        inputId={id}
+        options={options}
+        value={options.find((o) => o.value === value) ?? null}
+        onChange={(o) => onChange(o?.value ?? '')}
+        isSearchable={options.length > 8}
+        spacing="compact"
+      />
+    </div>
+  );
+}
+
+/** The viewer's Jira profile zone and locale (Forge context), for every instant shown. */
+export interface ViewerTime { timeZone: string | undefined; locale: string | undefined }
+
+function initialForm(timeZone: string | undefined): FormValues {
+  const period = lastThirtyDays(Date.now(), timeZone);
+  return { ...period, bucket: suggestedBucket(periodDays(period.from, period.to) ?? 30), service: '', priority: '' };
+}
+
+export default function IncidentReports({ projectKey, viewer }: { projectKey: string; viewer: ViewerTime }) {
   const ids = useId();
-  const [form, setForm] = useState<FormValues>(() => ({ ...lastThirtyDays(Date.now()), bucket: 'day', service: '', priority: '' }));
-  const [state, setState] = useState<State>({ status: 'idle' });
+  const [form, setForm] = useState<FormValues>(() => initialForm(viewer.timeZone));
+  // The default period is shown at once (issue #12): the page opens on the last 30 days.
+  const [state, setState] = useState<State>(() => ({ status: 'loading', request: requestOf(form) }));
+  const bucketChosen = useRef(false);
   const [lists, setLists] = useState<{ services: string[]; priorities: string[] }>({ services: [], priorities: [] });
   const [problem, setProblem] = useState<ReturnType<typeof periodProblem>>(null);
   const latest = useRef(0);
@@ -92,12 +121,13 @@ export default function IncidentReports({ projectKey }: { projectKey: string }) 
     );
   }, []);
 
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    if (state.status === 'loading') run(state.request);
+    return () => {
       latest.current += 1; // ignore answers that arrive after unmount
-    },
-    [],
-  );
+    };
+    // Runs once: the first report is the default period's.
+  }, []);
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -110,7 +140,18 @@ export default function IncidentReports({ projectKey }: { projectKey: string }) 
     run(requestOf(form));
   };
 
-  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]): void => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]): void => setForm((f) => {
+    const next = { ...f, [key]: value };
+    if (key === 'bucket') bucketChosen.current = true;
+    // Until someone picks a bucket, the trend follows the period's length so its table stays readable.
+    if ((key === 'from' || key === 'to') && !bucketChosen.current) {
+      const days = periodDays(next.from, next.to);
+      if (days !== null && days > 0) next.bucket = suggestedBucket(days);
+    }
+    return next;
+  });
+  const team = state.status !== 'ready' || state.view.audience === 'team';
+  const zone = state.status === 'ready' ? state.view.timeZone : null;
   const busy = state.status === 'loading';
   const problemId = `${ids}-period-problem`;
 
@@ -118,11 +159,12 @@ export default function IncidentReports({ projectKey }: { projectKey: string }) 
     <section aria-labelledby="sd-reports-title" data-testid="sd-reports" className="sd-rep sd-stack">
       <header className="sd-rep-header">
         <h2 id="sd-reports-title" style={{ font: token('font.heading.small'), margin: 0 }}>
-          Incident reports
+          {team ? 'Incident reports' : 'Your incidents'}
         </h2>
         <p className="sd-rep-muted">
-          For the service team and management: time to resolve, first response, SLA attainment, escalations and
-          volume of this project’s incidents, from the SLA clocks the app records on each incident.
+          {team
+            ? 'Time to resolve, first response, targets met, escalations and volume of this project’s incidents, from the SLA clocks the app records on each incident.'
+            : 'The incidents you reported, and whether the agreed response and resolution targets were met.'}
         </p>
       </header>
 
@@ -137,7 +179,7 @@ export default function IncidentReports({ projectKey }: { projectKey: string }) 
             required
             value={form.from}
             aria-invalid={problem?.field === 'from' ? true : undefined}
-            aria-describedby={`${ids}-utc${problem?.field === 'from' ? ` ${problemId}` : ''}`}
+            aria-describedby={`${ids}-days${problem?.field === 'from' ? ` ${problemId}` : ''}`}
             onChange={(e) => set('from', e.target.value)}
           />
         </div>
@@ -151,49 +193,41 @@ export default function IncidentReports({ projectKey }: { projectKey: string }) 
             required
             value={form.to}
             aria-invalid={problem?.field === 'to' ? true : undefined}
-            aria-describedby={`${ids}-utc${problem?.field === 'to' ? ` ${problemId}` : ''}`}
+            aria-describedby={`${ids}-days${problem?.field === 'to' ? ` ${problemId}` : ''}`}
             onChange={(e) => set('to', e.target.value)}
           />
         </div>
         <div className="sd-rep-field">
           <label className="sd-field-label" htmlFor={`${ids}-bucket`}>Trend by</label>
-          <select id={`${ids}-bucket`} data-testid="sd-reports-bucket" className="sd-select" value={form.bucket} onChange={(e) => set('bucket', e.target.value as ReportBucket)}>
-            {BUCKETS.map((b) => (
-              <option key={b} value={b}>
-                {BUCKET_LABELS[b]}
-              </option>
-            ))}
-          </select>
+          <Choice id={`${ids}-bucket`} testId="sd-reports-bucket" value={form.bucket} options={BUCKETS.map((b) => ({ value: b, label: BUCKET_LABELS[b] }))} onChange={(v) => set('bucket', v as ReportBucket)} />
         </div>
         <div className="sd-rep-field">
           <label className="sd-field-label" htmlFor={`${ids}-service`}>Service</label>
-          <select id={`${ids}-service`} data-testid="sd-reports-service" className="sd-select" value={form.service} onChange={(e) => set('service', e.target.value)}>
-            <option value="">All services</option>
-            {withCurrent(lists.services, form.service).map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
+          <Choice
+            id={`${ids}-service`}
+            testId="sd-reports-service"
+            value={form.service}
+            options={[{ value: '', label: 'All services' }, ...withCurrent(lists.services, form.service).map((v) => ({ value: v, label: v }))]}
+            onChange={(v) => set('service', v)}
+          />
         </div>
         <div className="sd-rep-field">
           <label className="sd-field-label" htmlFor={`${ids}-priority`}>Priority</label>
-          <select id={`${ids}-priority`} data-testid="sd-reports-priority" className="sd-select" value={form.priority} onChange={(e) => set('priority', e.target.value)}>
-            <option value="">All priorities</option>
-            {withCurrent(lists.priorities, form.priority).map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
+          <Choice
+            id={`${ids}-priority`}
+            testId="sd-reports-priority"
+            value={form.priority}
+            options={[{ value: '', label: 'All priorities' }, ...withCurrent(lists.priorities, form.priority).map((v) => ({ value: v, label: v }))]}
+            onChange={(v) => set('priority', v)}
+          />
         </div>
         <div className="sd-rep-field">
           <Button type="submit" appearance="primary" isLoading={busy} testId="sd-reports-show">
             Show
           </Button>
         </div>
-        <p id={`${ids}-utc`} className="sd-rep-hint sd-rep-form-hint">
-          Periods are whole days in UTC, both dates included. The service and priority lists fill in from the incidents of the last report shown.
+        <p id={`${ids}-days`} className="sd-rep-hint sd-rep-form-hint" data-testid="sd-reports-days">
+          Both dates included. Days, weeks and months are the service’s{zone ? ` (${zone})` : ''}; times are shown in your time zone{viewer.timeZone ? ` (${viewer.timeZone})` : ''}.
         </p>
         {problem ? (
           <p id={problemId} role="alert" className="sd-rep-problem" data-testid="sd-reports-period-problem">
@@ -203,31 +237,27 @@ export default function IncidentReports({ projectKey }: { projectKey: string }) 
       </form>
 
       <div aria-busy={busy}>
-        {state.status === 'idle' ? (
-          <p className="sd-rep-muted" data-testid="sd-reports-idle">
-            Choose a period and select Show.
-          </p>
-        ) : null}
         {state.status === 'loading' ? <Loading label="Loading the incident report" /> : null}
         {state.status === 'error' ? (
           <ErrorState title="The incident report could not be produced" message={state.message} onRetry={() => run(state.request)} />
         ) : null}
-        {state.status === 'ready' ? <ReportView view={state.view} projectKey={projectKey} /> : null}
+        {state.status === 'ready' ? <ReportView view={state.view} projectKey={projectKey} viewer={viewer} /> : null}
       </div>
     </section>
   );
 }
 
-function ReportView({ view, projectKey }: { view: IncidentReportsView; projectKey: string }) {
+function ReportView({ view, projectKey, viewer }: { view: IncidentReportsView; projectKey: string; viewer: ViewerTime }) {
   const { report } = view;
   const key = view.project.key || projectKey;
   const filters = [view.filter.service ? `service ${view.filter.service}` : null, view.filter.priority ? `priority ${view.filter.priority}` : null].filter((f): f is string => f !== null);
   const noun = BUCKET_NOUNS[view.bucket];
   const empty = report.incidents === 0;
+  const label = (b: string): string => bucketLabel(b, view.bucket, viewer.locale);
   return (
     <div className="sd-rep-body sd-stack" data-testid="sd-reports-result">
       <p className="sd-rep-muted" data-testid="sd-reports-scope" role="status">
-        {key} · {view.from} to {view.to} (UTC days, both included){filters.length ? ` · ${filters.join(' · ')}` : ''} · {plural(report.incidents, 'incident')}
+        {key} · {view.from} to {view.to}{filters.length ? ` · ${filters.join(' · ')}` : ''} · {plural(report.incidents, 'incident')}
       </p>
 
       {view.notEvaluated > 0 ? (
@@ -245,30 +275,35 @@ function ReportView({ view, projectKey }: { view: IncidentReportsView; projectKe
         <>
           <Tiles view={view} />
           <div className="sd-rep-charts">
-            <VolumeChart id="sd-reports-volume" buckets={report.volume} bucketNoun={noun} />
+            <VolumeChart id="sd-reports-volume" buckets={report.volume} bucketNoun={noun} label={label} />
             {report.slaAttainment.byPriority.length > 0 ? (
               <AttainmentChart id="sd-reports-attainment" rows={report.slaAttainment.byPriority} />
             ) : (
               <p className="sd-rep-empty" data-testid="sd-reports-attainment-empty">
-                No incident with SLA targets was resolved in this period, so there is no attainment per priority.
+                No incident with targets was resolved in this period, so there is no share of targets met per priority.
               </p>
             )}
           </div>
-          <TrendTable id="sd-reports-by-category" caption={`By classification, incidents opened per ${noun}`} dimension="Classification" trend={report.byCategory} noneLabel="Unclassified" />
-          <TrendTable
-            id="sd-reports-by-ci"
-            caption={`By CI, incidents opened per ${noun}`}
-            dimension="CI"
-            trend={report.byCi}
-            noneLabel="No CI named"
-            note="An incident naming several CIs counts once for each."
-          />
-          <IncidentTable rows={report.rows} />
+          {view.audience === 'team' ? (
+            <>
+              <TrendTable id="sd-reports-by-category" caption={`By classification, incidents opened per ${noun}`} dimension="Classification" trend={view.report.byCategory} noneLabel="Unclassified" label={label} />
+              <TrendTable
+                id="sd-reports-by-ci"
+                caption={`By configuration item, incidents opened per ${noun}`}
+                dimension="Configuration item"
+                trend={view.report.byCi}
+                noneLabel="None named"
+                note="An incident naming several configuration items counts once for each."
+                label={label}
+              />
+            </>
+          ) : null}
+          <IncidentTable view={view} viewer={viewer} />
         </>
       )}
 
       <Downloads view={view} projectKey={key} />
-      <Method />
+      <Method team={view.audience === 'team'} />
     </div>
   );
 }
@@ -287,7 +322,7 @@ function Tile({ testId, label, value, unit, children }: { testId: string; label:
 }
 
 function Tiles({ view }: { view: IncidentReportsView }) {
-  const { mttr, firstResponse, slaAttainment, escalation } = view.report;
+  const { mttr, firstResponse, slaAttainment } = view.report;
   const within = firstResponse.withinTarget;
   return (
     <ul className="sd-rep-tiles" aria-label="Key figures">
@@ -299,29 +334,38 @@ function Tiles({ view }: { view: IncidentReportsView }) {
           ? 'No first response in this period.'
           : `Median ${minutes(firstResponse.medianMs)} min · ${within.percent === null ? 'no targets' : `${percent(within.percent)}% within target (${within.numerator}/${within.denominator})`}`}
       </Tile>
-      <Tile testId="sd-reports-kpi-sla" label="SLA attainment" value={percent(slaAttainment.items.percent)} unit="%">
+      <Tile testId="sd-reports-kpi-sla" label="All targets met" value={percent(slaAttainment.items.percent)} unit="%">
         {slaAttainment.items.denominator === 0
           ? 'No incident with targets was resolved in this period.'
           : `${slaAttainment.items.numerator} of ${plural(slaAttainment.items.denominator, 'resolved incident')} met all targets`}
         {slaAttainment.undecided > 0 ? ` · ${slaAttainment.undecided} still running` : ''}
       </Tile>
-      <Tile testId="sd-reports-kpi-escalation" label="Escalation rate" value={percent(escalation.overall.percent)} unit="%">
-        {escalation.overall.denominator === 0
-          ? 'No incident was opened in this period.'
-          : `${escalation.overall.numerator} of ${plural(escalation.overall.denominator, 'incident')} opened were escalated`}
-      </Tile>
+      {view.audience === 'team' ? (
+        <Tile testId="sd-reports-kpi-escalation" label="Escalation rate" value={percent(view.report.escalation.overall.percent)} unit="%">
+          {view.report.escalation.overall.denominator === 0
+            ? 'No incident was opened in this period.'
+            : `${view.report.escalation.overall.numerator} of ${plural(view.report.escalation.overall.denominator, 'incident')} opened were escalated`}
+        </Tile>
+      ) : null}
     </ul>
   );
 }
 
-const MET_TEXT: Readonly<Record<IncidentRow['metAllTargets'], string>> = { yes: 'Yes', no: 'No', pending: 'Running', none: 'No targets' };
+const MET: Readonly<Record<IncidentRow['metAllTargets'], { text: string; appearance: 'success' | 'removed' | 'inprogress' | 'default' }>> = {
+  yes: { text: 'Met', appearance: 'success' },
+  no: { text: 'Breached', appearance: 'removed' },
+  pending: { text: 'Running', appearance: 'inprogress' },
+  none: { text: 'No targets', appearance: 'default' },
+};
 
-function IncidentTable({ rows }: { rows: readonly IncidentRow[] }) {
+function IncidentTable({ view, viewer }: { view: IncidentReportsView; viewer: ViewerTime }) {
+  const team = view.audience === 'team';
+  const rows: ReadonlyArray<{ key: string; priority: string; services: readonly string[]; openedAt: number; resolvedAt: number | null; resolutionBusinessMs: number | null; firstResponseBusinessMs: number | null; metAllTargets: IncidentRow['metAllTargets']; escalated?: boolean; securityIncident?: boolean }> = view.report.rows;
   return (
-    <details className="sd-rep-details" data-testid="sd-reports-incidents">
+    <details className="sd-rep-details" data-testid="sd-reports-incidents" open>
       <summary>Incidents of the period ({rows.length})</summary>
       <div className="sd-rep-table-wrap">
-        <table className="sd-table">
+        <table className="sd-table sd-rep-incidents">
           <thead>
             <tr>
               <th scope="col">Key</th>
@@ -335,24 +379,26 @@ function IncidentTable({ rows }: { rows: readonly IncidentRow[] }) {
               <th scope="col" className="sd-num">
                 First response (business min)
               </th>
-              <th scope="col">Met all targets</th>
-              <th scope="col">Escalated</th>
-              <th scope="col">Security</th>
+              <th scope="col">Targets</th>
+              {team ? <th scope="col">Escalated</th> : null}
+              {team ? <th scope="col">Security</th> : null}
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.key}>
+              <tr key={r.key} data-testid="sd-reports-incident-row" data-key={r.key}>
                 <th scope="row">{r.key}</th>
                 <td>{r.priority}</td>
                 <td>{r.services.join(', ') || '—'}</td>
-                <td className="sd-rep-nowrap">{utcDateTime(r.openedAt)}</td>
-                <td className="sd-rep-nowrap">{utcDateTime(r.resolvedAt)}</td>
+                <td className="sd-rep-nowrap">{viewerDateTime(r.openedAt, viewer.timeZone, viewer.locale)}</td>
+                <td className="sd-rep-nowrap">{viewerDateTime(r.resolvedAt, viewer.timeZone, viewer.locale)}</td>
                 <td className="sd-num">{hours(r.resolutionBusinessMs)}</td>
                 <td className="sd-num">{minutes(r.firstResponseBusinessMs)}</td>
-                <td>{MET_TEXT[r.metAllTargets]}</td>
-                <td>{r.escalated ? 'Yes' : 'No'}</td>
-                <td>{r.securityIncident ? 'Yes' : 'No'}</td>
+                <td data-testid="sd-reports-met">
+                  <Lozenge appearance={MET[r.metAllTargets].appearance}>{MET[r.metAllTargets].text}</Lozenge>
+                </td>
+                {team ? <td>{r.escalated ? 'Yes' : 'No'}</td> : null}
+                {team ? <td>{r.securityIncident ? 'Yes' : 'No'}</td> : null}
               </tr>
             ))}
           </tbody>
@@ -384,36 +430,41 @@ function Downloads({ view, projectKey }: { view: IncidentReportsView; projectKey
 }
 
 /** MET-41: what the report is, for whom, from which data, and how each figure is computed. */
-function Method() {
+function Method({ team }: { team: boolean }) {
   return (
     <details className="sd-rep-details" data-testid="sd-reports-method">
       <summary>How the figures are computed</summary>
       <ul className="sd-rep-method">
         <li>
-          <strong>Source</strong>: the project’s incidents you can see in Jira and the SLA clocks the app records on each (issue
-          property <code>sd-state</code>). Incidents the app has not evaluated yet are counted apart, never in the figures.
+          <strong>Source</strong>: {team ? 'the project’s incidents you can see in Jira' : 'the incidents you reported'} and the SLA clocks the app
+          records on each. Incidents the app has not evaluated yet are counted apart, never in the figures.
         </li>
         <li>
-          <strong>Mean time to resolve</strong> (MET-04, D22): mean and median business time to resolve, pauses excluded, summed over
-          every resolution cycle of a reopened incident; over the incidents resolved in the period.
+          <strong>Mean time to resolve</strong>: mean and median business time to resolve, pauses excluded, summed over every resolution
+          cycle of a reopened incident; over the incidents resolved in the period.
         </li>
         <li>
-          <strong>First response</strong> (MET-05): mean and median business time to the first agent response; % within target over the
+          <strong>First response</strong>: mean and median business time to the first agent response; % within target over the
           first-response targets decided; over the incidents first responded to in the period.
         </li>
         <li>
-          <strong>SLA attainment</strong> (MET-01): incidents that met all their targets (first response and every resolution cycle) ÷
-          incidents with targets resolved in the period.
+          <strong>All targets met</strong>: incidents that met all their targets (first response and every resolution cycle) ÷ incidents
+          with targets resolved in the period. A target whose clock passed it is breached, even while the clock still runs.
         </li>
+        {team ? (
+          <li>
+            <strong>Escalation rate</strong>: incidents escalated to management ÷ incidents opened in the period (an escalation later
+            still counts for the period the incident opened in).
+          </li>
+        ) : null}
         <li>
-          <strong>Escalation rate</strong> (MET-07): incidents escalated to management ÷ incidents opened in the period (an escalation
-          later still counts for the period the incident opened in).
-        </li>
-        <li>
-          <strong>Volume</strong> (MET-06): incidents opened per day, ISO week or month (UTC), by classification (service or
-          information security) and by CI.
+          <strong>Volume</strong>: incidents opened per day, week (from Monday) or month, in the service’s time zone
+          {team ? ', by classification (service or information security) and by configuration item' : ''}.
         </li>
       </ul>
+      <p className="sd-rep-hint" data-testid="sd-reports-why">
+        Why? ISO/IEC TR 29110-5-3 service reports: MET-01, MET-04 to MET-07, MET-41; D22{team ? '' : ', D26 (customers see their own service)'}.
+      </p>
     </details>
   );
 }

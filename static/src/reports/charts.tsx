@@ -29,7 +29,7 @@ function Figure({ id, caption, children, table }: { id: string; caption: string;
 }
 
 /** Vertical bars: incidents opened per bucket (MET-06). */
-export function VolumeChart({ id, buckets, bucketNoun }: { id: string; buckets: ReadonlyArray<{ bucket: string; count: number }>; bucketNoun: string }) {
+export function VolumeChart({ id, buckets, bucketNoun, label }: { id: string; buckets: ReadonlyArray<{ bucket: string; count: number }>; bucketNoun: string; label: (bucket: string) => string }) {
   const total = buckets.reduce((s, b) => s + b.count, 0);
   const max = Math.max(1, ...buckets.map((b) => b.count));
   const slot = Math.max(14, Math.min(56, Math.floor(640 / Math.max(1, buckets.length))));
@@ -38,7 +38,8 @@ export function VolumeChart({ id, buckets, bucketNoun }: { id: string; buckets: 
   const top = 16;
   const plotHeight = 120;
   const width = left + slot * buckets.length + 8;
-  const height = top + plotHeight + 64;
+  // Axis labels stand upright (rotated a quarter turn): their boxes never overlap, however many buckets.
+  const height = top + plotHeight + 96;
   // Label at most ~12 buckets on the axis; every bar has its own tooltip and table row.
   const every = Math.max(1, Math.ceil(buckets.length / 12));
   const ticks = [...new Set([0, Math.round(max / 2), max])];
@@ -59,7 +60,7 @@ export function VolumeChart({ id, buckets, bucketNoun }: { id: string; buckets: 
           <tbody>
             {buckets.map((b) => (
               <tr key={b.bucket}>
-                <th scope="row">{b.bucket}</th>
+                <th scope="row">{label(b.bucket)}</th>
                 <td>{b.count}</td>
               </tr>
             ))}
@@ -88,7 +89,7 @@ export function VolumeChart({ id, buckets, bucketNoun }: { id: string; buckets: 
           return (
             <g key={b.bucket} data-testid={`${id}-bar`}>
               <rect x={x} y={top + plotHeight - h} width={slot - 4} height={h} rx={2} fill={token('color.chart.brand')}>
-                <title>{`${b.bucket}: ${plural(b.count, 'incident')}`}</title>
+                <title>{`${label(b.bucket)}: ${plural(b.count, 'incident')}`}</title>
               </rect>
               {b.count > 0 && slot >= 22 ? (
                 <text x={x + (slot - 4) / 2} y={top + plotHeight - h - 4} textAnchor="middle" fontSize={AXIS_FONT_SIZE} fill={token('color.text')}>
@@ -97,14 +98,14 @@ export function VolumeChart({ id, buckets, bucketNoun }: { id: string; buckets: 
               ) : null}
               {i % every === 0 ? (
                 <text
-                  x={x + (slot - 4) / 2}
-                  y={top + plotHeight + 14}
+                  x={x + (slot - 4) / 2 + 4}
+                  y={top + plotHeight + 8}
                   textAnchor="end"
                   fontSize={AXIS_FONT_SIZE}
                   fill={token('color.text.subtle')}
-                  transform={`rotate(-35 ${x + (slot - 4) / 2} ${top + plotHeight + 14})`}
+                  transform={`rotate(-90 ${x + (slot - 4) / 2 + 4} ${top + plotHeight + 8})`}
                 >
-                  {b.bucket}
+                  {label(b.bucket)}
                 </text>
               ) : null}
             </g>
@@ -125,10 +126,10 @@ export function AttainmentChart({ id, rows }: { id: string; rows: ReadonlyArray<
   return (
     <Figure
       id={id}
-      caption="SLA attainment per priority (incidents that met all their targets)"
+      caption="Targets met per priority (resolved incidents that met all their targets)"
       table={
         <table>
-          <caption>SLA attainment per priority</caption>
+          <caption>Targets met per priority</caption>
           <thead>
             <tr>
               <th scope="col">Priority</th>
@@ -152,7 +153,7 @@ export function AttainmentChart({ id, rows }: { id: string; rows: ReadonlyArray<
     >
       <svg
         role="img"
-        aria-label={`Bar chart: SLA attainment for ${plural(rows.length, 'priority', 'priorities')}: ${rows.map((r) => `${r.priority} ${percent(r.items.percent)}%`).join(', ')}.`}
+        aria-label={`Bar chart: targets met for ${plural(rows.length, 'priority', 'priorities')}: ${rows.map((r) => `${r.priority} ${percent(r.items.percent)}%`).join(', ')}.`}
         width={width}
         height={height}
         viewBox={`0 0 ${width} ${height}`}
@@ -192,20 +193,25 @@ export function AttainmentChart({ id, rows }: { id: string; rows: ReadonlyArray<
 }
 
 /** A trend as a table: one row per value (category, CI), one column per bucket, and the total. */
-export function TrendTable({ id, caption, dimension, trend, noneLabel, note }: { id: string; caption: string; dimension: string; trend: Trend; noneLabel: string; note?: string }) {
+/**
+ * A trend as a table: one row per value (category, CI), one column per bucket, and the total. The first column and
+ * the total stay in place while a long period scrolls sideways; headers never wrap into each other.
+ */
+export function TrendTable({ id, caption, dimension, trend, noneLabel, note, label }: { id: string; caption: string; dimension: string; trend: Trend; noneLabel: string; note?: string; label: (bucket: string) => string }) {
   return (
-    <div className="sd-rep-table-wrap" data-testid={id}>
+    <figure className="sd-rep-figure" data-testid={id} aria-labelledby={`${id}-caption`}>
+      <figcaption id={`${id}-caption`} className="sd-rep-figcaption">
+        {caption}
+        {note ? <span className="sd-rep-hint"> {note}</span> : null}
+      </figcaption>
+      <div className="sd-rep-table-wrap" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
       <table className="sd-table sd-rep-trend">
-        <caption className="sd-rep-figcaption">
-          {caption}
-          {note ? <span className="sd-rep-hint"> {note}</span> : null}
-        </caption>
         <thead>
           <tr>
-            <th scope="col">{dimension}</th>
+            <th scope="col" className="sd-rep-sticky">{dimension}</th>
             {trend.buckets.map((b) => (
-              <th key={b} scope="col" className="sd-num">
-                {b}
+              <th key={b} scope="col" className="sd-num sd-rep-nowrap">
+                {label(b)}
               </th>
             ))}
             <th scope="col" className="sd-num">
@@ -216,7 +222,7 @@ export function TrendTable({ id, caption, dimension, trend, noneLabel, note }: {
         <tbody>
           {trend.rows.map((row) => (
             <tr key={row.key ?? '\u0000none'}>
-              <th scope="row">{row.key ?? noneLabel}</th>
+              <th scope="row" className="sd-rep-sticky">{row.key ?? noneLabel}</th>
               {row.counts.map((n, i) => (
                 <td key={trend.buckets[i] ?? i} className="sd-num">
                   {n}
@@ -227,6 +233,7 @@ export function TrendTable({ id, caption, dimension, trend, noneLabel, note }: {
           ))}
         </tbody>
       </table>
-    </div>
+      </div>
+    </figure>
   );
 }

@@ -18,13 +18,65 @@ export function parseUtcDate(text: string): number | null {
   return utcDateOf(t) === text ? t : null;
 }
 
-/** The last 30 days up to and including today (UTC). */
-export function lastThirtyDays(now: number): { from: string; to: string } {
-  const today = Math.floor(now / DAY_MS) * DAY_MS;
+/** Today's calendar date in a time zone (the viewer's), `YYYY-MM-DD`; UTC when the zone is unknown. */
+export function todayIn(now: number, timeZone: string | undefined): string {
+  try {
+    const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+    const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+    return `${get('year')}-${get('month')}-${get('day')}`;
+  } catch {
+    return utcDateOf(now);
+  }
+}
+
+/** The last 30 days up to and including today (in the viewer's zone). */
+export function lastThirtyDays(now: number, timeZone?: string): { from: string; to: string } {
+  const today = parseUtcDate(todayIn(now, timeZone)) ?? Math.floor(now / DAY_MS) * DAY_MS;
   return { from: utcDateOf(today - 29 * DAY_MS), to: utcDateOf(today) };
 }
 
-export const BUCKET_LABELS: Readonly<Record<ReportBucket, string>> = { day: 'Day', week: 'Week (ISO, from Monday)', month: 'Month' };
+/** Days from `from` to `to`, both included; null when either is no date. */
+export function periodDays(from: string, to: string): number | null {
+  const a = parseUtcDate(from);
+  const b = parseUtcDate(to);
+  return a === null || b === null ? null : Math.round((b - a) / DAY_MS) + 1;
+}
+
+export const BUCKET_LABELS: Readonly<Record<ReportBucket, string>> = { day: 'Day', week: 'Week (from Monday)', month: 'Month' };
+
+/** A bucket key as people read it: "4 Dec" (day), "Week of 30 Nov" (ISO week), "Dec 2026" (month). */
+export function bucketLabel(key: string, bucket: ReportBucket, locale?: string): string {
+  try {
+    if (bucket === 'day') {
+      const t = parseUtcDate(key);
+      return t === null ? key : new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(t);
+    }
+    if (bucket === 'month') {
+      const t = parseUtcDate(`${key}-01`);
+      return t === null ? key : new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'short', year: 'numeric' }).format(t);
+    }
+    const m = /^(\d{4})-W(\d{2})$/.exec(key);
+    if (!m) return key;
+    // Monday of ISO week: the week holding 4 January is week 1.
+    const jan4 = Date.UTC(Number(m[1]), 0, 4);
+    const monday1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
+    const monday = monday1 + (Number(m[2]) - 1) * 7 * DAY_MS;
+    return `Week of ${new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(monday)}`;
+  } catch {
+    return key;
+  }
+}
+
+/** An instant in the viewer's time zone and locale, e.g. "4 Dec 2026, 19:52"; "—" for none. */
+export function viewerDateTime(t: number | null, timeZone: string | undefined, locale?: string): string {
+  if (t === null) return '—';
+  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  try {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(t);
+  } catch {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(t);
+  }
+}
 export const BUCKET_NOUNS: Readonly<Record<ReportBucket, string>> = { day: 'day', week: 'week', month: 'month' };
 
 function decimal(value: number, digits: number): string {

@@ -4,7 +4,9 @@ import { lazy, Suspense, type MouseEvent } from 'react';
 import { loadProjectPage, type ProjectPageView } from '../api';
 import { ViewerRoles } from '../components/RoleList';
 import { ErrorState, Loading } from '../components/States';
+import { intlLocale } from '../incident/format';
 import { recordKindLabel } from '../recordKind';
+import type { ViewerTime } from '../reports/IncidentReports';
 import { useResolver } from '../useResolver';
 import type { SurfaceProps } from './types';
 
@@ -15,8 +17,16 @@ export default function ProjectPage({ initial, context }: SurfaceProps<ProjectPa
   const [resource, retry] = useResolver(loadProjectPage, initial);
   if (resource.status === 'loading') return <Loading label="Loading open service records" />;
   if (resource.status === 'error') return <ErrorState message={resource.message} onRetry={retry} />;
-  return <ProjectPageBody view={resource.data} siteUrl={context.siteUrl} />;
+  return <ProjectPageBody view={resource.data} siteUrl={context.siteUrl} viewerTime={{ timeZone: context.timezone || undefined, locale: intlLocale(context.locale) }} />;
 }
+
+/** Plain words for each kind of record; the standard's names and work-product ids go in the muted "Why?" line. */
+const KIND_WORDS: Readonly<Record<string, string>> = {
+  incident: 'Incidents',
+  'service-change-request': 'Change requests',
+  'customer-agreement': 'Customer agreements',
+  'supplier-agreement': 'Supplier agreements',
+};
 
 function jqlString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -35,7 +45,7 @@ function followInHost(event: MouseEvent<HTMLAnchorElement>, path: string): void 
   (newTab ? router.open(path) : router.navigate(path)).catch(() => undefined);
 }
 
-export function ProjectPageBody({ view, siteUrl }: { view: ProjectPageView; siteUrl: string }) {
+export function ProjectPageBody({ view, siteUrl, viewerTime }: { view: ProjectPageView; siteUrl: string; viewerTime: ViewerTime }) {
   const { project, openByKind, viewer } = view;
   const base = siteUrl.replace(/\/+$/, '');
   return (
@@ -45,7 +55,7 @@ export function ProjectPageBody({ view, siteUrl }: { view: ProjectPageView; site
           {project.name}
         </h1>
         <p style={{ margin: 0, color: token('color.text.subtle') }}>
-          Service delivery (ISO/IEC TR 29110-5-3) · {project.key}
+          Service delivery · {project.key}
         </p>
       </header>
 
@@ -55,7 +65,7 @@ export function ProjectPageBody({ view, siteUrl }: { view: ProjectPageView; site
         </h2>
         {openByKind.length === 0 ? (
           <p data-testid="sd-project-empty" style={{ margin: 0, color: token('color.text.subtle') }}>
-            No issue type of this project is mapped to a 29110 record yet.
+            No issue type of this project is mapped to a service record yet.
           </p>
         ) : (
           <table className="sd-table" style={{ maxWidth: '40rem' }}>
@@ -73,7 +83,7 @@ export function ProjectPageBody({ view, siteUrl }: { view: ProjectPageView; site
                 const path = openIssuesPath(project.key, row.issueType);
                 return (
                   <tr key={`${row.kind}:${row.issueType}`} data-testid={`sd-project-row-${row.kind}`}>
-                    <th scope="row">{recordKindLabel(row.kind) ?? row.kind}</th>
+                    <th scope="row">{KIND_WORDS[row.kind] ?? 'Other work'}</th>
                     <td>{row.issueType}</td>
                     <td className="sd-num">
                       <a
@@ -91,10 +101,16 @@ export function ProjectPageBody({ view, siteUrl }: { view: ProjectPageView; site
             </tbody>
           </table>
         )}
+        {openByKind.some((row) => recordKindLabel(row.kind) !== null) ? (
+          <p data-testid="sd-project-why" style={{ margin: 0, color: token('color.text.subtlest'), font: token('font.body.small') }}>
+            Why? ISO/IEC TR 29110-5-3 records:{' '}
+            {[...new Set(openByKind.map((row) => recordKindLabel(row.kind)).filter((l): l is string => l !== null))].join(', ')}.
+          </p>
+        ) : null}
       </section>
 
       <Suspense fallback={<Loading label="Loading incident reports" />}>
-        <IncidentReports projectKey={project.key} />
+        <IncidentReports projectKey={project.key} viewer={viewerTime} />
       </Suspense>
 
       <ViewerRoles

@@ -1,15 +1,21 @@
 import {
+  bucketFunction,
+  comparePriorities,
   csvCell,
+  customerIncidentReport,
   incidentRecordOf,
   incidentReport,
   incidentReportCsv,
   incidentRowsCsv,
   mapStoredIncidents,
   NO_PRIORITY,
+  reportPriorities,
+  suggestedBucket,
   type StoredIncident,
 } from '../../../src/domain/incident/report';
 import { incidentStateSchema, type IncidentState, type SlaCycleState } from '../../../src/domain/incident/state';
 import type { Period } from '../../../src/domain/metrics';
+import { localDay, localDaysPeriod, localDayStart, localIsoWeek } from '../../../src/domain/zoned-days';
 
 const MIN = 60_000;
 const H = 3_600_000;
@@ -151,8 +157,8 @@ describe('incidentReport over 2027-03-01 .. 2027-03-07, by day', () => {
     expect(report.slaAttainment.byPriority.map((p) => [p.priority, p.items.numerator, p.items.denominator])).toEqual([
       ['Critical', 0, 1], // SD-2
       ['High', 1, 1], // SD-1 (SD-3 is not resolved)
-      ['Low', 1, 1], // SD-5
       ['Normal', 1, 1], // SD-4
+      ['Low', 1, 1], // SD-5 (ranked as people rank priorities, not alphabetically)
     ]);
   });
 
@@ -160,7 +166,7 @@ describe('incidentReport over 2027-03-01 .. 2027-03-07, by day', () => {
     // opened 5 (SD-1, SD-2, SD-3, SD-8, SD-4); escalated SD-2, SD-3 → 2 / 5 = 40%
     expect(report.escalation.overall).toEqual({ numerator: 2, denominator: 5, percent: 40 });
     expect(report.escalation.byPriority.map((p) => [p.priority, p.rate.numerator, p.rate.denominator])).toEqual([
-      ['Critical', 1, 1], ['High', 1, 2], [NO_PRIORITY, 0, 1], ['Normal', 0, 1],
+      ['Critical', 1, 1], ['High', 1, 2], ['Normal', 0, 1], [NO_PRIORITY, 0, 1],
     ]);
   });
 
@@ -186,7 +192,7 @@ describe('incidentReport over 2027-03-01 .. 2027-03-07, by day', () => {
   });
 
   it('per-incident rows say whether all targets were met', () => {
-    expect(report.rows.map((r) => [r.key, r.metAllTargets])).toEqual([['SD-5', 'yes'], ['SD-1', 'yes'], ['SD-2', 'no'], ['SD-3', 'pending'], ['SD-8', 'none'], ['SD-4', 'yes']]);
+    expect(report.rows.map((r) => [r.key, r.metAllTargets])).toEqual([['SD-5', 'yes'], ['SD-1', 'yes'], ['SD-2', 'no'], ['SD-3', 'no'], ['SD-8', 'none'], ['SD-4', 'yes']]);
   });
 });
 
@@ -265,7 +271,7 @@ describe('CSV exports', () => {
       'SD-5,Low,Mail,2027-02-27T09:00:00.000Z,2027-03-02T09:00:00.000Z,16,60,yes,no,no',
       'SD-1,High,Mail,2027-03-01T09:00:00.000Z,2027-03-01T13:00:00.000Z,4,20,yes,no,no',
       'SD-2,Critical,Mail; Web hosting,2027-03-02T10:00:00.000Z,2027-03-03T10:00:00.000Z,6,10,no,yes,yes',
-      'SD-3,High,Web hosting,2027-03-03T08:00:00.000Z,,,45,pending,yes,no',
+      'SD-3,High,Web hosting,2027-03-03T08:00:00.000Z,,,45,no,yes,no',
       'SD-8,No priority,,2027-03-03T15:00:00.000Z,,,,no targets,no,no',
       'SD-4,Normal,Backup & restore,2027-03-05T12:00:00.000Z,2027-03-05T14:00:00.000Z,2,,yes,no,no',
       '', // the last record ends with CRLF too
@@ -300,5 +306,85 @@ describe('CSV exports', () => {
     const filtered = incidentReportCsv(incidentReport(records, { period: MARCH_1_TO_7, bucket: 'day', filter: { service: '@evil' } })).split('\r\n');
     expect(filtered).toContain("Filter: service,,,'@evil,,,");
     expect(filtered).toContain('MTTR mean,,,,business h,,0'); // no incident: an empty value, not NaN or 0
+  });
+});
+
+describe('issue #12: a breach is a breach, priorities as they are, the service’s local days', () => {
+  /** SD-5 on the demo site: High, 40 min without a response against a 30 min target, both clocks still running. */
+  const breachedRunning: StoredIncident = {
+    key: 'SD-5', createdAt: at(3, 2, 18, 56), priorityName: 'High',
+    state: incidentStateSchema.parse({
+      ...state({ priority: 'High', services: ['Web hosting'], cycles: [] }),
+      sla: {
+        policyVersion: null, evaluatedAt: at(3, 2, 19, 36), cycles: [
+          { metric: 'firstResponse', index: 1, start: at(3, 2, 18, 56), stop: null, stopReason: null, priority: 'High', targetMs: 30 * MIN, elapsedMs: 40 * MIN, pausedMs: 0, dueAt: at(3, 2, 19, 26), breachAt: at(3, 2, 19, 26), met: null, breached: true, pausedNow: false },
+          { metric: 'resolution', index: 1, start: at(3, 2, 18, 56), stop: null, stopReason: null, priority: 'High', targetMs: 8 * H, elapsedMs: 40 * MIN, pausedMs: 0, dueAt: at(3, 3, 2, 56), breachAt: null, met: null, breached: false, pausedNow: false },
+        ],
+      },
+    }),
+  };
+
+  it('a first response past its target while the clock still runs is a missed target, not "running" (row and CSV)', () => {
+    const record = incidentRecordOf(breachedRunning)!;
+    expect(record.targets).toEqual([{ kind: 'first-response', met: false }, { kind: 'resolution', met: null }]);
+    const report = incidentReport([record], { period: MARCH_1_TO_7, bucket: 'day' });
+    expect(report.rows.map((r) => [r.key, r.metAllTargets])).toEqual([['SD-5', 'no']]);
+    expect(incidentRowsCsv(report).split('\r\n')[1]).toMatch(/^SD-5,High,Web hosting,.*,no,no,no$/);
+  });
+
+  it('a missed target decides SLA attainment even when another target of the incident still runs', () => {
+    // Resolved in the period with its first response missed; a second resolution cycle (after a reopen) still runs.
+    const reopened: StoredIncident = { key: 'SD-40', createdAt: at(3, 1, 9), priorityName: 'High', state: state({ priority: 'High', cycles: [FR(at(3, 1, 9), at(3, 1, 10), 'reply', 60 * MIN, false), RES(1, at(3, 1, 9), at(3, 1, 12), 3 * H, true)] }) };
+    const report = incidentReport([incidentRecordOf(reopened)!], { period: MARCH_1_TO_7, bucket: 'day' });
+    expect(report.slaAttainment.items).toEqual({ numerator: 0, denominator: 1, percent: 0 });
+  });
+
+  it('reports Low as Low and a site’s own priority under its own name, ranked as people rank them', () => {
+    const low = incidentRecordOf({ key: 'SD-4', createdAt: at(3, 1, 9), priorityName: 'Low', state: state({ priority: 'Low', cycles: [] }) })!;
+    const blocker = incidentRecordOf({ key: 'SD-41', createdAt: at(3, 1, 9), priorityName: 'Blocker', state: state({ priority: null, cycles: [] }) })!;
+    expect([low.priority, blocker.priority]).toEqual(['Low', 'Blocker']);
+    const report = incidentReport([low, blocker], { period: MARCH_1_TO_7, bucket: 'day', filter: { priority: 'Low' } });
+    expect(report.rows.map((r) => [r.key, r.priority])).toEqual([['SD-4', 'Low']]);
+    expect(reportPriorities(['Critical', 'High', 'Normal'], ['Low', 'Blocker', 'High', NO_PRIORITY])).toEqual(['Critical', 'High', 'Normal', 'Low', 'Blocker', NO_PRIORITY]);
+    expect(['Low', 'Normal', 'Critical', 'High'].sort(comparePriorities)).toEqual(['Critical', 'High', 'Normal', 'Low']);
+  });
+
+  it('groups by the service’s local day: 23:30 UTC on a Berlin winter evening is the next day there', () => {
+    const late = Date.UTC(2027, 0, 10, 23, 30);
+    expect(localDay('UTC', late)).toBe('2027-01-10');
+    expect(localDay('Europe/Berlin', late)).toBe('2027-01-11');
+    expect(bucketFunction('day', 'Europe/Berlin')(late)).toBe('2027-01-11');
+    // Sunday 10 January 23:30 UTC is Monday in Berlin: the next ISO week there.
+    expect([localIsoWeek('UTC', late), localIsoWeek('Europe/Berlin', late)]).toEqual(['2027-W01', '2027-W02']);
+
+    const record = incidentRecordOf({ key: 'SD-42', createdAt: new Date(late).toISOString(), priorityName: 'High', state: state({ priority: 'High', cycles: [] }) })!;
+    const berlin = localDaysPeriod('Europe/Berlin', '2027-01-10', '2027-01-11');
+    expect(berlin).toEqual({ from: Date.UTC(2027, 0, 9, 23), to: Date.UTC(2027, 0, 11, 23) });
+    const report = incidentReport([record], { period: berlin, bucket: 'day', timeZone: 'Europe/Berlin' });
+    expect(report.volume).toEqual([{ bucket: '2027-01-10', count: 0 }, { bucket: '2027-01-11', count: 1 }]);
+    expect(incidentReportCsv(report)).toContain('Period start,,,2027-01-10,date (Europe/Berlin),,');
+  });
+
+  it('local day starts follow daylight saving time', () => {
+    expect(localDayStart('Europe/Berlin', '2027-07-01')).toBe(Date.UTC(2027, 5, 30, 22));
+    expect(localDayStart('America/New_York', '2027-03-14')).toBe(Date.UTC(2027, 2, 14, 5)); // DST starts at 02:00 that day
+    expect(localDayStart('UTC', '2027-03-14')).toBe(Date.UTC(2027, 2, 14));
+  });
+
+  it('suggests a bucket that keeps the trend readable', () => {
+    expect([1, 14, 15, 30, 120, 121, 366].map(suggestedBucket)).toEqual(['day', 'day', 'week', 'week', 'week', 'month', 'month']);
+  });
+
+  it('a customer’s report keeps their targets and drops the team’s metrics (D26)', () => {
+    const { records } = mapStoredIncidents(STORED);
+    const full = incidentReport(records, { period: MARCH_1_TO_7, bucket: 'day' });
+    const mine = customerIncidentReport(full);
+    expect(mine.audience).toBe('customer');
+    expect(Object.keys(mine)).not.toEqual(expect.arrayContaining(['escalation']));
+    for (const k of ['escalation', 'byCi', 'byCategory']) expect(k in mine).toBe(false);
+    expect(mine.rows.every((r) => !('escalated' in r) && !('securityIncident' in r) && !('cis' in r))).toBe(true);
+    expect(mine.slaAttainment).toEqual(full.slaAttainment);
+    expect(incidentRowsCsv(mine).split('\r\n')[0]).toBe('key,priority,service,opened,resolved,time to resolve (business h),first response (business min),met all targets');
+    expect(incidentReportCsv(mine)).not.toMatch(/Escalation|by CI|classification/);
   });
 });
