@@ -286,7 +286,7 @@ describe('the incident process (IN.2, D8–D14) in the sandbox', () => {
     const bad = await act(key, 'priya', 'incident.recordConfirmation', { how: 'carrier pigeon' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('how') } });
     const early = await act(key, 'priya', 'incident.recordConfirmation', { how: 'e-mail' });
-    expect(early).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringContaining('no resolution') } });
+    expect(early).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringContaining('not resolved yet') } });
     const notAgent = await act(key, 'carlos', 'incident.raiseChange', { purpose: 'mitigation' });
     expect(notAgent).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // A change request is no incident: the incident actions do not apply to it.
