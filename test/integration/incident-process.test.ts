@@ -269,7 +269,7 @@ describe('the incident process (IN.2, D8–D14) in the sandbox', () => {
     expect(await act(key, 'priya', 'incident.takeMajorIncident', {})).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('Only an Incident Manager') } });
     expect(await act(key, 'ines', 'incident.takeMajorIncident', {})).toMatchObject({ ok: true, data: { manager: { displayName: 'Ines Kowalski' } } });
     expect(await act(key, 'sofia', 'incident.takeMajorIncident', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('Ines Kowalski manages this major incident') } });
-    expect(await act(key, 'ines', 'incident.publishMajorIncidentReport', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('restoration') } });
+    expect(await act(key, 'ines', 'incident.publishMajorIncidentReport', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('once the service is restored') } });
 
     await transition(key, 'Resolve', 'ines');
     expect(await act(key, 'ines', 'incident.publishMajorIncidentReport', {})).toMatchObject({ ok: true });

@@ -158,7 +158,7 @@ export function Actions({
       ({ key, changeType }) => (
         <>
           Raised <IssueLink issueKey={key} siteUrl={siteUrl} testId="sd-action-done-key" /> as{' '}
-          {changeType ? `an ${changeType === 'Emergency' ? 'Emergency' : changeType} change` : `a ${raiseChange.issueType}`} for the{' '}
+          {changeType ? `${/^[AEIOU]/.test(changeType) ? 'an' : 'a'} ${changeType} change` : `a ${raiseChange.issueType}`} for the{' '}
           {purpose === 'mitigation' ? 'mitigation' : 'permanent fix'}, in Draft and linked to this incident.
           {changeType === null ? ' This site has no Change type field, so set the change type on it by hand.' : ''}
         </>
@@ -179,7 +179,7 @@ export function Actions({
           children: (
             <>
               <p style={{ margin: 0 }}>
-                A {type} change request ({raiseChange.issueType}) for the {what} of {incidentKey} is created in Draft and linked to
+                {/^[AEIOU]/.test(type) ? 'An' : 'A'} {type} change request ({raiseChange.issueType}) for the {what} of {incidentKey} is created in Draft and linked to
                 this incident. It carries the incident&apos;s services, configuration items and root cause so far.
               </p>
               <p className="sd-inc-muted" style={{ margin: 0 }}>
