@@ -141,7 +141,7 @@ test.describe('an agent walks an incident from raise to close', () => {
     await page.getByTestId('transition-Close').click();
     await expect(page.getByTestId('transition-error')).toHaveCount(0);
     panel = await openPanel(page, request, key);
-    await expect(page.frameLocator('[data-testid=app-frame]').getByTestId('sd-status')).toHaveText('Closed');
+    await expect(panel.getByTestId('sd-status')).toHaveText('Closed');
     await capture(page, testInfo, '5 closed');
   });
 });

@@ -1,5 +1,5 @@
 import Button from '@atlaskit/button/new';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition } from '@atlaskit/modal-dialog';
+import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import TextArea from '@atlaskit/textarea';
 import TextField from '@atlaskit/textfield';
 import { useId, type ReactNode } from 'react';
@@ -26,7 +26,6 @@ export default function ActionDialog({ title, children, confirmLabel, busy, erro
   const fieldId = useId();
   const empty = field?.required === true && field.value.trim() === '';
   return (
-    <ModalTransition>
       <Modal onClose={busy ? () => undefined : onClose} testId={testId} width="medium">
         <ModalHeader hasCloseButton={!busy}>
           <ModalTitle>{title}</ModalTitle>
@@ -79,6 +78,5 @@ export default function ActionDialog({ title, children, confirmLabel, busy, erro
           </Button>
         </ModalFooter>
       </Modal>
-    </ModalTransition>
   );
 }
