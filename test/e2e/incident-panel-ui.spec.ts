@@ -114,3 +114,28 @@ test('in Jira’s dark theme the incident part follows it through the design tok
   expect(await luminance('[data-testid=sd-clock-resolution] [data-testid=sd-clock-remaining]', 'color')).toBeGreaterThan(0.5);
   expect(await luminance('[data-testid=sd-incident-derivation]', 'color')).toBeGreaterThan(0.4);
 });
+
+test('while the panel loads it shows a skeleton of its final layout, so the content does not push the page down', async ({ page }) => {
+  // Hold the panel's first answer back until the skeleton has been measured.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/sandbox/bridge', async (route) => {
+    if ((route.request().postData() ?? '').includes('issuePanel.load')) await held;
+    await route.continue();
+  });
+  await page.goto('/browse/SD-1');
+  const panel = page.frameLocator('[data-testid=app-frame]');
+  await expect(panel.getByTestId('sd-loading')).toBeVisible();
+  const heightOf = async () => (await page.getByTestId('app-frame').boundingBox())?.height ?? 0;
+  await expect.poll(heightOf).toBeGreaterThan(800);
+  const skeleton = await heightOf();
+  release();
+  await expect(panel.getByTestId('sd-incident')).toBeVisible();
+  await expect(panel.getByTestId('sd-incident-skeleton')).toHaveCount(0);
+  await expect(panel.getByTestId('sd-closure')).toBeVisible();
+  // Before: a spinner of ~40 px, then ~1,000 px more. Now the content replaces a skeleton of about its own height.
+  const loaded = await heightOf();
+  expect(Math.abs(loaded - skeleton), `skeleton ${skeleton} px, loaded ${loaded} px`).toBeLessThan(loaded * 0.35);
+});

@@ -1,8 +1,7 @@
 import Button from '@atlaskit/button/new';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import TextArea from '@atlaskit/textarea';
 import TextField from '@atlaskit/textfield';
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 export interface ActionDialogProps {
   title: string;
@@ -19,64 +18,79 @@ export interface ActionDialogProps {
 }
 
 /**
- * A confirmation as JSM asks it (Atlaskit modal dialog), with an optional text field. In its own chunk: it is loaded
- * when a person first opens one, so the panel's initial JS stays small.
+ * A confirmation with an optional text field, opened in place under the button that asked for it, as Jira's issue
+ * view edits a field inline. Not an Atlaskit modal: the panel is an iframe that grows with its content, so a fixed
+ * modal centres in the whole (tall) frame and lands outside the part of the page the person is looking at (seen in
+ * Chromium: the modal's buttons were outside the viewport). On a real site a modal would go through Forge's bridge
+ * Modal (a second resource); inline is what JSM does for a field. In its own chunk, loaded when first opened.
  */
 export default function ActionDialog({ title, children, confirmLabel, busy, error, field, testId, onConfirm, onClose }: ActionDialogProps) {
   const fieldId = useId();
   const empty = field?.required === true && field.value.trim() === '';
+  const box = useRef<HTMLElement>(null);
+  useEffect(() => {
+    box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
   return (
-      <Modal onClose={busy ? () => undefined : onClose} testId={testId} width="medium">
-        <ModalHeader hasCloseButton={!busy}>
-          <ModalTitle>{title}</ModalTitle>
-        </ModalHeader>
-        <ModalBody>
-          <div className="sd-stack-tight">
-            {children}
-            {field ? (
-              <div className="sd-inc-form">
-                <label className="sd-field-label" htmlFor={fieldId}>
-                  {field.label}
-                </label>
-                {field.kind === 'textarea' ? (
-                  <TextArea
-                    id={fieldId}
-                    testId={`${testId}-field`}
-                    value={field.value}
-                    minimumRows={4}
-                    autoFocus
-                    isDisabled={busy}
-                    placeholder={field.placeholder}
-                    onChange={(e) => field.onChange(e.currentTarget.value)}
-                  />
-                ) : (
-                  <TextField
-                    id={fieldId}
-                    testId={`${testId}-field`}
-                    value={field.value}
-                    autoFocus
-                    isDisabled={busy}
-                    placeholder={field.placeholder}
-                    onChange={(e) => field.onChange(e.currentTarget.value)}
-                  />
-                )}
-              </div>
-            ) : null}
-            {error !== null ? (
-              <p role="alert" className="sd-inc-dialog-error" data-testid={`${testId}-error`}>
-                {error}
-              </p>
-            ) : null}
+    <section
+      ref={box}
+      className="sd-inc-dialog"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={`${fieldId}-title`}
+      data-testid={testId}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !busy) onClose();
+      }}
+    >
+      <h3 id={`${fieldId}-title`} className="sd-inc-subtitle">
+        {title}
+      </h3>
+      <div className="sd-stack-tight">
+        {children}
+        {field ? (
+          <div className="sd-inc-form">
+            <label className="sd-field-label" htmlFor={fieldId}>
+              {field.label}
+            </label>
+            {field.kind === 'textarea' ? (
+              <TextArea
+                id={fieldId}
+                testId={`${testId}-field`}
+                value={field.value}
+                minimumRows={4}
+                autoFocus
+                isDisabled={busy}
+                placeholder={field.placeholder}
+                onChange={(e) => field.onChange(e.currentTarget.value)}
+              />
+            ) : (
+              <TextField
+                id={fieldId}
+                testId={`${testId}-field`}
+                value={field.value}
+                autoFocus
+                isDisabled={busy}
+                placeholder={field.placeholder}
+                onChange={(e) => field.onChange(e.currentTarget.value)}
+              />
+            )}
           </div>
-        </ModalBody>
-        <ModalFooter>
+        ) : null}
+        {error !== null ? (
+          <p role="alert" className="sd-inc-dialog-error" data-testid={`${testId}-error`}>
+            {error}
+          </p>
+        ) : null}
+        <div className="sd-inc-buttons sd-inc-dialog-buttons">
+          <Button appearance="primary" onClick={onConfirm} isLoading={busy} isDisabled={empty} testId={`${testId}-confirm`} autoFocus={field === undefined}>
+            {confirmLabel}
+          </Button>
           <Button appearance="subtle" onClick={onClose} isDisabled={busy} testId={`${testId}-cancel`}>
             Cancel
           </Button>
-          <Button appearance="primary" onClick={onConfirm} isLoading={busy} isDisabled={empty} testId={`${testId}-confirm`}>
-            {confirmLabel}
-          </Button>
-        </ModalFooter>
-      </Modal>
+        </div>
+      </div>
+    </section>
   );
 }

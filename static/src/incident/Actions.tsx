@@ -244,6 +244,14 @@ export function Actions({
     }
   };
 
+  /** The open confirmation, in place under the buttons of its own section. */
+  const dialogIn = (ids: readonly DialogId[]) =>
+    dialog !== null && ids.includes(dialog) ? (
+      <Suspense fallback={null}>
+        <ActionDialog {...dialogProps(dialog)} busy={busy !== null} error={dialogError} onClose={() => setDialog(null)} />
+      </Suspense>
+    ) : null;
+
   return (
     <Block id="sd-inc-actions" title="Actions">
       <div className="sd-inc-actions">
@@ -314,6 +322,7 @@ export function Actions({
           ) : (
             <Reason testId="sd-raise-change-reason" text={raiseChange.reason ?? 'Change requests cannot be raised from here now.'} />
           )}
+          {dialogIn(['mitigation', 'permanent-fix'])}
         </div>
         ) : null}
 
@@ -338,6 +347,7 @@ export function Actions({
             ) : recordRootCause.reason ? (
               <Reason testId="sd-root-cause-reason" text={recordRootCause.reason} />
             ) : null}
+            {dialogIn(['root-cause'])}
           </div>
         ) : null}
 
@@ -367,6 +377,7 @@ export function Actions({
             ) : problem.reason ? (
               <Reason testId="sd-problem-reason" text={problem.reason} />
             ) : null}
+            {dialogIn(['link-problem', 'raise-problem'])}
           </div>
         ) : null}
 
@@ -414,11 +425,6 @@ export function Actions({
         </div>
       ) : null}
       {audience === 'team' ? <Why>Closure and confirmation (IN.2.5, D12), root cause and changes (D13, IN.1.3), problems (PRB-12)</Why> : null}
-      {dialog !== null ? (
-        <Suspense fallback={null}>
-          <ActionDialog {...dialogProps(dialog)} busy={busy !== null} error={dialogError} onClose={() => setDialog(null)} />
-        </Suspense>
-      ) : null}
       {done !== null ? (
         <div ref={doneRef} tabIndex={-1} role="status" className="sd-inc-message">
           <Notice appearance="success" testId="sd-action-done" title="Done">
