@@ -73,6 +73,9 @@ test.describe('an agent walks an incident from raise to close', () => {
     await actAs(page, priya!);
     let panel = await openPanel(page, request, key);
     await expect(panel.getByTestId('sd-incident-missing')).toContainText('Urgency is not set');
+    // Words, not codes: the record is an "Incident"; the work product only in the quiet Why line.
+    await expect(panel.getByTestId('sd-record-kind')).toContainText('Incident');
+    await expect(panel.getByTestId('sd-record-kind').locator('span').first()).toHaveText('Incident');
     await capture(page, testInfo, '1 raised, not classified');
 
     // Classify: with the urgency the priority follows, stated once with both values.
@@ -139,7 +142,7 @@ test.describe('an agent walks an incident from raise to close', () => {
 
     // Close: nothing blocks it any more.
     await page.getByTestId('transition-Close').click();
-    await expect(page.getByTestId('transition-error')).toHaveCount(0);
+    await expect(page.getByTestId('transition-error')).toBeHidden();
     panel = await openPanel(page, request, key);
     await expect(panel.getByTestId('sd-status')).toHaveText('Closed');
     await capture(page, testInfo, '5 closed');

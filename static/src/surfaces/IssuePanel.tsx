@@ -6,7 +6,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { IncidentSkeleton, PanelSkeleton } from '../components/PanelSkeleton';
 import { ErrorState } from '../components/States';
 import { ViewerRoles } from '../components/RoleList';
-import { recordKindLabel } from '../recordKind';
+import { recordKindLabel, recordKindWhy } from '../recordKind';
 import { useResolver } from '../useResolver';
 import type { SurfaceProps } from './types';
 
@@ -112,7 +112,14 @@ export function IssuePanelBody({
         <dt>Record</dt>
         <dd data-testid="sd-record-kind" data-kind={kind}>
           {kindLabel !== null ? (
-            <span style={{ font: token('font.body'), fontWeight: token('font.weight.semibold') }}>{kindLabel}</span>
+            <>
+              <span style={{ font: token('font.body'), fontWeight: token('font.weight.semibold') }}>{kindLabel}</span>
+              {incident?.audience === 'customer' ? null : (
+                <span data-testid="sd-record-why" style={{ display: 'block', font: token('font.body.small'), color: token('color.text.subtlest') }}>
+                  Why? {recordKindWhy(kind)}
+                </span>
+              )}
+            </>
           ) : (
             <span style={{ color: token('color.text.subtle') }}>
               Not a 29110 record. This issue type is not mapped to the service delivery profile, so its rules do not
