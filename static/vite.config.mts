@@ -16,6 +16,9 @@ export default defineConfig({
     jsx: { runtime: 'automatic', importSource: 'react' },
   },
   resolve: {
+    // Some Atlaskit packages carry a nested react-dom 18 (npm's peer install); bundling it beside React 19 breaks at
+    // run time ("ReactCurrentBatchConfig" of undefined, seen with @atlaskit/textarea in a modal). One React only.
+    dedupe: ['react', 'react-dom'],
     alias: [
       // The UI↔server contract (ADR 011): the one part of src/ the UI may import (eslint keeps it so).
       { find: /^@contract\//, replacement: fileURLToPath(new URL('../src/contract/', import.meta.url)) },

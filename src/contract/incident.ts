@@ -31,7 +31,8 @@ export interface ClockView {
 
 export interface LinkView { key: string; summary: string; status: string; statusCategory: 'new' | 'indeterminate' | 'done'; label: string; issueType: string }
 
-export interface EscalationView { key: string; label: string; crossedAt: string; escalatedAt: string; notified: string[] }
+/** `label`: in words ("Escalated to management after 4 h of resolution time"); `notified`: each person with their own role. */
+export interface EscalationView { key: string; label: string; priority: string; crossedAt: string; escalatedAt: string; notified: string[] }
 
 /**
  * D26: who the view is for. `team`: the service provider's people (a service-team role of WP.08). `customer`: anyone
@@ -60,16 +61,25 @@ export interface IncidentSection {
     items: ClosureItem[];
     confirmation: { confirmedBy: string; confirmedAt: string; how: string | null; recordedBy: string | null } | null;
   };
+  /**
+   * D13: the root cause as the record's Root cause field holds it. `fieldMapped`: the site has the field (else an
+   * admin must create or map it). Internal (D26): null for a customer.
+   */
+  rootCause: { value: string | null; fieldMapped: boolean } | null;
   /** Internal (D26): null for a customer, and when the incident is not a major incident. */
   majorIncident: { manager: PersonRef | null; reportPublishedAt: string | null } | null;
   actions: {
     /** D12: the viewer may record the reporter's confirmation (the reporter themselves, or an agent). */
     recordConfirmation: { allowed: boolean; reason: string | null; party: PersonRef | null; asParty: boolean };
     /** IN.1.3, IN.2.2, IN.2.5: raise a Draft service change request (agents). */
-    raiseChange: { allowed: boolean; reason: string | null; issueType: string };
+    raiseChange: { allowed: boolean; reason: string | null; issueType: string; changeTypes: { mitigation: string; 'permanent-fix': string } };
     /** D13, INC-24: an Incident Manager takes a major incident. */
     takeMajorIncident: { allowed: boolean; reason: string | null };
     publishMajorIncidentReport: { allowed: boolean; reason: string | null };
+    /** D13: an agent records the root cause (writes the Root cause field). */
+    recordRootCause: { allowed: boolean; reason: string | null };
+    /** PRB-12: link an existing problem record or raise one; `enabled`: the Problem module is on (else not offered). */
+    problem: { enabled: boolean; allowed: boolean; reason: string | null; issueType: string };
   };
 }
 
@@ -80,6 +90,15 @@ export const incidentPayloads = {
     summary: z.string().trim().min(1, 'must not be empty').max(240, 'must be at most 240 characters').optional(),
   }).strict(),
   'incident.takeMajorIncident': z.object({}).strict(),
+  'incident.recordRootCause': z.object({
+    rootCause: z.string().trim().min(1, 'must not be empty').max(5000, 'must be at most 5,000 characters'),
+  }).strict(),
+  'incident.linkProblem': z.object({
+    key: z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9_]*-[1-9]\d*$/, 'must be an issue key such as SD-12'),
+  }).strict(),
+  'incident.raiseProblem': z.object({
+    summary: z.string().trim().min(1, 'must not be empty').max(240, 'must be at most 240 characters').optional(),
+  }).strict(),
   'incident.publishMajorIncidentReport': z.object({}).strict(),
 } as const;
 
@@ -90,7 +109,11 @@ export type IncidentResult<T> = Result<T>;
 export type IncidentPayload<K extends IncidentFunctionKey> = z.input<(typeof incidentPayloads)[K]>;
 export interface IncidentAnswers {
   'incident.recordConfirmation': { confirmedAt: string };
-  'incident.raiseChange': { key: string };
+  /** `changeType`: the Change type set on it (null when the site has no Change type field). */
+  'incident.raiseChange': { key: string; changeType: string | null };
+  'incident.recordRootCause': { rootCause: string };
+  'incident.linkProblem': { key: string };
+  'incident.raiseProblem': { key: string };
   'incident.takeMajorIncident': { manager: PersonRef };
   'incident.publishMajorIncidentReport': { publishedAt: string };
 }

@@ -3,12 +3,16 @@ import type { IncidentAnswers } from '../contract/incident';
 import { PRIORITIES } from '../domain/priority-matrix';
 import { Refusal } from '../domain/refusal';
 import {
-  confirmationChannel, publishMajorIncidentReportRefusal, raiseChangeRefusal, recordConfirmationRefusal, takeMajorIncidentRefusal,
+  changeTypeForIncidentChange, confirmationChannel, problemRefusal, publishMajorIncidentReportRefusal, raiseChangeRefusal, recordConfirmationRefusal,
+  recordRootCauseRefusal, takeMajorIncidentRefusal,
 } from '../domain/incident/actions';
 import type { ConfirmationChannel } from '../domain/incident/confirmation';
 import { majorIncidentReport } from '../domain/incident/messages';
 import { adfFromText } from '../jira/adf';
-import { addComment, createIssueAsUser, JiraRequestError, linkIssuesAsUser } from '../jira/issues';
+import { FIELD_SPECS, ownName } from '../domain/setup-plan';
+import {
+  addComment, createIssueAsUser, editIssueAsUser, findFieldIdByNames, getIssueTypeAsUser, JiraRequestError, linkIssuesAsUser, paragraphValue,
+} from '../jira/issues';
 import { clearFact, recordFactOnce, setFact } from '../store/incident-records';
 import { loadIncidentRules, type IncidentRules } from '../store/rules';
 import { trackedRun } from './events';
@@ -53,7 +57,8 @@ export async function recordConfirmation(ctx: ActionContext, how: ConfirmationCh
   if (ctx.viewer.accountId !== party && !mayEdit) throw new Refusal('forbidden', 'Recording a confirmation on the reporter’s behalf needs Jira’s “Edit issues” permission on this incident.');
   const confirmedAt = new Date(ctx.clock()).toISOString();
   const outcome = await recordFactOnce(incident.issue.snapshot.id, 'closure', { confirmedBy: party, confirmedAt, how: channel, ...(ctx.viewer.accountId !== party ? { recordedBy: ctx.viewer.accountId } : {}) });
-  if (!outcome.recorded) throw new Refusal('refused', `A confirmation is already recorded (${outcome.existing.confirmedAt}).`);
+  // Two people at once: the other one's record stands. Said in words (no stored ids or raw instants); the panel's reload shows who and when.
+  if (!outcome.recorded) throw new Refusal('refused', 'Someone recorded the confirmation a moment ago; the panel now shows it.');
   await follow(incident, rules, ctx.clock);
   return { confirmedAt };
 }
@@ -73,6 +78,9 @@ export async function raiseChange(ctx: ActionContext, purpose: 'mitigation' | 'p
     summary: (summary ?? `${what} for ${s.key}: ${s.summary}`).slice(0, 250),
     description: adfFromText(`${what} raised from incident ${s.key} "${s.summary}" (${task}).\n\nImpacted services: ${s.fields.services.join(', ') || 'none named'}\nImpacted CIs: ${s.fields.cis.join(', ') || 'none named'}\nRoot cause so far: ${(s.fields.rootCause ?? '').trim() || 'not recorded yet'}`),
   };
+  const changeType = changeTypeForIncidentChange(purpose, { priority: section.priority.value, majorIncident: s.fields.majorIncident });
+  const changeTypeField = rules.fieldIds(s.projectKey)?.changeType ?? await findFieldIdByNames([...FIELD_SPECS.changeType.synonyms, ownName(FIELD_SPECS.changeType.name)]);
+  if (changeTypeField) fields[changeTypeField] = { value: changeType };
   const priority = section.priority.value;
   if (priority && (PRIORITIES as readonly string[]).includes(priority) && s.priority) fields.priority = { name: s.priority };
   if (issue.fieldIds.affectedServices && s.fields.services.length) fields[issue.fieldIds.affectedServices] = s.fields.services.map((value) => ({ value }));
@@ -82,6 +90,63 @@ export async function raiseChange(ctx: ActionContext, purpose: 'mitigation' | 'p
     created = await createIssueAsUser(fields);
   } catch (e) {
     if (e instanceof JiraRequestError && e.status < 500) throw new Refusal('refused', `Jira refused to create the change request: ${e.messages.join(' ') || `HTTP ${String(e.status)}`}`);
+    throw e;
+  }
+  await linkIssuesAsUser('Relates', created.key, s.key);
+  return { key: created.key, changeType: changeTypeField ? changeType : null };
+}
+
+/** D13: an agent records the root cause in the record's Root cause field (as themselves: Jira's Edit issues applies). */
+export async function recordRootCause(ctx: ActionContext, rootCause: string): Promise<IncidentAnswers['incident.recordRootCause']> {
+  const { rules, incident } = await incidentFor(ctx, 'recording a root cause');
+  const { issue } = incident;
+  const fieldId = issue.fieldIds.rootCause;
+  const refusal = recordRootCauseRefusal(actorOf(rules, ctx.viewer), { mapped: fieldId !== undefined, projectKey: issue.snapshot.projectKey });
+  if (refusal) throw new Refusal(fieldId === undefined ? 'refused' : 'forbidden', refusal);
+  try {
+    await editIssueAsUser(issue.snapshot.key, { [fieldId as string]: paragraphValue(rootCause) });
+  } catch (e) {
+    if (e instanceof JiraRequestError && e.status < 500) throw new Refusal('refused', `Jira did not save the root cause: ${e.messages.join(' ') || `HTTP ${String(e.status)}`}`);
+    throw e;
+  }
+  await follow(incident, rules, ctx.clock);
+  return { rootCause };
+}
+
+/** PRB-12: links an existing problem record to the incident (the other issue must be a problem record). */
+export async function linkProblem(ctx: ActionContext, key: string): Promise<IncidentAnswers['incident.linkProblem']> {
+  const { rules, incident } = await incidentFor(ctx, 'linking a problem');
+  const refusal = problemRefusal(actorOf(rules, ctx.viewer), incident.problems.enabled);
+  if (refusal) throw new Refusal('forbidden', refusal);
+  const other = await getIssueTypeAsUser(key);
+  if (!other) throw new Refusal('invalid-input', `Problem: ${key} does not exist, or Jira does not let you see it.`);
+  if (other.issueType.trim().toLowerCase() !== incident.problems.issueType.trim().toLowerCase()) {
+    throw new Refusal('invalid-input', `Problem: ${other.key} is a ${other.issueType}, not a ${incident.problems.issueType} record.`);
+  }
+  if (incident.issue.snapshot.links.some((l) => l.other.key === other.key)) throw new Refusal('refused', `${other.key} is already linked to this incident.`);
+  await linkIssuesAsUser('Relates', other.key, incident.issue.snapshot.key);
+  return { key: other.key };
+}
+
+/** PRB-12: raises a problem record for the incident's underlying cause, linked to it. */
+export async function raiseProblem(ctx: ActionContext, summary: string | undefined): Promise<IncidentAnswers['incident.raiseProblem']> {
+  const { rules, incident } = await incidentFor(ctx, 'raising a problem');
+  const refusal = problemRefusal(actorOf(rules, ctx.viewer), incident.problems.enabled);
+  if (refusal) throw new Refusal('forbidden', refusal);
+  const s = incident.issue.snapshot;
+  const fields: Record<string, unknown> = {
+    project: { key: s.projectKey },
+    issuetype: { name: incident.problems.issueType },
+    summary: (summary ?? `Underlying cause of ${s.key}: ${s.summary}`).slice(0, 250),
+    description: adfFromText(`Problem raised from incident ${s.key} "${s.summary}".\n\nRoot cause so far: ${(s.fields.rootCause ?? '').trim() || 'not recorded yet'}`),
+  };
+  let created: { id: string; key: string };
+  try {
+    created = await createIssueAsUser(fields);
+  } catch (e) {
+    if (e instanceof JiraRequestError && e.status < 500) {
+      throw new Refusal('refused', `Jira refused to create the problem record: ${e.messages.join(' ') || `HTTP ${String(e.status)}`}. A Jira administrator adds the ${incident.problems.issueType} issue type to project ${s.projectKey} (the setup wizard does this when Problem management is on).`);
+    }
     throw e;
   }
   await linkIssuesAsUser('Relates', created.key, s.key);

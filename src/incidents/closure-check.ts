@@ -1,4 +1,4 @@
-import { describeBlockers, isClosingStatus } from '../domain/incident-closure';
+import { isClosingStatus } from '../domain/incident-closure';
 import { getStatus } from '../jira/issues';
 import { loadIncidentRules } from '../store/rules';
 import { loadIssue } from './load';
@@ -20,6 +20,10 @@ export async function checkTransition(issueKey: string, toStatusId: string, cloc
   const memory = await loadMemory(issue.snapshot.id);
   const trackedSince = memory.record ? Date.parse(memory.record.trackedSince) : at;
   const ev = evaluate(issue, memory, rules, trackedSince, at);
-  const missing = ev.closure.filter((c) => !c.done).map((c) => ({ rule: c.rule, what: c.hint ? `${c.label}; ${c.hint}` : c.label }));
-  return missing.length ? { allowed: false, message: describeBlockers(`Incident ${issueKey}`, missing) } : { allowed: true };
+  const missing = ev.closure.filter((c) => !c.done);
+  if (!missing.length) return { allowed: true };
+  // Words first, as the panel's checklist says them; the clauses once, at the end, for the assessor (issue #12).
+  const what = missing.map((c) => (c.hint ? `${c.label} (${c.hint})` : c.label)).join('; ');
+  const why = [...new Set(missing.map((c) => c.rule))].join(', ');
+  return { allowed: false, message: `Incident ${issueKey} cannot be closed yet. Still needed: ${what}. (${why})` };
 }

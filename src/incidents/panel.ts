@@ -2,16 +2,19 @@ import type { ClockView, IncidentAudience, IncidentSection, LinkView, PersonRef 
 import type { IssuePanelView } from '../contract/views';
 import { isServiceTeam } from '../domain/access';
 import {
-  confirmationChannel, publishMajorIncidentReportRefusal, raiseChangeRefusal, recordConfirmationRefusal, takeMajorIncidentRefusal,
-  type IncidentActionFacts, type IncidentActor,
+  changeTypeForIncidentChange, confirmationChannel, problemRefusal, publishMajorIncidentReportRefusal, raiseChangeRefusal, recordConfirmationRefusal, recordRootCauseRefusal,
+  takeMajorIncidentRefusal, type IncidentActionFacts, type IncidentActor,
 } from '../domain/incident/actions';
 import { agentTest, customerClosureItems, type IncidentEvaluation } from '../domain/incident/evaluate';
-import { formatDuration } from '../domain/incident/messages';
+import { escalationText, personText } from '../domain/incident/messages';
+import { DEFAULT_PROFILE_CONFIG } from '../domain/profile-config';
+import { PROFILE_CONFIG, SITE_MAPPING } from '../store/documents';
+import { loadDocument } from '../store/work-product-store';
 import type { Actor, LinkFact } from '../domain/incident/snapshot';
 import { rolesHeldBy, type RoleCode } from '../domain/roles';
 import type { SlaCycle } from '../domain/sla/replay';
 import type { IncidentFacts } from '../store/incident-records';
-import { loadIncidentRules, type IncidentRules } from '../store/rules';
+import { loadIncidentRules, mappedIssueType, type IncidentRules } from '../store/rules';
 import { loadIssue, type LoadedIssue } from './load';
 import { evaluate, loadMemory, type IncidentMemory } from './pipeline';
 
@@ -20,6 +23,16 @@ import { evaluate, loadMemory, type IncidentMemory } from './pipeline';
  * them) and, for an incident, evaluated live with the same rules as the trigger, from the same facts in app storage,
  * so it is never behind. D26: a viewer outside the service team sees their record as a customer does.
  */
+
+/** PRB-12: whether problem records are part of the profile here (the module is on, or the project maps a Problem type). */
+export interface ProblemSetup { enabled: boolean; issueType: string }
+
+export async function loadProblemSetup(projectKey: string): Promise<ProblemSetup> {
+  const [config, mapping] = await Promise.all([loadDocument(PROFILE_CONFIG), loadDocument(SITE_MAPPING)]);
+  const mapped = mappedIssueType(mapping.current?.content.projects ?? [], projectKey, 'problem');
+  const moduleOn = (config.current?.content ?? DEFAULT_PROFILE_CONFIG).modules.problem;
+  return { enabled: moduleOn || mapped !== null, issueType: mapped ?? 'Problem' };
+}
 
 export interface Viewer { accountId: string; displayName: string; accountType: string; roles: readonly RoleCode[]; rolesConfigured: boolean }
 
@@ -69,15 +82,17 @@ export function actionFactsOf(issue: LoadedIssue, facts: IncidentFacts): Inciden
 const decision = (refusal: string | null) => ({ allowed: refusal === null, reason: refusal });
 const hidden = { allowed: false, reason: null };
 
-export function incidentSection(issue: LoadedIssue, facts: IncidentFacts, ev: IncidentEvaluation, rules: IncidentRules, viewer: Viewer, at: number): IncidentSection {
+export function incidentSection(issue: LoadedIssue, facts: IncidentFacts, ev: IncidentEvaluation, rules: IncidentRules, viewer: Viewer, at: number, problems: ProblemSetup = { enabled: false, issueType: 'Problem' }): IncidentSection {
   const s = issue.snapshot;
   const st = ev.state;
   const audience: IncidentAudience = isServiceTeam(viewer) ? 'team' : 'customer';
   const team = audience === 'team';
   const names = namesOf(issue, facts, viewer);
   // Someone the issue does not name (an escalation recipient) is shown with their 29110 role: no user lookup needed.
-  const byRole = (id: string) => { const held = rolesHeldBy(rules.roles ?? [], id).map((r) => r.name); return held.length ? `the ${held.join(' and ')}` : null; };
-  const name = (id: string) => names.get(id) ?? byRole(id) ?? id;
+  const rolesOf = (id: string) => rolesHeldBy(rules.roles ?? [], id).map((r) => r.name);
+  const name = (id: string) => names.get(id) ?? personText({ name: null, roles: rolesOf(id) });
+  // Each person notified with their own role ("Ines Kowalski (Incident Manager)"), never a role beside another name.
+  const notifiedPerson = (id: string) => personText({ name: names.get(id) ?? null, roles: rolesOf(id) });
   const actor = actorOf(rules, viewer);
   const actionFacts = actionFactsOf(issue, facts);
   const resolution = ev.replay.resolution;
@@ -99,8 +114,8 @@ export function incidentSection(issue: LoadedIssue, facts: IncidentFacts, ev: In
       earlierCycles: resolution.slice(0, -1).map(clockView),
     },
     escalations: team ? st.escalations.map((e) => ({
-      key: e.key, crossedAt: e.crossedAt, escalatedAt: e.escalatedAt, notified: e.notified.map(name),
-      label: `${e.metric === 'resolution' ? 'Resolution' : 'First response'} cycle ${String(e.cycle)}: ${e.thresholdId === 'management' ? 'escalated to management' : e.thresholdId} after ${formatDuration(e.afterMs)} (${e.priority})`,
+      key: e.key, crossedAt: e.crossedAt, escalatedAt: e.escalatedAt, notified: e.notified.map(notifiedPerson), priority: e.priority,
+      label: `${escalationText(e)}${e.cycle > 1 ? ` (after reopening, cycle ${String(e.cycle)})` : ''}`,
     })) : null,
     communications: st.communications,
     links: team ? {
@@ -112,26 +127,38 @@ export function incidentSection(issue: LoadedIssue, facts: IncidentFacts, ev: In
       items: team ? ev.closure : customerClosureItems(ev.closure),
       confirmation: confirmation ? { confirmedBy: name(confirmation.confirmedBy), confirmedAt: confirmation.confirmedAt, how: confirmation.how ?? null, recordedBy: confirmation.recordedBy ? name(confirmation.recordedBy) : null } : null,
     },
+    rootCause: team ? { value: (s.fields.rootCause ?? '').trim() || null, fieldMapped: issue.fieldIds.rootCause !== undefined } : null,
     majorIncident: team && s.fields.majorIncident ? { manager, reportPublishedAt: facts.majorIncidentReport?.publishedAt ?? null } : null,
     actions: {
       recordConfirmation: { ...decision(recordConfirmationRefusal(actor, actionFacts, confirmationChannel(actor, actionFacts, 'e-mail'))), party: reporter, asParty: actor.accountId === actionFacts.reporterId },
-      raiseChange: team ? { ...decision(raiseChangeRefusal(actor)), issueType: rules.changeIssueType(s.projectKey) } : { ...hidden, issueType: rules.changeIssueType(s.projectKey) },
+      raiseChange: {
+        ...(team ? decision(raiseChangeRefusal(actor)) : hidden),
+        issueType: rules.changeIssueType(s.projectKey),
+        changeTypes: {
+          mitigation: changeTypeForIncidentChange('mitigation', { priority: st.priority.value, majorIncident: s.fields.majorIncident }),
+          'permanent-fix': changeTypeForIncidentChange('permanent-fix', { priority: st.priority.value, majorIncident: s.fields.majorIncident }),
+        },
+      },
       takeMajorIncident: team ? decision(takeMajorIncidentRefusal(actor, actionFacts)) : hidden,
       publishMajorIncidentReport: team ? decision(publishMajorIncidentReportRefusal(actor, actionFacts)) : hidden,
+      recordRootCause: team ? decision(recordRootCauseRefusal(actor, { mapped: issue.fieldIds.rootCause !== undefined, projectKey: s.projectKey })) : hidden,
+      problem: team && problems.enabled
+        ? { enabled: true, ...decision(problemRefusal(actor, true)), issueType: problems.issueType }
+        : { enabled: false, ...hidden, issueType: problems.issueType },
     },
   };
 }
 
-export interface PanelIncident { issue: LoadedIssue; memory: IncidentMemory; ev: IncidentEvaluation; section: IncidentSection }
+export interface PanelIncident { issue: LoadedIssue; memory: IncidentMemory; ev: IncidentEvaluation; problems: ProblemSetup; section: IncidentSection }
 
 /** Reads the issue for the viewer and, when it is an incident, evaluates it (nothing is written). */
 export async function readForViewer(issueKey: string, projectKey: string, viewer: Viewer, rules: IncidentRules, at: number): Promise<{ issue: LoadedIssue | null; incident: PanelIncident | null }> {
-  const issue = await loadIssue(issueKey, projectKey, rules, 'user');
+  const [issue, problems] = await Promise.all([loadIssue(issueKey, projectKey, rules, 'user'), loadProblemSetup(projectKey)]);
   if (!issue || issue.kind !== 'incident') return { issue, incident: null };
   const memory = await loadMemory(issue.snapshot.id);
   const trackedSince = memory.record ? Date.parse(memory.record.trackedSince) : at;
   const ev = evaluate(issue, memory, rules, trackedSince, at);
-  return { issue, incident: { issue, memory, ev, section: incidentSection(issue, memory.facts, ev, rules, viewer, at) } };
+  return { issue, incident: { issue, memory, ev, problems, section: incidentSection(issue, memory.facts, ev, rules, viewer, at, problems) } };
 }
 
 /** `issuePanel.load`: the record, the viewer's roles, and the incident part for an incident. */

@@ -165,4 +165,32 @@ export async function linkIssuesAsUser(typeName: string, inwardKey: string, outw
   await jiraFetch('user', route`/rest/api/3/issueLink`, { method: 'POST', body: { type: { name: typeName }, inwardIssue: { key: inwardKey }, outwardIssue: { key: outwardKey } } });
 }
 
+/** Edits fields of an issue as the user (their Edit issues permission applies; Jira refuses a field not on the screen). */
+export async function editIssueAsUser(key: string, fields: Record<string, unknown>): Promise<void> {
+  await jiraFetch('user', route`/rest/api/3/issue/${key}`, { method: 'PUT', body: { fields } });
+}
+
+/** A paragraph (textarea) field's value in REST v3: an Atlassian Document. */
+export const paragraphValue = (text: string): unknown => adfFromText(text);
+
+const fieldList = z.array(z.object({ id: z.string(), name: z.string() }).passthrough());
+
+/** The id of the first custom field whose name is one of `names` (case-insensitive), or null when the site has none. */
+export async function findFieldIdByNames(names: readonly string[]): Promise<string | null> {
+  const fields = await jiraGet('user', route`/rest/api/3/field`, fieldList);
+  for (const n of names) {
+    const hit = fields.find((f) => f.id.startsWith('customfield_') && f.name.trim().toLowerCase() === n.trim().toLowerCase());
+    if (hit) return hit.id;
+  }
+  return null;
+}
+
+const issueTypeBean = z.object({ key: z.string(), fields: z.object({ issuetype: z.object({ name: z.string() }).passthrough(), summary: z.string().optional() }).passthrough() }).passthrough();
+
+/** Another issue's key and type, as the user sees it; null when it does not exist or they may not see it. */
+export async function getIssueTypeAsUser(key: string): Promise<{ key: string; issueType: string; summary: string } | null> {
+  const bean = await jiraGetOrNull('user', route`/rest/api/3/issue/${key}?fields=issuetype,summary`, issueTypeBean);
+  return bean ? { key: bean.key, issueType: bean.fields.issuetype.name, summary: bean.fields.summary ?? '' } : null;
+}
+
 export { JiraRequestError };

@@ -1,6 +1,6 @@
 import type { FunctionKey } from '../contract/functions';
 import { Refusal } from '../domain/refusal';
-import { publishMajorIncidentReport, raiseChange, recordConfirmation, takeMajorIncident } from '../incidents/actions';
+import { linkProblem, publishMajorIncidentReport, raiseChange, raiseProblem, recordConfirmation, recordRootCause, takeMajorIncident } from '../incidents/actions';
 import { issuePanelView, type Viewer } from '../incidents/panel';
 import type { Call, Implementations } from './surface';
 
@@ -43,6 +43,19 @@ export const issuePanelFunctions: Implementations<PanelKey> = {
   'incident.raiseChange': {
     access: { rule: 'agent', jira: { scope: 'issue', required: ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'LINK_ISSUES'] } },
     handler: async (call) => raiseChange(actionContext(call), call.payload.purpose, call.payload.summary),
+  },
+  'incident.recordRootCause': {
+    // D13: the root cause is a field of the record; writing it is an edit of the issue as the agent.
+    access: { rule: 'agent', jira: { scope: 'issue', required: ['BROWSE_PROJECTS', 'EDIT_ISSUES'] } },
+    handler: async (call) => recordRootCause(actionContext(call), call.payload.rootCause),
+  },
+  'incident.linkProblem': {
+    access: { rule: 'agent', jira: { scope: 'issue', required: ['BROWSE_PROJECTS', 'LINK_ISSUES'] } },
+    handler: async (call) => linkProblem(actionContext(call), call.payload.key),
+  },
+  'incident.raiseProblem': {
+    access: { rule: 'agent', jira: { scope: 'issue', required: ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'LINK_ISSUES'] } },
+    handler: async (call) => raiseProblem(actionContext(call), call.payload.summary),
   },
   'incident.takeMajorIncident': {
     access: { rule: 'incident-manager', jira: { scope: 'issue', required: ['BROWSE_PROJECTS', 'EDIT_ISSUES'] } },

@@ -102,13 +102,15 @@ test.describe('incidents (IN.2, D8–D14) in the issue panel', () => {
     await expect(panel.getByTestId('sd-incident-links')).toHaveCount(0);
     await expect(panel.getByTestId('sd-incident-services')).toHaveCount(0);
     await expect(panel.getByTestId('sd-action-changes')).toHaveCount(0);
-    await expect(panel.getByTestId('sd-closure-item')).toHaveCount(2);
+    // Her own view (D26): where her incident stands, not the team's closure checklist.
+    await expect(panel.getByTestId('sd-closure-item')).toHaveCount(0);
+    await expect(panel.getByTestId('sd-customer-standing')).toContainText('We have restored the service');
 
     // Her own action: confirming the resolution, from the keyboard.
     await panel.getByTestId('sd-confirm-submit').focus();
     await page.keyboard.press('Enter');
-    await expect(panel.getByTestId('sd-action-done')).toContainText('Your confirmation is recorded.');
-    await expect(panel.locator('[data-testid=sd-closure-item][data-id=confirmation]')).toHaveAttribute('data-done', 'true');
+    await expect(panel.getByTestId('sd-customer-standing')).toContainText('You confirmed that the service is restored');
+    await expect(panel.getByTestId('sd-closure-confirmation')).toContainText('Confirmed by Carla Jones');
   });
 
   test('the incident panel renders with one invoke', async ({ page, request }) => {
@@ -186,7 +188,7 @@ test.describe('incidents (IN.2, D8–D14) in the issue panel', () => {
     expect(edit.status()).toBe(204);
     panel = await reloadPanel(page, request, key);
     await expect(panel.getByTestId('sd-incident-priority')).toHaveText('Critical');
-    await expect(panel.getByTestId('sd-incident-derivation')).toContainText('High impact × High urgency → Critical');
+    await expect(panel.getByTestId('sd-incident-derivation')).toHaveText('Impact High × Urgency High → Critical');
     const clock = panel.getByTestId('sd-clock-resolution');
     await expect(clock.getByTestId('sd-clock-target')).toContainText('4 h');
     // One hour of the High clock was spent: under Critical's 4 h, about 3 h are left.
@@ -207,7 +209,8 @@ test.describe('incidents (IN.2, D8–D14) in the issue panel', () => {
     await expect(page.getByTestId('transition-error')).toContainText('a linked service change request');
 
     await expect(panel.locator('[data-testid=sd-closure-item][data-id=confirmation]')).toHaveAttribute('data-done', 'false');
-    await panel.getByTestId('sd-confirm-how').selectOption('e-mail');
+    // The channel is an Atlaskit select; "By e-mail" is its first choice.
+    await expect(panel.getByTestId('sd-confirm-how')).toHaveAttribute('data-value', 'e-mail');
     await panel.getByTestId('sd-confirm-submit').click();
     await expect(panel.locator('[data-testid=sd-closure-item][data-id=confirmation]')).toHaveAttribute('data-done', 'true');
 
@@ -216,6 +219,7 @@ test.describe('incidents (IN.2, D8–D14) in the issue panel', () => {
     await expect(page.getByTestId('transition-error')).toContainText('a root cause (significant impact: priority Critical');
 
     await panel.getByTestId('sd-raise-change-permanent').click();
+    await panel.getByTestId('sd-raise-change-dialog-confirm').click();
     await expect(panel.getByTestId('sd-action-done')).toContainText(/SD-\d+/);
     await expect(panel.locator('[data-testid=sd-closure-item][data-id=change-request]')).toHaveAttribute('data-done', 'true');
     await page.getByTestId('transition-Close').click();

@@ -136,7 +136,7 @@ test('closing an incident without the customer’s confirmation is refused with 
   await page.goto('/browse/SD-3');
   await expect(page.getByTestId('issue-status')).toHaveText('Resolved');
   await page.getByTestId('transition-Close').click();
-  await expect(page.getByTestId('transition-error')).toContainText('Incident SD-3 cannot be closed yet. Missing: a recorded confirmation by an affected party');
+  await expect(page.getByTestId('transition-error')).toContainText('Incident SD-3 cannot be closed yet. Still needed: a recorded confirmation by an affected party');
   await expect(page.getByTestId('issue-status')).toHaveText('Resolved');
   const reread = await getAs<{ fields: { status: { name: string } } }>(request, agent, '/rest/api/3/issue/SD-3?fields=status');
   expect(reread.body.fields.status.name).toBe('Resolved');

@@ -78,7 +78,7 @@ describe('Forge host', () => {
     const close = transitions.transitions.find((t) => t.name === 'Close')!;
     const refused = await call(base, 'POST', '/rest/api/3/issue/SD-3/transitions', { user: 'priya', body: { transition: { id: close.id } } });
     expect(refused.status).toBe(400);
-    expect(refused.body).toEqual({ errorMessages: [expect.stringContaining('Incident SD-3 cannot be closed yet. Missing: a recorded confirmation by an affected party')], errors: {} });
+    expect(refused.body).toEqual({ errorMessages: [expect.stringContaining('Incident SD-3 cannot be closed yet. Still needed: a recorded confirmation by an affected party')], errors: {} });
     const after = await call(base, 'GET', '/rest/api/3/issue/SD-3?fields=status,updated', { user: 'priya' });
     expect(after.body).toEqual(before.body);
     expect(((await call(base, 'GET', '/rest/api/3/issue/SD-3/changelog', { user: 'priya' })).body as { total: number }).total).toBe(changelogBefore.total);

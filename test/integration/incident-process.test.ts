@@ -266,7 +266,7 @@ describe('the incident process (IN.2, D8–D14) in the sandbox', () => {
     expect(await act(key, 'priya', 'incident.takeMajorIncident', {})).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('Only an Incident Manager') } });
     expect(await act(key, 'ines', 'incident.takeMajorIncident', {})).toMatchObject({ ok: true, data: { manager: { displayName: 'Ines Kowalski' } } });
     expect(await act(key, 'sofia', 'incident.takeMajorIncident', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('Ines Kowalski manages this major incident') } });
-    expect(await act(key, 'ines', 'incident.publishMajorIncidentReport', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('restoration') } });
+    expect(await act(key, 'ines', 'incident.publishMajorIncidentReport', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('once the service is restored') } });
 
     await transition(key, 'Resolve', 'ines');
     expect(await act(key, 'ines', 'incident.publishMajorIncidentReport', {})).toMatchObject({ ok: true });
@@ -283,7 +283,7 @@ describe('the incident process (IN.2, D8–D14) in the sandbox', () => {
     const bad = await act(key, 'priya', 'incident.recordConfirmation', { how: 'carrier pigeon' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('how') } });
     const early = await act(key, 'priya', 'incident.recordConfirmation', { how: 'e-mail' });
-    expect(early).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringContaining('no resolution') } });
+    expect(early).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringContaining('not resolved yet') } });
     const notAgent = await act(key, 'carlos', 'incident.raiseChange', { purpose: 'mitigation' });
     expect(notAgent).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // A change request is no incident: the incident actions do not apply to it.

@@ -22,10 +22,10 @@ export interface ConfirmationFacts {
 
 /** Why the confirmation cannot be recorded, or null when it can. */
 export function confirmationRefusal(req: ConfirmationRequest, facts: ConfirmationFacts): string | null {
-  if (!facts.resolved) return 'The incident has no resolution yet: a confirmation that it is resolved can only follow the restoration (IN.2.4, IN.2.5).';
+  if (!facts.resolved) return 'The incident is not resolved yet: the resolution can be confirmed once the service is restored. (IN.2.4, IN.2.5)';
   const parties = new Set([...(facts.reporterId ? [facts.reporterId] : []), ...facts.affectedParties]);
-  if (!parties.has(req.confirmedBy)) return 'confirmedBy: only an affected party (the reporter or the customer contact of the agreement) can confirm the resolution (D12).';
-  if (req.recordedBy !== req.confirmedBy && !facts.recorderIsAgent) return 'Only the affected party or an agent (PT, IM, SM) may record a confirmation (D12).';
-  if (req.recordedBy === req.confirmedBy && req.how !== 'in Jira') return 'how: a confirmation given in Jira by the party themselves is recorded as "in Jira" (D12).';
+  if (!parties.has(req.confirmedBy)) return 'Only an affected party (the reporter or the customer contact of the agreement) can confirm the resolution. (D12)';
+  if (req.recordedBy !== req.confirmedBy && !facts.recorderIsAgent) return 'Only the affected party, or someone who works incidents (a Practitioner, the Incident Manager or the Service Manager), records a confirmation. (D12)';
+  if (req.recordedBy === req.confirmedBy && req.how !== 'in Jira') return 'How it was confirmed: a confirmation the party gives themselves is recorded as given in Jira. (D12)';
   return null;
 }

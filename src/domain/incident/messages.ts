@@ -29,8 +29,39 @@ export function formatDuration(ms: number): string {
 
 const METRIC_WORDS = { firstResponse: 'first response', resolution: 'resolution' } as const;
 
+/**
+ * The `{{threshold}}` of the escalation message: "4 h resolution time" (the management threshold) or
+ * "2 h first response time (warning)". The template says "passed the {{threshold}} escalation threshold" and
+ * "Escalated to management ({{threshold}})", so the label names neither "escalation" nor "management" itself.
+ */
 export function thresholdLabel(d: Pick<EscalationDecision, 'thresholdId' | 'afterMs' | 'metric'>): string {
-  return `${formatDuration(d.afterMs)} ${METRIC_WORDS[d.metric]} ${d.thresholdId === 'management' ? 'management escalation' : `threshold "${d.thresholdId}"`}`;
+  return `${formatDuration(d.afterMs)} ${METRIC_WORDS[d.metric]} time${d.thresholdId === 'management' ? '' : ` (${d.thresholdId})`}`;
+}
+
+/** "Escalated to management after 4 h of resolution time": one escalation in words, for the panel and the report. */
+export function escalationText(d: Pick<EscalationDecision, 'thresholdId' | 'afterMs' | 'metric'>): string {
+  const who = d.thresholdId === 'management' ? 'Escalated to management' : `Escalated (${d.thresholdId})`;
+  return `${who} after ${formatDuration(d.afterMs)} of ${METRIC_WORDS[d.metric]} time`;
+}
+
+/** Someone notified or named on an incident: their name where known, and the roles they hold. */
+export interface NamedPerson { name: string | null; roles: readonly string[] }
+
+/**
+ * "Ines Kowalski (Incident Manager)", "Sofia Rossi (Service Manager)", "the Service Manager" when only the role is
+ * known: each person with their own role, never a role beside someone else's name.
+ */
+export function personText(p: NamedPerson): string {
+  const roles = p.roles.join(' and ');
+  if (p.name === null) return roles ? `the ${roles}` : 'someone no longer in the role list';
+  return roles ? `${p.name} (${roles})` : p.name;
+}
+
+/** "Ines Kowalski (Incident Manager) and Sofia Rossi (Service Manager)". */
+export function peopleText(people: readonly NamedPerson[]): string {
+  const t = people.map(personText);
+  if (t.length <= 1) return t[0] ?? 'nobody';
+  return `${t.slice(0, -1).join(', ')} and ${t[t.length - 1] ?? ''}`;
 }
 
 export function messageValues(s: IncidentSnapshot, ev: IncidentEvaluation, policy: ServiceDeliveryPolicy, extra: { threshold?: string } = {}): Record<string, string> {
@@ -71,7 +102,7 @@ export function majorIncidentReport(s: IncidentSnapshot, ev: IncidentEvaluation,
     'Service level clocks:',
     ...ev.replay.firstResponse.concat(ev.replay.resolution).map((c) => `- ${c.metric === 'firstResponse' ? 'First response' : `Resolution cycle ${String(c.index)}`}: target ${formatDuration(c.targetMs)} (${c.priority}), ${c.stop === null ? 'still running' : `stopped ${formatInstant(c.stop, tz)}`}, used ${formatDuration(c.elapsedMs)}, ${c.breached ? 'BREACHED' : c.met === true ? 'met' : 'not breached yet'}`),
     '',
-    `Escalations: ${st.escalations.length ? st.escalations.map((e) => `${thresholdLabel(e)} at ${formatInstant(Date.parse(e.escalatedAt), tz)}`).join('; ') : 'none'}`,
+    `Escalations: ${st.escalations.length ? st.escalations.map((e) => `${escalationText(e)}, on ${formatInstant(Date.parse(e.escalatedAt), tz)}`).join('; ') : 'none'}`,
     `Root cause: ${(s.fields.rootCause ?? '').trim() || 'not recorded yet'}`,
     `Follow-up changes: ${s.links.filter((l) => l.other.kind === 'service-change-request').map((l) => `${l.other.key} (${l.other.status})`).join(', ') || 'none linked yet'}`,
   ];

@@ -33,7 +33,7 @@ export function Classification({
 }: {
   classification: NonNullable<IncidentSection['classification']>;
   majorIncident: IncidentSection['majorIncident'];
-  timeZone: string;
+  timeZone: string | undefined;
   locale: string | undefined;
 }) {
   const flagged = c.securityIncident || c.majorIncident;
@@ -71,19 +71,19 @@ export function Classification({
             </dd>
           </>
         ) : null}
-        <dt>Impact</dt>
+        <dt>Significant impact</dt>
         <dd data-testid="sd-incident-significant" data-significant={c.significant ? 'yes' : 'no'}>
           {c.significant ? (
-            <span className="sd-inc-strong">Significant impact: {c.significantReasons.join('; ')}</span>
+            <span className="sd-inc-strong">Yes: {c.significantReasons.join('; ')}</span>
           ) : (
-            <span className="sd-inc-muted">No significant impact (D13)</span>
+            <span className="sd-inc-muted">No</span>
           )}
         </dd>
         {majorIncident ? (
           <>
             <dt>Major incident</dt>
             <dd data-testid="sd-incident-major-state">
-              {majorIncident.manager ? `Managed by ${majorIncident.manager.displayName}` : 'No major incident manager named yet (D13)'}
+              {majorIncident.manager ? `Managed by ${majorIncident.manager.displayName}` : 'No major incident manager named yet'}
               {' · '}
               {majorIncident.reportPublishedAt
                 ? `report published ${formatInstant(majorIncident.reportPublishedAt, timeZone, locale)}`

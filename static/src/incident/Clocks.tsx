@@ -11,7 +11,11 @@ interface TimeBase {
   serverNow: string;
   /** Browser time since the view arrived (ms). */
   sinceView: number;
-  timeZone: string;
+  /** The viewer's zone (every instant), and the policy's service-hours zone (named only for business-hour targets). */
+  timeZone: string | undefined;
+  serviceZone: string;
+  /** The incident's priority now: a clock judged by another priority (before a change) says so. */
+  currentPriority: string | null;
   locale: string | undefined;
 }
 
@@ -65,8 +69,13 @@ function ClockBlock({ clock: c, base }: { clock: ClockView; base: TimeBase }) {
       </p>
       <SlaBar value={value} state={c.state} label={`${title}: ${Math.round(value * 100)}% of the target used`} />
       <p className="sd-inc-line">
-        <span data-testid="sd-clock-target">{targetText(c)}</span>
-        <span className="sd-inc-muted"> · {c.priority}</span>
+        <span data-testid="sd-clock-target">{targetText(c, base.serviceZone)}</span>
+        {base.currentPriority !== null && c.priority !== base.currentPriority ? (
+          <span className="sd-inc-muted" data-testid="sd-clock-priority">
+            {' '}
+            · the target for {c.priority}, the priority when this clock {c.stop !== null ? 'ran' : 'started'}
+          </span>
+        ) : null}
       </p>
       {due !== null ? (
         <p className="sd-inc-muted" data-testid="sd-clock-due">
@@ -89,7 +98,7 @@ function EarlierCycles({ cycles, base }: { cycles: readonly ClockView[]; base: T
           <li key={`${c.metric}#${c.cycle}`} data-testid="sd-clock-cycle" data-state={c.state}>
             <span className="sd-inc-strong">Cycle {c.cycle}</span>{' '}
             <Lozenge appearance={CLOCK_STATE[c.state].appearance}>{CLOCK_STATE[c.state].label}</Lozenge>{' '}
-            {remainingText(c, 0, base.serverNow)} · target {formatDuration(c.targetMs)} ({c.priority}) · started{' '}
+            {remainingText(c, 0, base.serverNow)} · target {formatDuration(c.targetMs)} for {c.priority} · started{' '}
             {formatInstant(c.start, base.timeZone, base.locale)}
             {c.stop !== null ? `, stopped ${formatInstant(c.stop, base.timeZone, base.locale)}` : ''}
           </li>
@@ -124,20 +133,26 @@ export function Clocks({
   serverNow,
   receivedAt,
   timeZone,
+  serviceZone,
+  currentPriority,
   locale,
   onDue,
+  title = 'SLA clocks',
 }: {
   clocks: IncidentSection['clocks'];
   serverNow: string;
   receivedAt: number;
-  timeZone: string;
+  timeZone: string | undefined;
+  serviceZone: string;
+  currentPriority: string | null;
   locale: string | undefined;
   onDue: () => void;
+  title?: string;
 }) {
   const current = [clocks.firstResponse, clocks.resolution];
   const live = current.some((c) => c !== null && (ticks(c) || (c.state === 'breached' && c.stop === null)));
   const sinceView = useSinceView(receivedAt, live);
-  const base: TimeBase = { serverNow, sinceView, timeZone, locale };
+  const base: TimeBase = { serverNow, sinceView, timeZone, serviceZone, currentPriority, locale };
 
   const dueNow = current.some((c) => c !== null && ticks(c) && c.remainingMs > 0 && c.remainingMs - sinceView <= 0);
   const reloads = useRef(0);
@@ -151,7 +166,7 @@ export function Clocks({
   }, [dueNow, onDue]);
 
   return (
-    <Block id="sd-inc-clocks" title="SLA clocks">
+    <Block id="sd-inc-clocks" title={title}>
       {clocks.firstResponse === null && clocks.resolution === null ? (
         <Muted testId="sd-clocks-empty">No SLA clock runs for this incident.</Muted>
       ) : (

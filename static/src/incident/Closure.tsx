@@ -1,9 +1,10 @@
 import { Block } from './Block';
 import { formatInstant, sentence } from './format';
 import type { IncidentSection } from './types';
+import { Why } from './Why';
 
 /** IN.2.5, D12, D13: what closing the incident needs, and the recorded confirmation. */
-export function Closure({ closure, timeZone, locale }: { closure: IncidentSection['closure']; timeZone: string; locale: string | undefined }) {
+export function Closure({ closure, timeZone, locale }: { closure: IncidentSection['closure']; timeZone: string | undefined; locale: string | undefined }) {
   const c = closure.confirmation;
   const open = closure.items.filter((i) => !i.done).length;
   return (
@@ -23,12 +24,13 @@ export function Closure({ closure, timeZone, locale }: { closure: IncidentSectio
             </span>
             <span className="sd-inc-check-body">
               <span className="sd-visually-hidden">{item.done ? 'Done: ' : 'Not done: '}</span>
-              {sentence(item.label)} <span className="sd-inc-rule">{item.rule}</span>
+              {sentence(item.label)}
               {item.hint && !item.done ? <span className="sd-inc-hint" data-testid="sd-closure-hint">{sentence(item.hint)}</span> : null}
             </span>
           </li>
         ))}
       </ul>
+      {closure.items.length > 0 ? <Why testId="sd-closure-why">{[...new Set(closure.items.map((i) => i.rule))].join(', ')}</Why> : null}
       {c ? (
         <p className="sd-inc-line" data-testid="sd-closure-confirmation">
           Confirmed by {c.confirmedBy} on {formatInstant(c.confirmedAt, timeZone, locale)}

@@ -1,42 +1,53 @@
 import Lozenge from '@atlaskit/lozenge';
 import { Block } from './Block';
-import { missingText, priorityAppearance } from './format';
+import { missingText, priorityAppearance, priorityStory } from './format';
 import { Notice } from './Notice';
 import type { IncidentSection } from './types';
+import { Why } from './Why';
 
-/** D8: the derived priority and how it was derived; without impact or urgency, no priority at all (never a guess). */
-export function Priority({ priority }: { priority: IncidentSection['priority'] }) {
+/**
+ * The incident's priority, stated once: the value, how impact and urgency give it, and — only where Jira's priority
+ * field says something else — which one applies and why. Without impact or urgency there is no priority (never a guess).
+ */
+export function Priority({ priority, policyVersion }: { priority: IncidentSection['priority']; policyVersion: number | null }) {
   const missing = priority.missing.length > 0;
-  const syncing = !missing && priority.syncPending;
+  const story = priorityStory(priority);
   return (
-    <Block id="sd-inc-priority" title="Priority (D8)">
+    <Block id="sd-inc-priority" title="Priority">
       {missing ? (
-        <Notice appearance="warning" testId="sd-incident-missing" title="Impact and urgency are needed to derive the priority (D8)">
+        <Notice appearance="warning" testId="sd-incident-missing" title="Impact and urgency are needed for a priority">
           <p style={{ margin: 0 }}>
             {missingText(priority.missing)} {priority.missing.length > 1 ? 'are' : 'is'} not set on this incident. Set{' '}
-            {priority.missing.length > 1 ? 'them' : 'it'} and the priority follows from the matrix; until then no priority
-            is derived.
+            {priority.missing.length > 1 ? 'them' : 'it'} and the priority follows from the priority matrix; until then the
+            incident has no priority.
           </p>
         </Notice>
       ) : priority.value !== null ? (
-        <p className="sd-inc-line">
+        <p className="sd-inc-line sd-inc-priority-line">
           <Lozenge testId="sd-incident-priority" appearance={priorityAppearance(priority.value)}>
             {priority.value}
           </Lozenge>
+          {story.derivation ? (
+            <span data-testid="sd-incident-derivation" className="sd-inc-derivation">
+              {story.derivation}
+            </span>
+          ) : null}
         </p>
       ) : null}
-      {priority.text ? (
-        <p className="sd-inc-line" data-testid="sd-incident-derivation">
-          {priority.text}
+      {!missing && !story.derivation && priority.value === null ? (
+        <p className="sd-inc-muted" data-testid="sd-incident-derivation">
+          No priority could be derived. {priority.text.replace(/\s*\((?:D\d+)[^)]*\)\.?$/, '').replace(/\s*\(D\d+\)/g, '')}
         </p>
       ) : null}
-      {syncing ? (
+      {story.note ? (
         <p className="sd-inc-muted" data-testid="sd-incident-priority-sync">
-          {priority.jiraPriority === null
-            ? `Jira's priority field is empty; it is being set to ${priority.value ?? ''}.`
-            : `Jira's priority is ${priority.jiraPriority}; it is being updated to ${priority.value ?? ''}.`}
+          {story.note}
         </p>
       ) : null}
+      <Why>
+        Priority matrix of the service delivery policy{policyVersion !== null ? ` v${policyVersion}` : ' (default, no policy approved yet)'} (D8,
+        D25)
+      </Why>
     </Block>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * Pure text for the incident part of the issue panel: durations, instants in the policy's time zone, and what each
+ * Pure text for the incident part of the issue panel: durations, instants in the viewer's time zone, and what each
  * SLA clock says. No React, no clock reads: every "now" is a parameter, so the panel can count down from the
  * server's instant rather than the browser's (which differs from the sandbox clock, and may differ on a real site).
  */
@@ -32,21 +32,36 @@ export function intlLocale(locale: string | null | undefined): string | undefine
   }
 }
 
-/** "1 Dec 2026, 19:52 (Europe/London)": an instant in the policy's service-hours time zone, labelled with the zone. */
-export function formatInstant(iso: string, timeZone: string, locale?: string): string {
+/**
+ * "1 Dec 2026, 19:52": an instant in the viewer's own time zone and locale (the Forge context's, from their Jira
+ * profile), like every date Jira shows them. No zone label: it is the viewer's own clock. An unknown zone (a broken
+ * profile) falls back to the browser's zone rather than breaking the panel.
+ */
+export function formatInstant(iso: string, timeZone: string | undefined, locale?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
-  let zone = timeZone;
-  let text: string;
+  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' };
   try {
-    text = new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(date);
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(date);
   } catch {
-    // An unknown zone name (a policy typo) must not break the panel: show UTC and say so.
-    zone = 'UTC';
-    text = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
+    return new Intl.DateTimeFormat(locale, options).format(date);
   }
-  return `${text} (${zone})`;
+}
+
+/** A clause or decision id of the standard ("D13", "INC-24", "IN.2.5", "WP.18", "PRB-12"). */
+const CLAUSE_ID = /^(?:[A-Z]{1,4}[-.]\d+(?:\.\d+)*|D\d+)$/;
+
+/**
+ * Splits a trailing "(D13)" / "(IN.2.4, IN.2.5)" off a server text: people read the words, the ids go into the quiet
+ * "Why?" line for the assessor. A parenthesis that is not only clause ids stays part of the words.
+ */
+export function splitWhy(text: string): { text: string; why: string | null } {
+  const m = /\s*\(([^()]*)\)\.?\s*$/.exec(text);
+  if (!m || m[1] === undefined) return { text, why: null };
+  const ids = m[1].split(/[,;]\s*|\s+/).filter((x) => x !== '');
+  if (ids.length === 0 || !ids.every((id) => CLAUSE_ID.test(id))) return { text, why: null };
+  const words = text.slice(0, m.index).trimEnd();
+  return { text: /[.!?]$/.test(words) ? words : `${words}.`, why: ids.join(', ') };
 }
 
 export const CLOCK_STATE: Readonly<Record<ClockState, { label: string; appearance: LozengeAppearance }>> = {
@@ -72,9 +87,13 @@ function stopVerb(c: ClockView): string {
 
 const capitalised = (s: string): string => (s ? s[0]?.toUpperCase() + s.slice(1) : s);
 
-/** "Target 4 h (24×7)", "Target 24 h (service hours)". */
-export function targetText(c: ClockView): string {
-  return `Target ${formatDuration(c.targetMs)} ${c.clock === '24x7' ? '(24×7)' : '(service hours)'}`;
+/**
+ * "Target 4 h, around the clock", "Target 24 h of service hours (Europe/Berlin)": the service-hours zone is named only
+ * for a business-hour target, where it changes what the hours mean.
+ */
+export function targetText(c: ClockView, serviceZone?: string): string {
+  if (c.clock === '24x7') return `Target ${formatDuration(c.targetMs)}, around the clock`;
+  return `Target ${formatDuration(c.targetMs)} of service hours${serviceZone ? ` (${serviceZone})` : ''}`;
 }
 
 /** True when the clock's remaining time is counted down in the browser: a running 24×7 clock (wall time = SLA time). */
@@ -112,7 +131,7 @@ export function remainingText(c: ClockView, sinceViewMs: number, serverNow: stri
 }
 
 /** The instant that matters for the clock: due (open), breached at, or when it stopped; null when there is none (a paused clock). */
-export function dueText(c: ClockView, timeZone: string, locale?: string): string | null {
+export function dueText(c: ClockView, timeZone: string | undefined, locale?: string): string | null {
   const at = (iso: string) => formatInstant(iso, timeZone, locale);
   if (c.stop !== null) return `${capitalised(stopVerb(c))} ${at(c.stop)}`;
   if (c.state === 'breached' && c.breachAt !== null) return `Was due ${at(c.breachAt)}`;
@@ -129,9 +148,9 @@ export function progressOf(c: ClockView, sinceViewMs: number): number {
 }
 
 export const COMMUNICATION_LABEL: Readonly<Record<CommunicationEvent, string>> = {
-  'incident-investigating': 'Investigating: work has started (IN.2.3)',
-  'incident-restored': 'Service restored (IN.2.4)',
-  'incident-closed': 'Incident closed (IN.2.5)',
+  'incident-investigating': 'We are working on it',
+  'incident-restored': 'Service restored',
+  'incident-closed': 'Incident closed',
 };
 
 /** Profile priorities as lozenges: Critical stands out, High is marked, Normal and Low are plain. */
@@ -149,3 +168,18 @@ export function missingText(missing: readonly string[]): string {
 
 /** The closure item's label as a sentence start ("A resolution"). */
 export const sentence = capitalised;
+
+/**
+ * D8 / D25 in one sentence: "Impact High × Urgency Medium → High". Where Jira's priority field says something else,
+ * one more sentence says which applies and why; where the site names the priority differently ("Highest" for
+ * Critical), the mapping is said once, quietly.
+ */
+export function priorityStory(p: { value: string | null; impact: string | null; urgency: string | null; jiraPriority: string | null; syncPending: boolean; derived: boolean }): { derivation: string | null; note: string | null } {
+  const derivation = p.derived && p.impact && p.urgency && p.value ? `Impact ${p.impact} × Urgency ${p.urgency} → ${p.value}` : null;
+  if (p.value === null || p.jiraPriority === null || p.jiraPriority === p.value) return { derivation, note: null };
+  if (!p.derived) return { derivation, note: null };
+  if (p.syncPending) {
+    return { derivation, note: `Jira's priority field still says ${p.jiraPriority}; ${p.value} applies (it follows from impact and urgency), and the field is being updated.` };
+  }
+  return { derivation, note: `This site calls ${p.value} “${p.jiraPriority}” in Jira's priority field.` };
+}

@@ -3,9 +3,10 @@ import { token } from '@atlaskit/tokens';
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { loadIssuePanel, messageOf, type AppContext, type IssuePanelView, type StatusCategoryKey } from '../api';
 import { ErrorBoundary } from '../components/ErrorBoundary';
-import { ErrorState, Loading } from '../components/States';
+import { IncidentSkeleton, PanelSkeleton } from '../components/PanelSkeleton';
+import { ErrorState } from '../components/States';
 import { ViewerRoles } from '../components/RoleList';
-import { recordKindLabel } from '../recordKind';
+import { recordKindLabel, recordKindWhy } from '../recordKind';
 import { useResolver } from '../useResolver';
 import type { SurfaceProps } from './types';
 
@@ -25,7 +26,7 @@ function priorityAppearance(name: string): LozengeAppearance {
 }
 
 // The incident part (issue #5) is its own chunk, downloaded only when the issue is an incident: the panel's
-// initial JS stays what every issue needs (scripts/ui-size.mjs).
+// initial JS stays what every issue needs (scripts/ui-size.mjs). Meanwhile a skeleton of its layout holds its place.
 const IncidentPart = lazy(() => import('../incident/IncidentPart'));
 
 /** Silent reloads of the view: the panel keeps showing the last view meanwhile, and the latest call wins. */
@@ -60,7 +61,8 @@ export default function IssuePanel({ context, initial }: SurfaceProps<IssuePanel
     forget();
     retry();
   }, [forget, retry]);
-  if (resource.status === 'loading') return <Loading />;
+  // A skeleton of the final layout, not a spinner: the content replaces it in place instead of pushing everything down.
+  if (resource.status === 'loading') return <PanelSkeleton />;
   if (resource.status === 'error') return <ErrorState message={resource.message} onRetry={retryAll} />;
   return (
     <IssuePanelBody
@@ -83,7 +85,7 @@ export function IssuePanelBody({
   refreshProblem = null,
 }: {
   view: IssuePanelView;
-  context: Pick<AppContext, 'siteUrl' | 'locale'>;
+  context: Pick<AppContext, 'siteUrl' | 'locale'> & Partial<Pick<AppContext, 'timezone'>>;
   reload: () => Promise<void>;
   refresh: () => void;
   refreshProblem?: string | null;
@@ -110,7 +112,14 @@ export function IssuePanelBody({
         <dt>Record</dt>
         <dd data-testid="sd-record-kind" data-kind={kind}>
           {kindLabel !== null ? (
-            <span style={{ font: token('font.body'), fontWeight: token('font.weight.semibold') }}>{kindLabel}</span>
+            <>
+              <span style={{ font: token('font.body'), fontWeight: token('font.weight.semibold') }}>{kindLabel}</span>
+              {incident?.audience === 'customer' ? null : (
+                <span data-testid="sd-record-why" style={{ display: 'block', font: token('font.body.small'), color: token('color.text.subtlest') }}>
+                  Why? {recordKindWhy(kind)}
+                </span>
+              )}
+            </>
           ) : (
             <span style={{ color: token('color.text.subtle') }}>
               Not a 29110 record. This issue type is not mapped to the service delivery profile, so its rules do not
@@ -124,18 +133,22 @@ export function IssuePanelBody({
             {issue.status.name}
           </Lozenge>
         </dd>
-        <dt>Priority</dt>
-        <dd>
-          {issue.priority ? (
-            <Lozenge testId="sd-priority" appearance={priorityAppearance(issue.priority.name)}>
-              {issue.priority.name}
-            </Lozenge>
-          ) : (
-            <span data-testid="sd-priority" style={{ color: token('color.text.subtlest') }}>
-              None
-            </span>
-          )}
-        </dd>
+        {incident === null ? (
+          <>
+            <dt>Priority</dt>
+            <dd>
+              {issue.priority ? (
+                <Lozenge testId="sd-priority" appearance={priorityAppearance(issue.priority.name)}>
+                  {issue.priority.name}
+                </Lozenge>
+              ) : (
+                <span data-testid="sd-priority" style={{ color: token('color.text.subtlest') }}>
+                  None
+                </span>
+              )}
+            </dd>
+          </>
+        ) : null}
       </dl>
 
       {refreshProblem !== null ? (
@@ -144,13 +157,23 @@ export function IssuePanelBody({
 
       {incident !== null ? (
         <ErrorBoundary onRetry={reloadFrame}>
-          <Suspense fallback={<Loading label="Loading the incident details" />}>
-            <IncidentPart incident={incident} siteUrl={context.siteUrl} locale={context.locale} reload={reload} refresh={refresh} />
+          <Suspense fallback={<IncidentSkeleton audience={incident.audience} />}>
+            <IncidentPart
+              incident={incident}
+              issueKey={issue.key}
+              siteUrl={context.siteUrl}
+              locale={context.locale}
+              timeZone={context.timezone || undefined}
+              reload={reload}
+              refresh={refresh}
+            />
           </Suspense>
         </ErrorBoundary>
       ) : null}
 
-      <ViewerRoles roles={viewer.roles} rolesConfigured={rolesConfigured} headingId="sd-roles-title" compact />
+      {incident?.audience === 'customer' ? null : (
+        <ViewerRoles roles={viewer.roles} rolesConfigured={rolesConfigured} headingId="sd-roles-title" compact />
+      )}
     </main>
   );
 }

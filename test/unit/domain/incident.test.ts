@@ -1,8 +1,8 @@
 import { agentTest, escalationRecipients, evaluateIncident, type IncidentContext } from '../../../src/domain/incident/evaluate';
 import { incidentIndexOf, sameIncidentState, sameIndex } from '../../../src/domain/incident/issue-index';
-import { confirmationChannel, publishMajorIncidentReportRefusal, raiseChangeRefusal, recordConfirmationRefusal, takeMajorIncidentRefusal } from '../../../src/domain/incident/actions';
+import { changeTypeForIncidentChange, confirmationChannel, problemRefusal, publishMajorIncidentReportRefusal, raiseChangeRefusal, recordConfirmationRefusal, recordRootCauseRefusal, takeMajorIncidentRefusal } from '../../../src/domain/incident/actions';
 import { confirmationRefusal } from '../../../src/domain/incident/confirmation';
-import { formatDuration, formatInstant, majorIncidentReport, renderStandardMessage } from '../../../src/domain/incident/messages';
+import { escalationText, formatDuration, formatInstant, majorIncidentReport, peopleText, personText, renderStandardMessage, thresholdLabel } from '../../../src/domain/incident/messages';
 import { jiraPriorityFor, profilePriorityOf } from '../../../src/domain/incident/priority-names';
 import type { HistoryEntry, IncidentSnapshot } from '../../../src/domain/incident/snapshot';
 import { incidentStateSchema } from '../../../src/domain/incident/state';
@@ -324,8 +324,11 @@ describe('IN.2.3–IN.2.5 standard communications (IN-10)', () => {
     const policy = { ...defaultPolicy('2026-12-01'), serviceHours: { ...defaultPolicy('2026-12-01').serviceHours, timeZone: 'Europe/Berlin' } };
     const s = snapshot({ priority: 'Critical' });
     const ev = evaluateIncident(s, { ...ctx(T0), policy: { policy, version: 1 } }, DEFAULT_CLOSED_STATUS_NAMES, null);
-    const msg = renderStandardMessage('incident-escalated', s, ev, policy, { threshold: '4 h resolution management escalation' });
-    expect(msg.subject).toBe('[SD-42] Escalated to management (4 h resolution management escalation): Mail down');
+    const msg = renderStandardMessage('incident-escalated', s, ev, policy, { threshold: thresholdLabel({ thresholdId: 'management', afterMs: 4 * HOUR, metric: 'resolution' }) });
+    expect(msg.subject).toBe('[SD-42] Escalated to management (4 h resolution time): Mail down');
+    // Issue #12: the label once said "4 h resolution management escalation", so the mail read "escalation escalation".
+    expect(msg.body).toContain('has passed the 4 h resolution time escalation threshold');
+    expect(msg.body).not.toMatch(/escalation escalation/);
     expect(msg.body).toContain('Resolution due: 2026-12-01 15:00 Europe/Berlin');
     expect(msg.body).toContain('Handled by: Priya Nair');
     expect(formatDuration(90 * MIN)).toBe('1 h 30 min');
@@ -375,9 +378,9 @@ describe('IN.2.5 / D12 / D13 closure', () => {
     const facts = { reporterId: 'carla', affectedParties: [], recorderIsAgent: true, resolved: true };
     expect(confirmationRefusal({ recordedBy: 'priya', confirmedBy: 'carla', how: 'e-mail' }, facts)).toBeNull();
     expect(confirmationRefusal({ recordedBy: 'carla', confirmedBy: 'carla', how: 'in Jira' }, { ...facts, recorderIsAgent: false })).toBeNull();
-    expect(confirmationRefusal({ recordedBy: 'priya', confirmedBy: 'tom', how: 'e-mail' }, facts)).toContain('confirmedBy');
-    expect(confirmationRefusal({ recordedBy: 'chen', confirmedBy: 'carla', how: 'e-mail' }, { ...facts, recorderIsAgent: false })).toContain('agent');
-    expect(confirmationRefusal({ recordedBy: 'priya', confirmedBy: 'carla', how: 'e-mail' }, { ...facts, resolved: false })).toContain('no resolution');
+    expect(confirmationRefusal({ recordedBy: 'priya', confirmedBy: 'tom', how: 'e-mail' }, facts)).toContain('Only an affected party');
+    expect(confirmationRefusal({ recordedBy: 'chen', confirmedBy: 'carla', how: 'e-mail' }, { ...facts, recorderIsAgent: false })).toContain('someone who works incidents');
+    expect(confirmationRefusal({ recordedBy: 'priya', confirmedBy: 'carla', how: 'e-mail' }, { ...facts, resolved: false })).toContain('not resolved yet');
   });
 });
 
@@ -392,14 +395,15 @@ describe('who may act on an incident from the panel (D6, D12, D13, INC-24)', () 
     expect(recordConfirmationRefusal(reporter, facts, confirmationChannel(reporter, facts, 'e-mail'))).toBeNull();
     expect(confirmationChannel(reporter, facts, 'e-mail')).toBe('in Jira');
     expect(recordConfirmationRefusal(agent, facts, 'phone')).toBeNull();
-    expect(recordConfirmationRefusal(cm, facts, 'phone')).toContain('agent');
+    expect(recordConfirmationRefusal(cm, facts, 'phone')).toContain('someone who works incidents');
     expect(recordConfirmationRefusal(agent, { ...facts, confirmed: true }, 'phone')).toContain('already');
-    expect(recordConfirmationRefusal(agent, { ...facts, resolved: false }, 'phone')).toContain('no resolution');
+    expect(recordConfirmationRefusal(agent, { ...facts, resolved: false }, 'phone')).toContain('not resolved yet');
   });
 
   it('agents raise change requests; a Control Manager who is no agent does not', () => {
     expect(raiseChangeRefusal(agent)).toBeNull();
-    expect(raiseChangeRefusal(cm)).toContain('Agents');
+    expect(raiseChangeRefusal(cm)).toContain('Only the people who work incidents');
+    expect(raiseChangeRefusal(cm)).not.toContain('(PT, IM, SM)');
   });
 
   it('D13: an Incident Manager takes a major incident, once; the report follows restoration, by its manager', () => {
@@ -407,10 +411,47 @@ describe('who may act on an incident from the panel (D6, D12, D13, INC-24)', () 
     expect(takeMajorIncidentRefusal(im, facts)).toBeNull();
     const managed = { ...facts, manager: { accountId: 'ines', displayName: 'Ines Kowalski' } };
     expect(takeMajorIncidentRefusal(im, managed)).toContain('Ines Kowalski manages');
-    expect(takeMajorIncidentRefusal(im, { ...facts, majorIncident: false })).toContain('Not flagged');
+    expect(takeMajorIncidentRefusal(im, { ...facts, majorIncident: false })).toContain('not flagged as a major incident');
     expect(publishMajorIncidentReportRefusal(im, managed)).toBeNull();
     expect(publishMajorIncidentReportRefusal(agent, managed)).toContain('major incident manager');
     expect(publishMajorIncidentReportRefusal(im, { ...managed, resolved: false })).toContain('INC-21');
     expect(publishMajorIncidentReportRefusal(im, { ...managed, reportPublished: true })).toContain('published');
+  });
+});
+
+describe('issue #12: the panel speaks in words and names people with their own roles', () => {
+  it('names each person notified with their own role, never a role beside someone else\'s name', () => {
+    // Before: "notified the Service Manager, Ines Kowalski" (Ines is the Incident Manager).
+    const text = peopleText([{ name: 'Ines Kowalski', roles: ['Incident Manager'] }, { name: null, roles: ['Service Manager'] }]);
+    expect(text).toBe('Ines Kowalski (Incident Manager) and the Service Manager');
+    expect(personText({ name: 'Sofia Rossi', roles: ['Service Manager'] })).toBe('Sofia Rossi (Service Manager)');
+  });
+
+  it('says an escalation in words', () => {
+    expect(escalationText({ thresholdId: 'management', afterMs: 4 * HOUR, metric: 'resolution' })).toBe('Escalated to management after 4 h of resolution time');
+  });
+
+  it('refusals are words first, with the clause ids at the end for the Why line', () => {
+    const agent = { accountId: 'priya', isAgent: true, roles: new Set<'PT'>(['PT']) };
+    const cm = { accountId: 'carlos', isAgent: false, roles: new Set<'CM'>(['CM']) };
+    const missing = recordRootCauseRefusal(agent, { mapped: false, projectKey: 'SD' });
+    expect(missing).toContain('This site has no Root cause field for project SD');
+    expect(missing).toContain('A Jira administrator');
+    expect(recordRootCauseRefusal(agent, { mapped: true, projectKey: 'SD' })).toBeNull();
+    expect(recordRootCauseRefusal(cm, { mapped: true, projectKey: 'SD' })).toMatch(/^Only the people who work incidents.*\(D11, D13\)$/);
+    expect(problemRefusal(agent, false)).toContain('Problem management is not switched on');
+    expect(problemRefusal(agent, true)).toBeNull();
+    for (const t of [takeMajorIncidentRefusal(cm, { reporterId: 'carla', resolved: false, confirmed: false, majorIncident: true, manager: null, reportPublished: false })]) {
+      expect(t).toMatch(/\. \([A-Z0-9.,\s-]+\)$/);
+    }
+  });
+});
+
+describe('issue #12: a change raised from an incident has a change type (CHG-01..CHG-04)', () => {
+  it('the mitigation of a Critical or major incident is an Emergency change; everything else is Normal', () => {
+    expect(changeTypeForIncidentChange('mitigation', { priority: 'Critical', majorIncident: false })).toBe('Emergency');
+    expect(changeTypeForIncidentChange('mitigation', { priority: 'Normal', majorIncident: true })).toBe('Emergency');
+    expect(changeTypeForIncidentChange('mitigation', { priority: 'High', majorIncident: false })).toBe('Normal');
+    expect(changeTypeForIncidentChange('permanent-fix', { priority: 'Critical', majorIncident: true })).toBe('Normal');
   });
 });

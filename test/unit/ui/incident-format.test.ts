@@ -1,4 +1,4 @@
-import { dueText, formatDuration, progressOf, remainingText, targetText, ticks } from '../../../static/src/incident/format';
+import { dueText, formatDuration, formatInstant, priorityStory, progressOf, remainingText, splitWhy, targetText, ticks } from '../../../static/src/incident/format';
 import type { ClockView } from '../../../src/contract/incident';
 
 /** What the incident panel says about a clock (static/src/incident/format.ts): the words an agent reads. */
@@ -27,7 +27,9 @@ describe('incident panel clock texts', () => {
     const c = clock({ clock: 'serviceHours', targetMs: 24 * HOUR, remainingMs: 20 * HOUR });
     expect(ticks(c)).toBe(false);
     expect(remainingText(c, 10 * MIN, NOW)).toBe('20 h of business time left');
-    expect(targetText(c)).toBe('Target 24 h (service hours)');
+    expect(targetText(c, 'Europe/Berlin')).toBe('Target 24 h of service hours (Europe/Berlin)');
+    // The service-hours zone is named only where it changes the meaning: never for a 24×7 target.
+    expect(targetText(clock({}), 'Europe/Berlin')).toBe('Target 4 h, around the clock');
   });
 
   it('a paused clock keeps its remaining time and has no due time', () => {
@@ -41,5 +43,35 @@ describe('incident panel clock texts', () => {
     expect(remainingText(clock({ metric: 'firstResponse', state: 'met', stop: '2026-12-01T11:09:00.000Z', stopReason: 'reply', elapsedMs: 9 * MIN, targetMs: 15 * MIN }), 0, NOW)).toBe('Met · answered after 9 min');
     expect(remainingText(clock({ state: 'breached', stop: '2026-12-01T16:00:00.000Z', stopReason: 'resolved', elapsedMs: 5 * HOUR }), 0, NOW)).toBe('Breached · resolved after 5 h');
     expect(formatDuration(90 * MIN)).toBe('1 h 30 min');
+  });
+});
+
+describe('issue #12: words, not codes; one priority story; the viewer\'s time', () => {
+  it('moves clause ids out of a refusal into the Why part', () => {
+    expect(splitWhy('An Incident Manager (or the Service Manager) takes a major incident. (INC-24)')).toEqual({ text: 'An Incident Manager (or the Service Manager) takes a major incident.', why: 'INC-24' });
+    expect(splitWhy('The incident is not resolved yet. (IN.2.4, IN.2.5)')).toEqual({ text: 'The incident is not resolved yet.', why: 'IN.2.4, IN.2.5' });
+    expect(splitWhy('Only an affected party (the reporter or the customer contact) can confirm.')).toEqual({ text: 'Only an affected party (the reporter or the customer contact) can confirm.', why: null });
+  });
+
+  it('states the priority once with the impact and urgency values', () => {
+    const p = { value: 'High', derived: true, impact: 'High', urgency: 'Medium', jiraPriority: 'High', syncPending: false };
+    expect(priorityStory(p)).toEqual({ derivation: 'Impact High × Urgency Medium → High', note: null });
+  });
+
+  it('SD-4: Jira says Low, the derived priority is Normal: one sentence says which applies and why', () => {
+    const story = priorityStory({ value: 'Normal', derived: true, impact: 'Low', urgency: 'Low', jiraPriority: 'Low', syncPending: true });
+    expect(story.derivation).toBe('Impact Low × Urgency Low → Normal');
+    expect(story.note).toBe("Jira's priority field still says Low; Normal applies (it follows from impact and urgency), and the field is being updated.");
+  });
+
+  it('a plain site that calls Critical "Highest" shows the mapping once, quietly', () => {
+    const story = priorityStory({ value: 'Critical', derived: true, impact: 'High', urgency: 'High', jiraPriority: 'Highest', syncPending: false });
+    expect(story.note).toBe('This site calls Critical “Highest” in Jira\'s priority field.');
+  });
+
+  it('shows an instant in the viewer\'s zone and locale, without the service zone', () => {
+    expect(formatInstant('2026-12-04T21:17:00.000Z', 'Europe/London', 'en-GB')).toBe('4 Dec 2026, 21:17');
+    expect(formatInstant('2026-12-04T21:17:00.000Z', 'Europe/Berlin', 'de-DE')).toBe('4. Dez. 2026, 22:17');
+    expect(formatInstant('2026-12-04T21:17:00.000Z', 'America/New_York', 'en-US')).toBe('Dec 4, 2026, 4:17 PM');
   });
 });
