@@ -92,8 +92,10 @@ test.describe('JSM customer portal', () => {
 
     await app.getByTestId('sd-confirm-submit').focus();
     await page.keyboard.press('Enter');
-    await expect(app.getByTestId('sd-action-done')).toContainText('Your confirmation is recorded.');
-    await expect(app.locator('[data-testid=sd-closure-item][data-id=confirmation]')).toHaveAttribute('data-done', 'true');
+    // Her view says so in her words, with her name and the moment in her own zone; the confirm action is gone.
+    await expect(app.getByTestId('sd-customer-standing')).toContainText('You confirmed that the service is restored');
+    await expect(app.getByTestId('sd-closure-confirmation')).toContainText('Confirmed by Carla Jones');
+    await expect(app.getByTestId('sd-confirm-submit')).toHaveCount(0);
   });
 
   test('Chen, a customer of another organization, cannot open Carla’s request on the portal', async ({ page, request }) => {
