@@ -19,11 +19,12 @@ const manifestSchema = z.object({
     'jira:issuePanel': z.array(uiModule).optional(),
     'jira:adminPage': z.array(uiModule).optional(),
     'jira:projectPage': z.array(uiModule).optional(),
+    'jira:globalPage': z.array(uiModule).optional(),
   }).passthrough(),
   resources: z.array(z.object({ key: z.string(), path: z.string() })).optional(),
 });
 
-export interface UiModule { key: string; type: 'jira:issuePanel' | 'jira:adminPage' | 'jira:projectPage'; resource: string; resolverFunction: string | undefined; title: string }
+export interface UiModule { key: string; type: 'jira:issuePanel' | 'jira:adminPage' | 'jira:projectPage' | 'jira:globalPage'; resource: string; resolverFunction: string | undefined; title: string }
 export interface AppManifest {
   appId: string;
   runtime: string;
@@ -48,7 +49,7 @@ export function loadManifest(path: string): AppManifest {
     for (const v of ep.values) if (v.searchAlias) aliases[v.searchAlias] = { propertyKey: ep.propertyKey, path: v.path, type: v.type };
   }
   const ui = new Map<string, UiModule>();
-  for (const type of ['jira:issuePanel', 'jira:adminPage', 'jira:projectPage'] as const) {
+  for (const type of ['jira:issuePanel', 'jira:adminPage', 'jira:projectPage', 'jira:globalPage'] as const) {
     for (const mod of m.modules[type] ?? []) ui.set(mod.key, { key: mod.key, type, resource: mod.resource, resolverFunction: mod.resolver?.function, title: mod.title });
   }
   return {

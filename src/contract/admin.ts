@@ -106,17 +106,25 @@ export interface SetupView {
 
 export type Permissions = Record<AdminAction, { allowed: boolean; reason: string | null }>;
 
-export interface AdminPageView {
+/**
+ * The governance work products a manager works on (D28): the role list (WP.08) and the policy (WP.14), with what the
+ * viewer may do. The global page (`globalPage.*`) answers this; the admin page answers it with setup and mapping.
+ */
+export interface GovernanceView {
   viewer: { accountId: string; displayName: string; isJiraAdmin: boolean; roles: RoleCode[] };
   permissions: Permissions;
-  config: ConfigView;
-  setup: SetupView;
   roles: RoleListView;
   policy: PolicyView;
   /** Display names of every account the view mentions. */
   people: Person[];
   /** The sandbox/Jira clock's "today" in the site's terms (YYYY-MM-DD, UTC), for date defaults. */
   today: string;
+}
+
+/** The admin page's view: the governance view plus what only a Jira administrator does (setup, mapping, D28). */
+export interface AdminPageView extends GovernanceView {
+  config: ConfigView;
+  setup: SetupView;
 }
 
 export interface SetupPlanView { project: SetupProject; plan: SetupPlan; lastRun: SetupRunReport | null }
@@ -181,6 +189,39 @@ export const payloads = {
   'policy.discardDraft': z.object({ revision }).strict(),
   'policy.importIcs': z.object({ text: z.string().min(1, 'the calendar file is empty').max(1_000_000, 'the calendar file is larger than 1 MB') }).strict(),
 } as const;
+
+/**
+ * The global page's functions (D28): the same governance actions as the admin page's, answered with the governance
+ * view. Same payload schemas, so both pages refuse the same input the same way.
+ */
+export const globalPagePayloads = {
+  'globalPage.load': payloads['adminPage.load'],
+  'globalPage.searchUsers': payloads['admin.searchUsers'],
+  'globalPage.roles.saveDraft': payloads['roles.saveDraft'],
+  'globalPage.roles.approve': payloads['roles.approve'],
+  'globalPage.roles.discardDraft': payloads['roles.discardDraft'],
+  'globalPage.roles.recordTraining': payloads['roles.recordTraining'],
+  'globalPage.policy.saveDraft': payloads['policy.saveDraft'],
+  'globalPage.policy.approve': payloads['policy.approve'],
+  'globalPage.policy.discardDraft': payloads['policy.discardDraft'],
+  'globalPage.policy.importIcs': payloads['policy.importIcs'],
+} as const;
+
+export type GlobalPageFunctionKey = keyof typeof globalPagePayloads;
+
+/** What each global page resolver answers. */
+export interface GlobalPageAnswers {
+  'globalPage.load': GovernanceView;
+  'globalPage.searchUsers': Person[];
+  'globalPage.roles.saveDraft': GovernanceView;
+  'globalPage.roles.approve': GovernanceView;
+  'globalPage.roles.discardDraft': GovernanceView;
+  'globalPage.roles.recordTraining': GovernanceView;
+  'globalPage.policy.saveDraft': GovernanceView;
+  'globalPage.policy.approve': GovernanceView;
+  'globalPage.policy.discardDraft': GovernanceView;
+  'globalPage.policy.importIcs': Answers['policy.importIcs'];
+}
 
 export type AdminFunctionKey = keyof typeof payloads;
 export type Payload<K extends AdminFunctionKey> = z.infer<(typeof payloads)[K]>;

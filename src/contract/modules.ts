@@ -6,6 +6,7 @@ export const MODULE_KEYS = {
   issuePanel: 'sd-issue-panel',
   adminPage: 'sd-admin-page',
   projectPage: 'sd-project-page',
+  globalPage: 'sd-global-page',
   transitionValidator: 'sd-transition-validator',
   issueState: 'sd-issue-state',
   issueEvents: 'sd-issue-events',
@@ -13,7 +14,7 @@ export const MODULE_KEYS = {
 } as const;
 
 /** The Custom UI surfaces (modules with a resource and the app's resolver). */
-export const UI_MODULE_KEYS = [MODULE_KEYS.issuePanel, MODULE_KEYS.adminPage, MODULE_KEYS.projectPage] as const;
+export const UI_MODULE_KEYS = [MODULE_KEYS.issuePanel, MODULE_KEYS.adminPage, MODULE_KEYS.projectPage, MODULE_KEYS.globalPage] as const;
 export type UiModuleKey = (typeof UI_MODULE_KEYS)[number];
 
 export function isUiModuleKey(key: unknown): key is UiModuleKey {

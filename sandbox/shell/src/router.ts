@@ -7,6 +7,7 @@ export type Route =
   | { name: 'issue'; issueKey: string }
   | { name: 'search' }
   | { name: 'admin'; subPath: string }
+  | { name: 'globalPage'; subPath: string }
   | { name: 'notFound'; path: string };
 
 function decode(segment: string): string {
@@ -27,6 +28,8 @@ export function parseRoute(pathname: string): Route {
   if (m?.[1]) return { name: 'projectApp', projectKey: decode(m[1]).toUpperCase(), subPath: m[2] ?? '/' };
   m = /^\/projects\/([^/]+)(?:\/issues)?$/.exec(path);
   if (m?.[1]) return { name: 'project', projectKey: decode(m[1]).toUpperCase() };
+  m = /^\/apps\/service-delivery(\/.*)?$/.exec(path);
+  if (m) return { name: 'globalPage', subPath: m[1] ?? '/' };
   m = /^\/admin(\/.*)?$/.exec(path);
   if (m) return { name: 'admin', subPath: m[1] ?? '/' };
   return { name: 'notFound', path: pathname };
@@ -36,7 +39,7 @@ export function parseRoute(pathname: string): Route {
 export function samePage(a: Route, b: Route): boolean {
   if (a.name !== b.name) return false;
   if (a.name === 'projectApp' && b.name === 'projectApp') return a.projectKey === b.projectKey;
-  return a.name === 'admin';
+  return a.name === 'admin' || a.name === 'globalPage';
 }
 
 type RenderFn = (route: Route, options: { focus: boolean }) => void;

@@ -5,6 +5,7 @@ import { byId, errorBox, formatDate, h, replaceChildren } from './dom.js';
 import { showFlag } from './flags.js';
 import { SITE_NAME, breadcrumbs, setTitle, showPage, type PageContext } from './pages/common.js';
 import { renderIssue } from './pages/issue.js';
+import { renderGlobalPage } from './pages/global.js';
 import { renderAdmin, renderProject, renderProjectApp, renderSearch } from './pages/project.js';
 import { renderProjects } from './pages/projects.js';
 import { reload, startRouter, type Route } from './router.js';
@@ -107,6 +108,7 @@ function paintUserSwitcher(): void {
 function paintUserDependent(): void {
   const user = currentUser();
   byId('nav-admin').hidden = !user?.isJiraAdmin;
+  byId('nav-global').hidden = !user || user.accountType === 'customer';
   const summary = byId('acting-summary');
   summary.textContent = user ? `${user.accountType === 'customer' ? 'Customer' : 'Agent'}${user.isJiraAdmin ? ', Jira admin' : ''}` : '';
 }
@@ -144,7 +146,7 @@ let controller: AbortController | null = null;
 function paintNav(route: Route): void {
   for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('.main-nav a'))) {
     const section = link.dataset.section;
-    const current = (section === 'projects' && route.name !== 'admin' && route.name !== 'notFound') || (section === 'admin' && route.name === 'admin');
+    const current = (section === 'projects' && route.name !== 'admin' && route.name !== 'globalPage' && route.name !== 'notFound') || (section === 'admin' && route.name === 'admin') || (section === 'global' && route.name === 'globalPage');
     if (current) link.setAttribute('aria-current', 'true');
     else link.removeAttribute('aria-current');
   }
@@ -174,6 +176,9 @@ function renderRoute(route: Route, options: { focus: boolean }): void {
       break;
     case 'admin':
       work = renderAdmin(ctx);
+      break;
+    case 'globalPage':
+      renderGlobalPage(ctx);
       break;
     case 'notFound':
       setTitle('Page not found');

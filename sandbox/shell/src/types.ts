@@ -154,7 +154,7 @@ export interface JiraChangelogPage {
   histories?: JiraChangelogEntry[];
 }
 
-export type ModuleKey = 'sd-issue-panel' | 'sd-admin-page' | 'sd-project-page';
+export type ModuleKey = 'sd-issue-panel' | 'sd-admin-page' | 'sd-project-page' | 'sd-global-page';
 
 export interface FrameGrant {
   frameToken: string;

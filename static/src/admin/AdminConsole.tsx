@@ -5,6 +5,7 @@ import { useCallback, useMemo, useState, type Dispatch, type SetStateAction } fr
 import { loadAdminPage } from '../api';
 import type { AdminPageView } from './adminApi';
 import { peopleIndex } from './format';
+import { adminCalls, type GovernancePanelProps, type GovernanceView } from './governance';
 import { HistoryPanel } from './HistoryPanel';
 import { PolicyEditor } from './policy/PolicyEditor';
 import { ProcessesPanel } from './ProcessesPanel';
@@ -47,6 +48,8 @@ export function AdminConsole({ initialView }: { initialView: AdminPageView }) {
   }, [loader.run]);
 
   const panel: PanelProps = { view, onView: setView, reload, people };
+  const onGovernance = useCallback((next: GovernanceView) => setView((prev) => ({ ...prev, ...next })), []);
+  const governance: GovernancePanelProps = { view, onView: onGovernance, reload, people, calls: adminCalls };
   const { viewer } = view;
 
   return (
@@ -90,17 +93,17 @@ export function AdminConsole({ initialView }: { initialView: AdminPageView }) {
         </TabPanel>
         <TabPanel testId="sd-admin-panel-roles">
           <div className="sd-tab-body">
-            <RolesPanel {...panel} />
+            <RolesPanel {...governance} />
           </div>
         </TabPanel>
         <TabPanel testId="sd-admin-panel-policy">
           <div className="sd-tab-body">
-            <PolicyEditor {...panel} />
+            <PolicyEditor {...governance} />
           </div>
         </TabPanel>
         <TabPanel testId="sd-admin-panel-history">
           <div className="sd-tab-body">
-            <HistoryPanel {...panel} />
+            <HistoryPanel view={view} people={people} setupRuns={view.setup.lastRuns} />
           </div>
         </TabPanel>
       </Tabs>

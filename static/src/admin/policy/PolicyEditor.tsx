@@ -1,8 +1,8 @@
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { useMemo, useState } from 'react';
-import type { PanelProps } from '../AdminConsole';
-import { callAdmin, type PolicyView } from '../adminApi';
+import type { PolicyView } from '../adminApi';
+import type { GovernancePanelProps } from '../governance';
 import { checkPolicy, type PolicyIssue, type ServiceDeliveryPolicy } from '../domain';
 import { formatDay, formatWhen, humanise, nameOf, type PeopleIndex } from '../format';
 import { ActionBar, ActionButton, DraftActions } from '../ui/ActionButton';
@@ -52,7 +52,7 @@ function statusText(policy: PolicyView, names: PeopleIndex): string {
 }
 
 /** WP.14 service delivery policy (GO.2.1 drafting, GO.2.2 approval), with live checks from the domain. */
-export function PolicyEditor({ view, onView, reload, people }: PanelProps) {
+export function PolicyEditor({ view, onView, reload, people, calls }: GovernancePanelProps) {
   const { policy: pv, permissions, today } = view;
   const base = pv.draft?.content ?? pv.current?.content ?? pv.defaults;
   const [local, setLocal] = useState<ServiceDeliveryPolicy | null>(null);
@@ -82,7 +82,7 @@ export function PolicyEditor({ view, onView, reload, people }: PanelProps) {
   }
 
   async function save(): Promise<void> {
-    const answer = await call.run('Saving…', () => callAdmin('policy.saveDraft', { policy: edited, expectedRevision: pv.draft?.revision ?? null }), (v) => `Draft saved (revision ${v.policy.draft?.revision ?? '?'}). It takes effect when the Service Manager approves it.`);
+    const answer = await call.run('Saving…', () => calls.savePolicyDraft({ policy: edited, expectedRevision: pv.draft?.revision ?? null }), (v) => `Draft saved (revision ${v.policy.draft?.revision ?? '?'}). It takes effect when the Service Manager approves it.`);
     if (answer) {
       onView(answer);
       setLocal(null);
@@ -92,7 +92,7 @@ export function PolicyEditor({ view, onView, reload, people }: PanelProps) {
   async function approve(): Promise<void> {
     const draft = pv.draft;
     if (!draft) return;
-    const answer = await call.run('Approving…', () => callAdmin('policy.approve', { revision: draft.revision }), (v) => `Approved: version ${v.policy.current?.version ?? '?'} of the policy applies now.`);
+    const answer = await call.run('Approving…', () => calls.approvePolicy({ revision: draft.revision }), (v) => `Approved: version ${v.policy.current?.version ?? '?'} of the policy applies now.`);
     if (answer) {
       onView(answer);
       setLocal(null);
@@ -102,14 +102,14 @@ export function PolicyEditor({ view, onView, reload, people }: PanelProps) {
   async function discard(): Promise<void> {
     const draft = pv.draft;
     if (!draft) return;
-    const answer = await call.run('Discarding…', () => callAdmin('policy.discardDraft', { revision: draft.revision }), 'Draft discarded.');
+    const answer = await call.run('Discarding…', () => calls.discardPolicyDraft({ revision: draft.revision }), 'Draft discarded.');
     if (answer) {
       onView(answer);
       setLocal(null);
     }
   }
 
-  const importIcs = (text: string) => ics.run('Importing…', () => callAdmin('policy.importIcs', { text }));
+  const importIcs = (text: string) => ics.run('Importing…', () => calls.importIcs({ text }));
 
   const saveReason = editDenied ?? (!dirty ? (pv.draft ? 'No unsaved changes.' : 'Change something to start a draft.') : null);
   const approveReason =

@@ -1,5 +1,5 @@
 import Lozenge from '@atlaskit/lozenge';
-import type { PanelProps } from '../AdminConsole';
+import type { GovernancePanelProps } from '../governance';
 import { ROLE_CODES, ROLES } from '../domain';
 import { formatWhen, nameOf, type PeopleIndex } from '../format';
 import { Empty, Section } from '../ui/controls';
@@ -24,7 +24,7 @@ function draftStatus(roles: RoleListView, people: PeopleIndex): string {
 }
 
 /** WP.08 list of assigned roles (GO.1.2): the approved list, the pending draft and its editor, SoD exceptions, training. */
-export function RolesPanel(props: PanelProps) {
+export function RolesPanel(props: GovernancePanelProps) {
   const { view, people } = props;
   const { roles } = view;
   const holders = roles.current?.content.assignments ?? [];

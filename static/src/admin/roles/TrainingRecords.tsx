@@ -1,8 +1,8 @@
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
-import type { PanelProps } from '../AdminConsole';
-import { callAdmin, type Payload, type TrainingRecord } from '../adminApi';
+import type { Payload, TrainingRecord } from '../adminApi';
+import type { GovernancePanelProps } from '../governance';
 import { TRAINING_LIST_LIMIT } from '@contract/limits';
 import { formatDay, formatWhen, nameOf } from '../format';
 import { ActionBar, ActionButton } from '../ui/ActionButton';
@@ -31,7 +31,7 @@ function emptyForm(accountId: string, today: string): Form {
  * Training and competence records of the people on the approved WP.08 (ROL-22, IN-14): the list and a small form.
  * Records are stored one by one beside the list (GO-12); recording one makes no new version of it.
  */
-export function TrainingRecords({ view, onView, reload, people }: PanelProps) {
+export function TrainingRecords({ view, onView, reload, people, calls }: GovernancePanelProps) {
   const current = view.roles.current;
   const records: readonly TrainingRecord[] = view.roles.training;
   const personIds = [...new Set((current?.content.assignments ?? []).map((a) => a.accountId))];
@@ -52,7 +52,7 @@ export function TrainingRecords({ view, onView, reload, people }: PanelProps) {
           : null;
 
   async function record(): Promise<void> {
-    const answer = await call.run('Recording…', () => callAdmin('roles.recordTraining', { ...form, accountId, title: form.title.trim() }), `Recorded “${form.title.trim()}” for ${nameOf(people, accountId)}.`);
+    const answer = await call.run('Recording…', () => calls.recordTraining({ ...form, accountId, title: form.title.trim() }), `Recorded “${form.title.trim()}” for ${nameOf(people, accountId)}.`);
     if (answer) {
       onView(answer);
       setForm(emptyForm(accountId, view.today));
