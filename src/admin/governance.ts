@@ -126,7 +126,7 @@ export async function recordTraining(p: Payload<'roles.recordTraining'>, caller:
 export async function savePolicyDraft({ policy, expectedRevision }: Payload<'policy.saveDraft'>, caller: AdminCaller, clock: Clock): Promise<AdminCaller> {
   const state = await loadDocument(POLICY);
   const issues = checkPolicy(policy, { today: todayOf(clock()), forApproval: false, roleHolders: caller.roleList.current?.content.assignments ?? [] });
-  await saveDraft(POLICY, policy, expectedRevision, { actor: caller.actor.accountId, now: clock(), summary: `Draft saved${state.current ? ` (based on version ${state.current.version})` : ''}; ${issues.length === 0 ? 'no open issues' : `${issues.length} open issue(s)`}.` });
+  await saveDraft(POLICY, policy, expectedRevision, { actor: caller.actor.accountId, now: clock(), summary: `Draft saved${state.current ? ` (based on version ${state.current.version})` : ''}; ${issues.length === 0 ? 'no open issues' : issues.length === 1 ? '1 open issue' : `${issues.length} open issues`}.` });
   return caller;
 }
 
@@ -134,7 +134,7 @@ export async function approvePolicy({ revision }: Payload<'policy.approve'>, cal
   const state = await loadDocument(POLICY);
   if (!state.draft) throw new DocumentStateError('There is no draft of the service delivery policy (WP.14) to approve; it may have been approved or discarded meanwhile. Reload the page.');
   const issues = checkPolicy(state.draft.content, { today: todayOf(clock()), forApproval: true, roleHolders: caller.roleList.current?.content.assignments ?? [] });
-  if (issues.length > 0) throw new Refusal('refused', `The policy cannot be approved yet (GO.2.2): ${issues.map((i) => `${i.path}: ${i.message} (${i.rule})`).join(' ')}`);
+  if (issues.length > 0) throw new Refusal('refused', `The policy cannot be approved yet: ${issues.length === 1 ? 'one issue is' : `${issues.length} issues are`} open. ${issues.map((i) => i.message).join(' ')}`);
   await approveDraft(POLICY, revision, (prev) => (prev ? 'Updated' : 'Approved'), (d) => d, { actor: caller.actor.accountId, now: clock(), summary: `Approved by the Service Manager (GO.2.2); next review due ${state.draft.content.reviewDueOn}.` });
   return caller;
 }

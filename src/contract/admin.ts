@@ -10,7 +10,7 @@ import type { AdminAction } from '../domain/authorization';
 import { OPTIONAL_MODULES, type OptionalModule, type PresetId, type ProfileConfig } from '../domain/profile-config';
 import { PROCESS_CODES, type ProcessCode } from '../domain/profile/processes';
 import type { ServiceDeliveryPolicy } from '../domain/policy';
-import { policySchema } from '../domain/policy';
+import { policyFieldLabel, policySchema } from '../domain/policy';
 import type { PolicyIssue } from '../domain/policy';
 import { ROLE_CODES, type RoleCode } from '../domain/roles';
 import type { SodValidation, SodException } from '../domain/sod';
@@ -154,6 +154,20 @@ function fitsStorage<T extends Record<string, unknown>>(what: string, path: read
 /** ROL-07 (D5): practitioner areas are written in capitals (CO, IN, RE); "in" means IN. Which areas exist is the domain's rule. */
 const practitionerArea = z.string().trim().min(1, 'must name an area').max(20).transform((a) => a.toUpperCase());
 
+/**
+ * A policy draft as the editor sends it. Only input that cannot be read as a policy is refused (GO.2.1: a draft may
+ * have issues; checkPolicy lists them and approval needs none), and the refusal names each field by its label
+ * ("First response target for High priority must be a number of minutes"), not by its path.
+ */
+const policyDraft = z.unknown().transform((value, ctx) => {
+  const parsed = policySchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    ctx.addIssue({ code: 'custom', message: `${policyFieldLabel(issue.path)}: ${issue.message}.`, params: { labelled: true } });
+  }
+  return z.NEVER;
+});
+
 export const payloads = {
   'adminPage.load': z.object({}).strict(),
   'admin.searchUsers': z.object({ query: z.string().trim().min(1, 'type at least one character').max(100) }).strict(),
@@ -184,7 +198,7 @@ export const payloads = {
     notes: z.string().max(2000),
     task: z.enum(['IN.1.1', 'IN.1.2', 'GO.3.1']),
   }).strict(),
-  'policy.saveDraft': z.object({ policy: policySchema.superRefine(fitsStorage('The policy draft', [])), expectedRevision: revision.nullable() }).strict(),
+  'policy.saveDraft': z.object({ policy: policyDraft.superRefine(fitsStorage('The policy draft', [])), expectedRevision: revision.nullable() }).strict(),
   'policy.approve': z.object({ revision }).strict(),
   'policy.discardDraft': z.object({ revision }).strict(),
   'policy.importIcs': z.object({ text: z.string().min(1, 'the calendar file is empty').max(1_000_000, 'the calendar file is larger than 1 MB') }).strict(),

@@ -4,6 +4,7 @@ import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { useCallback, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import { loadAdminPage } from '../api';
 import type { AdminPageView } from './adminApi';
+import { ROLES } from './domain';
 import { peopleIndex } from './format';
 import { adminCalls, type GovernancePanelProps, type GovernanceView } from './governance';
 import { HistoryPanel } from './HistoryPanel';
@@ -59,13 +60,13 @@ export function AdminConsole({ initialView }: { initialView: AdminPageView }) {
           Service delivery profile
         </h1>
         <p className="sd-muted">
-          ISO/IEC TR 29110-5-3 service delivery for very small teams. Signed in as{' '}
+          Setup, processes and the service team’s roles and policy. Signed in as{' '}
           <strong>{viewer.displayName}</strong>
           {viewer.isJiraAdmin ? ' · Jira administrator' : ''}
           {viewer.roles.length > 0 ? ' · ' : ''}
           {viewer.roles.map((code) => (
             <span key={code} className="sd-inline-lozenge">
-              <Lozenge appearance="new">{code}</Lozenge>
+              <Lozenge appearance="new">{ROLES[code].name}</Lozenge>
             </span>
           ))}
           {loader.busy ? <span role="status"> · {loader.busy}</span> : null}

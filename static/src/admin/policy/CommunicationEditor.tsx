@@ -60,7 +60,7 @@ export function CommunicationEditor({ policy, change, issues, disabled, agent }:
   }
 
   return (
-    <Section id="sd-policy-communication" title="Standard communications (IN-10)" description="The messages sent to the affected parties. Placeholders in double braces are filled from the record when the message is sent.">
+    <Section id="sd-policy-communication" title="Messages to the customer" description="The messages sent to the affected parties. Placeholders in double braces are filled from the record when the message is sent." why="IN-10">
       <div className="sd-segmented" role="group" aria-label="Message">
         {COMMUNICATION_EVENTS.map((e) => {
           const count = issuesAt(issues, `communication.${e}`).length;

@@ -19,7 +19,8 @@ function draftStatus(roles: RoleListView, people: PeopleIndex): string {
   const d = roles.draft;
   if (!d) return 'No pending draft.';
   const base = d.baseVersion === null ? 'a first list' : `based on version ${d.baseVersion}`;
-  const rules = d.validation.ok ? 'follows the rules' : `breaks ${d.validation.refusals.length} rule(s)`;
+  const n = d.validation.refusals.length;
+  const rules = d.validation.ok ? 'follows the rules' : `breaks ${n} ${n === 1 ? 'rule' : 'rules'}`;
   return `Draft revision ${d.revision} (${base}) · saved by ${nameOf(people, d.updatedBy)} on ${formatWhen(d.updatedAt)} · ${rules} · waiting for approval`;
 }
 
@@ -80,7 +81,7 @@ export function RolesPanel(props: GovernancePanelProps) {
           </table>
         ) : (
           <Empty testId="sd-roles-no-current">
-            No role list has been approved yet. Assign a Service Manager first (ROL-04), save the draft, then approve it.
+            No role list has been approved yet. Assign a Service Manager first, save the draft, then approve it.
           </Empty>
         )}
       </Section>
@@ -88,7 +89,8 @@ export function RolesPanel(props: GovernancePanelProps) {
       <Section
         id="sd-roles-edit"
         title={roles.draft ? 'Edit the draft' : 'Edit the role list'}
-        description="Tick the roles of each person. Changes are saved as a draft and take effect when approved (GO.1.2)."
+        description="Tick the roles of each person. Changes are saved as a draft and take effect when approved."
+        why="GO.1.2"
       >
         <RoleEditor {...props} />
       </Section>
@@ -96,7 +98,8 @@ export function RolesPanel(props: GovernancePanelProps) {
       <Section
         id="sd-roles-exceptions"
         title="Separation-of-duty exceptions"
-        description="Accepted overrides of the approved list (Control Manager and Incident Manager in one person, ROL-06, D4), as listed in the conformance report. An override its own subject granted is flagged as a finding (D27)."
+        description="Accepted overrides of the approved list (Control Manager and Incident Manager in one person), as listed in the conformance report. An override its own subject granted is flagged as a finding."
+        why="ROL-06, D4, D27"
       >
         <SodExceptions exceptions={roles.exceptions} people={people} />
       </Section>
@@ -104,7 +107,8 @@ export function RolesPanel(props: GovernancePanelProps) {
       <Section
         id="sd-roles-training"
         title="Training and competence"
-        description="Records of training and competence (IN.1.1, IN.1.2, GO.3.1), part of the role list's evidence. Recording one does not change the approved list."
+        description="Records of training and competence, part of the role list's evidence. Recording one does not change the approved list."
+        why="IN.1.1, IN.1.2, GO.3.1"
       >
         <TrainingRecords {...props} />
       </Section>
