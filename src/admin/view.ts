@@ -6,7 +6,7 @@ import { DEFAULT_PROFILE_CONFIG, presetOf, type ProfileConfig } from '../domain/
 import type { ProjectMapping } from '../domain/setup-plan';
 import { validateRoleAssignments, type SodValidation } from '../domain/sod';
 import { listProjects } from '../jira/setup';
-import { getUsers, listStatusNames } from '../jira/users';
+import { getUsers, listIssueTypeStatusNames, listStatusNames } from '../jira/users';
 import { POLICY, PROFILE_CONFIG, SITE_MAPPING } from '../store/documents';
 import type { RoleListContentStored } from '../store/role-list';
 import { lastSetupRuns } from '../store/runs';
@@ -55,6 +55,19 @@ export async function setupView(): Promise<SetupView> {
   return { projects, mappings: (mapping.current?.content.projects ?? []) as ProjectMapping[], lastRuns: runs };
 }
 
+/**
+ * The statuses an incident can be in (the policy's pause-status picker, D10): those of the incident issue type's
+ * workflow in every project set up for the profile, not the change workflow's (Deployed, Done…). Before any project
+ * is set up there is no incident workflow to ask, and the site's statuses are offered.
+ */
+export async function incidentStatusNames(): Promise<string[]> {
+  const mapping = await loadDocument(SITE_MAPPING);
+  const incidentTypes = ((mapping.current?.content.projects ?? []) as ProjectMapping[]).flatMap((m) => (m.issueTypes.incident ? [{ projectKey: m.projectKey, issueTypeId: m.issueTypes.incident.id }] : []));
+  if (incidentTypes.length === 0) return listStatusNames();
+  const lists = await Promise.all(incidentTypes.map((t) => listIssueTypeStatusNames(t.projectKey, t.issueTypeId).catch(() => [] as string[])));
+  return [...new Set(lists.flat())].sort((a, b) => a.localeCompare(b));
+}
+
 /** The admin page's view: the governance view (D28) plus the configuration and the setup (Jira admins only). */
 export async function adminView(caller: AdminCaller, now: number): Promise<AdminPageView> {
   const [config, setup] = await Promise.all([loadDocument(PROFILE_CONFIG), setupView()]);
@@ -80,7 +93,7 @@ export async function governanceView(caller: AdminCaller, now: number, alsoNamed
     loadDocument(POLICY),
     auditTrail(ROLE_LIST.docId),
     auditTrail(POLICY.docId),
-    listStatusNames(),
+    incidentStatusNames(),
     trainingView(roleList.current?.content.training ?? []),
   ]);
   const meta = <C>(v: NonNullable<DocumentState<C>['current']>) => ({ version: v.version, status: v.status, createdBy: v.createdBy, createdAt: v.createdAt, approvedBy: v.approvedBy, approvedAt: v.approvedAt });

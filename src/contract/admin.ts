@@ -76,7 +76,7 @@ export interface PolicyView {
   /** WP.14 annual review: true when the current policy's review date has passed. */
   reviewOverdue: boolean;
   history: AuditEntry[];
-  /** Jira status names of the site, for the pause-status picker. */
+  /** The statuses of the incident issue type's workflow (every project set up), for the pause-status picker (D10). */
   jiraStatuses: string[];
 }
 
