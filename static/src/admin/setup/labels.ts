@@ -8,16 +8,16 @@ export const RECORD_SLOT_LABEL: Readonly<Record<RecordSlot, string>> = {
 };
 
 export const FIELD_SLOT_LABEL: Readonly<Record<FieldSlot, string>> = {
-  impact: 'Impact (D8)',
-  urgency: 'Urgency (D8)',
-  changeType: 'Change type (D15)',
+  impact: 'Impact',
+  urgency: 'Urgency',
+  changeType: 'Change type',
   affectedServices: 'Affected services',
   impactedCis: 'Impacted configuration items',
   plannedStart: 'Planned start',
   plannedEnd: 'Planned end',
-  rootCause: 'Root cause (D13)',
-  majorIncident: 'Major incident (D13)',
-  securityIncident: 'Security incident (SEC-01)',
+  rootCause: 'Root cause',
+  majorIncident: 'Major incident',
+  securityIncident: 'Security incident',
 };
 
 export const ACTION_LABEL: Readonly<Record<string, { text: string; appearance: 'success' | 'inprogress' | 'new' | 'moved' }>> = {
