@@ -4,6 +4,7 @@ import { ROLE_CODES, ROLES } from '../domain';
 import { formatWhen, nameOf, type PeopleIndex } from '../format';
 import { Empty, Section } from '../ui/controls';
 import type { RoleListView } from './types';
+import { splitRefs } from '../words';
 import { RoleEditor } from './RoleEditor';
 import { SodExceptions } from './SodExceptions';
 import { TrainingRecords } from './TrainingRecords';
@@ -86,14 +87,21 @@ export function RolesPanel(props: GovernancePanelProps) {
         )}
       </Section>
 
-      <Section
-        id="sd-roles-edit"
-        title={roles.draft ? 'Edit the draft' : 'Edit the role list'}
-        description="Tick the roles of each person. Changes are saved as a draft and take effect when approved."
-        why="GO.1.2"
-      >
-        <RoleEditor {...props} />
-      </Section>
+      {view.permissions['roles.edit'].allowed || view.permissions['roles.approve'].allowed ? (
+        <Section
+          id="sd-roles-edit"
+          title={roles.draft ? 'Edit the draft' : 'Edit the role list'}
+          description="Tick the roles of each person. Changes are saved as a draft and take effect when approved."
+          why="GO.1.2"
+        >
+          <RoleEditor {...props} />
+        </Section>
+      ) : (
+        // Read-only for this viewer: no editor of disabled boxes, one sentence saying who changes the list.
+        <p className="sd-muted" data-testid="sd-roles-read-only">
+          {splitRefs(view.permissions['roles.edit'].reason ?? 'You can read the list of assigned roles.').text}
+        </p>
+      )}
 
       <Section
         id="sd-roles-exceptions"
