@@ -120,6 +120,18 @@ test.describe.serial('a manager’s home: the global page “Service delivery”
     await expect(app.getByTestId('sd-admin-role-MGT')).toContainText('Max Bauer');
     await expect(app.getByTestId('sd-roles-read-only')).toContainText('edit the list of assigned roles');
     await expect(app.getByTestId('sd-roles-editor')).toHaveCount(0);
+
+    // A manager records training (ROL-22) with Jira's own pickers: a select for the person and the task.
+    await app.locator('#sd-training-person').fill('Tom');
+    await app.locator('#sd-training-person').press('Enter');
+    await app.getByTestId('sd-training-title').fill('Change advisory basics');
+    await app.locator('#sd-training-task').fill('Keep the people');
+    await app.locator('#sd-training-task').press('Enter');
+    await app.getByTestId('sd-training-save').click();
+    await expect(app.getByTestId('sd-training-done')).toContainText('Recorded “Change advisory basics” for Tom Becker');
+    const row = app.getByTestId('sd-training-list').locator('tr', { hasText: 'Change advisory basics' });
+    await expect(row).toContainText('Keep the people involved competent');
+    await expect(row).toContainText('Why? IN.1.2');
     await attachScreens(page, testInfo, 'Service delivery — roles (Carlos)', async () => {
       await expect(page.frameLocator('[data-testid=app-frame]').getByTestId('sd-admin-role-SM')).toContainText('Sofia Martins');
     });

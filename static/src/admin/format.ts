@@ -27,6 +27,11 @@ function supportedZone(timeZone: string | null | undefined): string | undefined 
   }
 }
 
+/** The viewer's locale (Forge context), for Atlaskit pickers; undefined until the page set it. */
+export function viewerLocale(): string | undefined {
+  return viewerTime.locale;
+}
+
 export function setViewerTime(context: { locale?: string | null; timezone?: string | null }): void {
   viewerTime = { locale: supportedLocale(context.locale), timeZone: supportedZone(context.timezone) };
 }
