@@ -496,7 +496,7 @@ export function policyFieldLabel(path: string | ReadonlyArray<string | number | 
   if (section === 'changeTypes' && second) return `${third === 'criteria' ? 'Criteria' : 'Definition'} of the ${second} change type`;
   if (section === 'preApprovedTemplates' && second !== undefined) return `Pre-approved change template ${String(Number(second) + 1)}${third ? `, ${third}` : ''}`;
   if (section === 'communication' && second) {
-    const label = (COMMUNICATION_EVENT_LABELS as Readonly<Record<string, string>>)[second] ?? second;
+    const label = ((COMMUNICATION_EVENT_LABELS as Readonly<Record<string, string>>)[second] ?? second).replace(/\s*\([^()]*\)$/, '');
     return `${third === 'subject' ? 'Subject' : third === 'body' ? 'Text' : 'Message'} of the "${label}" message`;
   }
   if (section === 'informationSecurity' && second) return `Information security, ${second}`;

@@ -4,7 +4,7 @@
  */
 
 /** One reference to the standard or to a decision: D9, GO.2.1, IN-10, WP.14, CO.2.1 NOTE 3, GAP-14, ROL-06, MET-P02. */
-const REF = /^(?:D\d+|[A-Z]{2,4}-[A-Z]?\d+|[A-Z]{2}\.\d+(?:\.\d+)*(?: NOTE \d+)?|WP\.\d+|SEC-\d+)$/;
+const REF = /^(?:GO|CO|IN|RE|D\d+|[A-Z]{2,4}-[A-Z]?\d+|[A-Z]{2}\.\d+(?:\.\d+)*(?: NOTE \d+)?|WP\.\d+|SEC-\d+)$/;
 const GROUP = /\s*\(([^()]*)\)/g;
 
 /** The message without its parenthesised reference lists, and the references it named (in order, once each). */
