@@ -136,6 +136,17 @@ test.describe.serial('a manager’s home: the global page “Service delivery”
       await expect(page.frameLocator('[data-testid=app-frame]').getByTestId('sd-admin-role-SM')).toContainText('Sofia Martins');
     });
     await expectNoOverlapAtWidths(page, async () => overlappingText(await frameOf(page), '[data-testid=sd-global]'));
+
+    // The Control Manager drafts policy changes too (CO.1.1); a draft he thinks better of is discarded, after a confirmation.
+    const home = page.frameLocator('[data-testid=app-frame]');
+    await home.getByTestId('sd-global-tab-policy').click();
+    await home.getByTestId('sd-policy-objectives').fill('A thought of the Control Manager, to be discarded.');
+    await home.getByTestId('sd-policy-save').click();
+    await expect(home.getByTestId('sd-policy-done')).toContainText('Draft saved');
+    await home.getByTestId('sd-policy-discard').click();
+    await home.getByTestId('sd-policy-discard-confirm').click();
+    await expect(home.getByTestId('sd-policy-done')).toHaveText('Draft discarded.');
+    await expect(home.getByTestId('sd-policy-draft-status')).toContainText('No pending draft.');
   });
 
   test('Carla (customer) has no Service delivery entry, and the page refuses her in words', async ({ page, request }) => {
