@@ -1,8 +1,11 @@
 import { RECORD_KIND_LABEL } from '../../recordKind';
 import type { FieldSlot, RecordSlot } from '../domain';
 
+/** The record kinds in words: the work product ids ("(WP.18)") are left out of the wizard's table. */
+const inWords = <T extends Record<string, string>>(labels: T): T => Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, v.replace(/\s*\(WP\.\d+\)$/, '')])) as T;
+
 export const RECORD_SLOT_LABEL: Readonly<Record<RecordSlot, string>> = {
-  ...RECORD_KIND_LABEL,
+  ...inWords(RECORD_KIND_LABEL),
   problem: 'Problem record (optional module)',
   'service-request': 'Service request (optional module)',
 };
