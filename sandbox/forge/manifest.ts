@@ -20,11 +20,12 @@ const manifestSchema = z.object({
     'jira:adminPage': z.array(uiModule).optional(),
     'jira:projectPage': z.array(uiModule).optional(),
     'jiraServiceManagement:portalRequestDetail': z.array(uiModule).optional(),
+    'jira:globalPage': z.array(uiModule).optional(),
   }).passthrough(),
   resources: z.array(z.object({ key: z.string(), path: z.string() })).optional(),
 });
 
-export const UI_MODULE_TYPES = ['jira:issuePanel', 'jira:adminPage', 'jira:projectPage', 'jiraServiceManagement:portalRequestDetail'] as const;
+export const UI_MODULE_TYPES = ['jira:issuePanel', 'jira:adminPage', 'jira:projectPage', 'jiraServiceManagement:portalRequestDetail', 'jira:globalPage'] as const;
 export interface UiModule { key: string; type: (typeof UI_MODULE_TYPES)[number]; resource: string; resolverFunction: string | undefined; title: string }
 export interface AppManifest {
   appId: string;

@@ -16,7 +16,9 @@ import { adminView, humanise, peopleNamed, todayOf, validationOf } from './view'
 /**
  * The governance work products the admin page edits (issue #4): the profile configuration (D2), the list of assigned
  * roles with its SoD checks, overrides and training (WP.08; D4, D5, GO.1.2, IN.1.1, IN.1.2) and the service delivery
- * policy (WP.14; GO.2.1, GO.2.2). Each answers the refreshed admin view.
+ * policy (WP.14; GO.2.1, GO.2.2). The configuration answers the refreshed admin view; each governance action answers the
+ * caller as it stands after the change (the role list read again when it changed), for the page that called it (the
+ * admin page or the global page, D28) to answer its own view.
  */
 
 type Clock = () => number;
@@ -32,7 +34,7 @@ export async function saveConfig({ processes, modules, expectedVersion }: Payloa
   return adminView(caller, clock());
 }
 
-export async function saveRolesDraft({ assignments, overrides, expectedRevision }: Payload<'roles.saveDraft'>, caller: AdminCaller, clock: Clock): Promise<AdminPageView> {
+export async function saveRolesDraft({ assignments, overrides, expectedRevision }: Payload<'roles.saveDraft'>, caller: AdminCaller, clock: Clock): Promise<AdminCaller> {
   const t = clock();
   const at = new Date(t).toISOString();
   const state = caller.roleList;
@@ -58,10 +60,10 @@ export async function saveRolesDraft({ assignments, overrides, expectedRevision 
   const content = { assignments: cleaned, overrides: granted.overrides, training: [] };
   const summary = describeRoleChanges(diffAssignments(state.current?.content.assignments ?? [], cleaned), (id) => people.find((p) => p.accountId === id)?.displayName ?? id);
   await saveDraft(ROLE_LIST, content, expectedRevision, { actor: caller.actor.accountId, now: t, summary: `Draft: ${summary}${validation.exceptions.length ? ` SoD exception(s): ${validation.exceptions.map((e) => humanise(e.message, people)).join(' ')}` : ''}` });
-  return adminView(await afterRoleListChange(caller), clock());
+  return await afterRoleListChange(caller);
 }
 
-export async function approveRoles({ revision }: Payload<'roles.approve'>, caller: AdminCaller, clock: Clock): Promise<AdminPageView> {
+export async function approveRoles({ revision }: Payload<'roles.approve'>, caller: AdminCaller, clock: Clock): Promise<AdminCaller> {
   const state = caller.roleList;
   // The draft as read for this call, when it is the revision to approve (another revision ends in a conflict below).
   const draft = state.draft && state.draft.revision === revision ? state.draft : null;
@@ -97,19 +99,19 @@ export async function approveRoles({ revision }: Payload<'roles.approve'>, calle
   await approveDraft(ROLE_LIST, revision, (prev) => (prev ? 'Updated' : 'Approved'), finalise, {
     actor: caller.actor.accountId, now: clock(), summary: `Approved (GO.1.2): ${summary}`,
   });
-  return adminView(await afterRoleListChange(caller), clock());
+  return await afterRoleListChange(caller);
 }
 
-export async function discardRolesDraft({ revision }: Payload<'roles.discardDraft'>, caller: AdminCaller, clock: Clock): Promise<AdminPageView> {
+export async function discardRolesDraft({ revision }: Payload<'roles.discardDraft'>, caller: AdminCaller, clock: Clock): Promise<AdminCaller> {
   await discardDraft(ROLE_LIST, revision, { actor: caller.actor.accountId, now: clock(), summary: 'Draft discarded.' });
-  return adminView(await afterRoleListChange(caller), clock());
+  return await afterRoleListChange(caller);
 }
 
 /**
  * IN.1.1, IN.1.2, GO.3.1 (ROL-22): a training or competence record, stored on its own row and audited on WP.08.
  * GO-12: it updates the list directly; it is evidence of WP.08, not a new approved version of it.
  */
-export async function recordTraining(p: Payload<'roles.recordTraining'>, caller: AdminCaller, clock: Clock): Promise<AdminPageView> {
+export async function recordTraining(p: Payload<'roles.recordTraining'>, caller: AdminCaller, clock: Clock): Promise<AdminCaller> {
   const t = clock();
   const current = caller.roleList.current;
   if (!current) throw new Refusal('refused', 'There is no approved list of assigned roles (WP.08) yet: approve one first, then record training on it (IN.1.1, IN.1.2).');
@@ -118,26 +120,26 @@ export async function recordTraining(p: Payload<'roles.recordTraining'>, caller:
   if (!person) throw new Refusal('invalid-input', `accountId: no Jira user has the account id ${p.accountId}.`);
   const record: TrainingRecord = { id: `tr-${randomUUID()}`, ...p, title: p.title.trim(), recordedBy: caller.actor.accountId, recordedAt: new Date(t).toISOString() };
   await storeTraining(record, { actor: caller.actor.accountId, now: t, version: current.version, summary: `Recorded ${p.kind} "${record.title}" for ${person.displayName}, completed ${p.completedOn} (${p.task}).` });
-  return adminView(caller, clock());
+  return caller;
 }
 
-export async function savePolicyDraft({ policy, expectedRevision }: Payload<'policy.saveDraft'>, caller: AdminCaller, clock: Clock): Promise<AdminPageView> {
+export async function savePolicyDraft({ policy, expectedRevision }: Payload<'policy.saveDraft'>, caller: AdminCaller, clock: Clock): Promise<AdminCaller> {
   const state = await loadDocument(POLICY);
   const issues = checkPolicy(policy, { today: todayOf(clock()), forApproval: false, roleHolders: caller.roleList.current?.content.assignments ?? [] });
-  await saveDraft(POLICY, policy, expectedRevision, { actor: caller.actor.accountId, now: clock(), summary: `Draft saved${state.current ? ` (based on version ${state.current.version})` : ''}; ${issues.length === 0 ? 'no open issues' : `${issues.length} open issue(s)`}.` });
-  return adminView(caller, clock());
+  await saveDraft(POLICY, policy, expectedRevision, { actor: caller.actor.accountId, now: clock(), summary: `Draft saved${state.current ? ` (based on version ${state.current.version})` : ''}; ${issues.length === 0 ? 'no open issues' : issues.length === 1 ? '1 open issue' : `${issues.length} open issues`}.` });
+  return caller;
 }
 
-export async function approvePolicy({ revision }: Payload<'policy.approve'>, caller: AdminCaller, clock: Clock): Promise<AdminPageView> {
+export async function approvePolicy({ revision }: Payload<'policy.approve'>, caller: AdminCaller, clock: Clock): Promise<AdminCaller> {
   const state = await loadDocument(POLICY);
   if (!state.draft) throw new DocumentStateError('There is no draft of the service delivery policy (WP.14) to approve; it may have been approved or discarded meanwhile. Reload the page.');
   const issues = checkPolicy(state.draft.content, { today: todayOf(clock()), forApproval: true, roleHolders: caller.roleList.current?.content.assignments ?? [] });
-  if (issues.length > 0) throw new Refusal('refused', `The policy cannot be approved yet (GO.2.2): ${issues.map((i) => `${i.path}: ${i.message} (${i.rule})`).join(' ')}`);
+  if (issues.length > 0) throw new Refusal('refused', `The policy cannot be approved yet: ${issues.length === 1 ? 'one issue is' : `${issues.length} issues are`} open. ${issues.map((i) => i.message).join(' ')}`);
   await approveDraft(POLICY, revision, (prev) => (prev ? 'Updated' : 'Approved'), (d) => d, { actor: caller.actor.accountId, now: clock(), summary: `Approved by the Service Manager (GO.2.2); next review due ${state.draft.content.reviewDueOn}.` });
-  return adminView(caller, clock());
+  return caller;
 }
 
-export async function discardPolicyDraft({ revision }: Payload<'policy.discardDraft'>, caller: AdminCaller, clock: Clock): Promise<AdminPageView> {
+export async function discardPolicyDraft({ revision }: Payload<'policy.discardDraft'>, caller: AdminCaller, clock: Clock): Promise<AdminCaller> {
   await discardDraft(POLICY, revision, { actor: caller.actor.accountId, now: clock(), summary: 'Draft discarded.' });
-  return adminView(caller, clock());
+  return caller;
 }

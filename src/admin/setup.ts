@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { SetupFinishResult, SetupPlanView, SetupRunReport, SetupStepResult } from '../contract/admin';
 import { DEFAULT_PROFILE_CONFIG } from '../domain/profile-config';
 import { Refusal } from '../domain/refusal';
-import { planSetup, profileSlots, type SetupWants } from '../domain/setup-plan';
+import { planSetup, profileSlots, stepCount, type SetupWants } from '../domain/setup-plan';
 import { readInventory, runSetupStep, SetupStepError } from '../jira/setup';
 import { PROFILE_CONFIG, SITE_MAPPING } from '../store/documents';
 import { loadSetupRun, saveSetupRun } from '../store/runs';
@@ -51,7 +51,7 @@ export async function runStep(projectKey: string, stepId: string, caller: AdminC
 export async function finishSetup(projectKey: string, caller: AdminCaller, clock: () => number): Promise<SetupFinishResult> {
   const view = await planView(projectKey);
   if (!view.plan.nothingToDo) {
-    throw new Refusal('refused', `Setup of ${view.project.key} is not complete: ${view.plan.steps.length} step(s) remain (${view.plan.steps.map((s) => s.title).join('; ')}). Run them first.`);
+    throw new Refusal('refused', `Setup of ${view.project.key} is not complete: ${stepCount(view.plan.steps.length)} remain (${view.plan.steps.map((s) => s.title).join('; ')}). Run them first.`);
   }
   const mapping = view.plan.mapping;
   const state = await loadDocument(SITE_MAPPING);

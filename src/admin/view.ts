@@ -1,4 +1,4 @@
-import type { AdminPageView, AuditEntry, Person, RoleListView, SetupView, TrainingRecord } from '../contract/admin';
+import type { AdminPageView, AuditEntry, GovernanceView, Person, RoleListView, SetupView, TrainingRecord } from '../contract/admin';
 import { TRAINING_LIST_LIMIT } from '../contract/limits';
 import { permissionsOf } from '../domain/authorization';
 import { checkPolicy, defaultPolicy, isReviewOverdue } from '../domain/policy';
@@ -6,7 +6,7 @@ import { DEFAULT_PROFILE_CONFIG, presetOf, type ProfileConfig } from '../domain/
 import type { ProjectMapping } from '../domain/setup-plan';
 import { validateRoleAssignments, type SodValidation } from '../domain/sod';
 import { listProjects } from '../jira/setup';
-import { getUsers, listStatusNames } from '../jira/users';
+import { getUsers, listIssueTypeStatusNames, listStatusNames } from '../jira/users';
 import { POLICY, PROFILE_CONFIG, SITE_MAPPING } from '../store/documents';
 import type { RoleListContentStored } from '../store/role-list';
 import { lastSetupRuns } from '../store/runs';
@@ -55,19 +55,47 @@ export async function setupView(): Promise<SetupView> {
   return { projects, mappings: (mapping.current?.content.projects ?? []) as ProjectMapping[], lastRuns: runs };
 }
 
+/**
+ * The statuses an incident can be in (the policy's pause-status picker, D10): those of the incident issue type's
+ * workflow in every project set up for the profile, not the change workflow's (Deployed, Done…). Before any project
+ * is set up there is no incident workflow to ask, and the site's statuses are offered.
+ */
+export async function incidentStatusNames(): Promise<string[]> {
+  const mapping = await loadDocument(SITE_MAPPING);
+  const incidentTypes = ((mapping.current?.content.projects ?? []) as ProjectMapping[]).flatMap((m) => (m.issueTypes.incident ? [{ projectKey: m.projectKey, issueTypeId: m.issueTypes.incident.id }] : []));
+  if (incidentTypes.length === 0) return listStatusNames();
+  const lists = await Promise.all(incidentTypes.map((t) => listIssueTypeStatusNames(t.projectKey, t.issueTypeId).catch(() => [] as string[])));
+  return [...new Set(lists.flat())].sort((a, b) => a.localeCompare(b));
+}
+
+/** The admin page's view: the governance view (D28) plus the configuration and the setup (Jira admins only). */
 export async function adminView(caller: AdminCaller, now: number): Promise<AdminPageView> {
+  const [config, setup] = await Promise.all([loadDocument(PROFILE_CONFIG), setupView()]);
+  const ids = [...(config.current ? [config.current.createdBy, config.current.approvedBy ?? ''] : []), ...setup.lastRuns.map((r) => r.startedBy)];
+  const governance = await governanceView(caller, now, ids);
+  const effective: ProfileConfig = config.current?.content ?? DEFAULT_PROFILE_CONFIG;
+  const meta = <C>(v: NonNullable<DocumentState<C>['current']>) => ({ version: v.version, status: v.status, createdBy: v.createdBy, createdAt: v.createdAt, approvedBy: v.approvedBy, approvedAt: v.approvedAt });
+  return {
+    ...governance,
+    config: { current: config.current ? { ...meta(config.current), content: config.current.content } : null, effective, preset: presetOf(effective) },
+    setup,
+  };
+}
+
+/**
+ * The role list and the policy as a manager works on them (D28), with what the viewer may do: what the global page
+ * shows, and the admin page's governance part. `alsoNamed`: accounts the caller's page mentions besides these.
+ */
+export async function governanceView(caller: AdminCaller, now: number, alsoNamed: readonly string[] = []): Promise<GovernanceView> {
   const today = todayOf(now);
   const roleList: DocumentState<RoleListContentStored> = caller.roleList;
-  const [config, policy, setup, rolesHistory, policyHistory, statuses, training] = await Promise.all([
-    loadDocument(PROFILE_CONFIG),
+  const [policy, rolesHistory, policyHistory, statuses, training] = await Promise.all([
     loadDocument(POLICY),
-    setupView(),
     auditTrail(ROLE_LIST.docId),
     auditTrail(POLICY.docId),
-    listStatusNames(),
+    incidentStatusNames(),
     trainingView(roleList.current?.content.training ?? []),
   ]);
-  const effective: ProfileConfig = config.current?.content ?? DEFAULT_PROFILE_CONFIG;
   const meta = <C>(v: NonNullable<DocumentState<C>['current']>) => ({ version: v.version, status: v.status, createdBy: v.createdBy, createdAt: v.createdAt, approvedBy: v.approvedBy, approvedAt: v.approvedAt });
   const draftMeta = <C>(d: NonNullable<DocumentState<C>['draft']>) => ({ revision: d.revision, baseVersion: d.baseVersion, updatedBy: d.updatedBy, updatedAt: d.updatedAt });
 
@@ -75,8 +103,8 @@ export async function adminView(caller: AdminCaller, now: number): Promise<Admin
   const draftValidation = roleList.draft ? validationOf(roleList.draft.content) : null;
   const roleHolders = roleList.current?.content.assignments ?? [];
 
-  const ids = new Set<string>([caller.actor.accountId]);
-  for (const doc of [roleList, policy, config]) {
+  const ids = new Set<string>([caller.actor.accountId, ...alsoNamed.filter((id) => id !== '')]);
+  for (const doc of [roleList, policy]) {
     for (const v of [doc.current, doc.draft]) {
       if (!v) continue;
       if ('createdBy' in v) { ids.add(v.createdBy); if (v.approvedBy) ids.add(v.approvedBy); }
@@ -90,7 +118,6 @@ export async function adminView(caller: AdminCaller, now: number): Promise<Admin
   for (const r of training.training) { ids.add(r.accountId); ids.add(r.recordedBy); }
   for (const p of [policy.current?.content, policy.draft?.content]) for (const tpl of p?.preApprovedTemplates ?? []) { ids.add(tpl.controlManager); ids.add(tpl.businessApprover); }
   for (const r of [...rolesHistory, ...policyHistory]) ids.add(r.actor);
-  for (const r of setup.lastRuns) ids.add(r.startedBy);
   const people = await peopleNamed(ids);
   const nameSod = (v: SodValidation): SodValidation => ({
     ok: v.ok,
@@ -110,9 +137,7 @@ export async function adminView(caller: AdminCaller, now: number): Promise<Admin
 
   return {
     viewer: { accountId: caller.actor.accountId, displayName: caller.displayName, isJiraAdmin: caller.actor.isJiraAdmin, roles: [...caller.actor.roles] },
-    permissions: Object.fromEntries(Object.entries(permissionsOf(caller.actor, caller.facts)).map(([k, d]) => [k, { allowed: d.allowed, reason: d.allowed ? null : d.message }])) as AdminPageView['permissions'],
-    config: { current: config.current ? { ...meta(config.current), content: config.current.content } : null, effective, preset: presetOf(effective) },
-    setup,
+    permissions: Object.fromEntries(Object.entries(permissionsOf(caller.actor, caller.facts)).map(([k, d]) => [k, { allowed: d.allowed, reason: d.allowed ? null : d.message }])) as GovernanceView['permissions'],
     roles,
     policy: {
       current: policy.current ? { ...meta(policy.current), content: policy.current.content } : null,

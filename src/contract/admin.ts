@@ -10,7 +10,7 @@ import type { AdminAction } from '../domain/authorization';
 import { OPTIONAL_MODULES, type OptionalModule, type PresetId, type ProfileConfig } from '../domain/profile-config';
 import { PROCESS_CODES, type ProcessCode } from '../domain/profile/processes';
 import type { ServiceDeliveryPolicy } from '../domain/policy';
-import { policySchema } from '../domain/policy';
+import { policyFieldLabel, policySchema } from '../domain/policy';
 import type { PolicyIssue } from '../domain/policy';
 import { ROLE_CODES, type RoleCode } from '../domain/roles';
 import type { SodValidation, SodException } from '../domain/sod';
@@ -76,7 +76,7 @@ export interface PolicyView {
   /** WP.14 annual review: true when the current policy's review date has passed. */
   reviewOverdue: boolean;
   history: AuditEntry[];
-  /** Jira status names of the site, for the pause-status picker. */
+  /** The statuses of the incident issue type's workflow (every project set up), for the pause-status picker (D10). */
   jiraStatuses: string[];
 }
 
@@ -106,17 +106,25 @@ export interface SetupView {
 
 export type Permissions = Record<AdminAction, { allowed: boolean; reason: string | null }>;
 
-export interface AdminPageView {
+/**
+ * The governance work products a manager works on (D28): the role list (WP.08) and the policy (WP.14), with what the
+ * viewer may do. The global page (`globalPage.*`) answers this; the admin page answers it with setup and mapping.
+ */
+export interface GovernanceView {
   viewer: { accountId: string; displayName: string; isJiraAdmin: boolean; roles: RoleCode[] };
   permissions: Permissions;
-  config: ConfigView;
-  setup: SetupView;
   roles: RoleListView;
   policy: PolicyView;
   /** Display names of every account the view mentions. */
   people: Person[];
   /** The sandbox/Jira clock's "today" in the site's terms (YYYY-MM-DD, UTC), for date defaults. */
   today: string;
+}
+
+/** The admin page's view: the governance view plus what only a Jira administrator does (setup, mapping, D28). */
+export interface AdminPageView extends GovernanceView {
+  config: ConfigView;
+  setup: SetupView;
 }
 
 export interface SetupPlanView { project: SetupProject; plan: SetupPlan; lastRun: SetupRunReport | null }
@@ -145,6 +153,20 @@ function fitsStorage<T extends Record<string, unknown>>(what: string, path: read
 
 /** ROL-07 (D5): practitioner areas are written in capitals (CO, IN, RE); "in" means IN. Which areas exist is the domain's rule. */
 const practitionerArea = z.string().trim().min(1, 'must name an area').max(20).transform((a) => a.toUpperCase());
+
+/**
+ * A policy draft as the editor sends it. Only input that cannot be read as a policy is refused (GO.2.1: a draft may
+ * have issues; checkPolicy lists them and approval needs none), and the refusal names each field by its label
+ * ("First response target for High priority must be a number of minutes"), not by its path.
+ */
+const policyDraft = z.unknown().transform((value, ctx) => {
+  const parsed = policySchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    ctx.addIssue({ code: 'custom', message: `${policyFieldLabel(issue.path)}: ${issue.message}.`, params: { labelled: true } });
+  }
+  return z.NEVER;
+});
 
 export const payloads = {
   'adminPage.load': z.object({}).strict(),
@@ -176,11 +198,44 @@ export const payloads = {
     notes: z.string().max(2000),
     task: z.enum(['IN.1.1', 'IN.1.2', 'GO.3.1']),
   }).strict(),
-  'policy.saveDraft': z.object({ policy: policySchema.superRefine(fitsStorage('The policy draft', [])), expectedRevision: revision.nullable() }).strict(),
+  'policy.saveDraft': z.object({ policy: policyDraft.superRefine(fitsStorage('The policy draft', [])), expectedRevision: revision.nullable() }).strict(),
   'policy.approve': z.object({ revision }).strict(),
   'policy.discardDraft': z.object({ revision }).strict(),
   'policy.importIcs': z.object({ text: z.string().min(1, 'the calendar file is empty').max(1_000_000, 'the calendar file is larger than 1 MB') }).strict(),
 } as const;
+
+/**
+ * The global page's functions (D28): the same governance actions as the admin page's, answered with the governance
+ * view. Same payload schemas, so both pages refuse the same input the same way.
+ */
+export const globalPagePayloads = {
+  'globalPage.load': payloads['adminPage.load'],
+  'globalPage.searchUsers': payloads['admin.searchUsers'],
+  'globalPage.roles.saveDraft': payloads['roles.saveDraft'],
+  'globalPage.roles.approve': payloads['roles.approve'],
+  'globalPage.roles.discardDraft': payloads['roles.discardDraft'],
+  'globalPage.roles.recordTraining': payloads['roles.recordTraining'],
+  'globalPage.policy.saveDraft': payloads['policy.saveDraft'],
+  'globalPage.policy.approve': payloads['policy.approve'],
+  'globalPage.policy.discardDraft': payloads['policy.discardDraft'],
+  'globalPage.policy.importIcs': payloads['policy.importIcs'],
+} as const;
+
+export type GlobalPageFunctionKey = keyof typeof globalPagePayloads;
+
+/** What each global page resolver answers. */
+export interface GlobalPageAnswers {
+  'globalPage.load': GovernanceView;
+  'globalPage.searchUsers': Person[];
+  'globalPage.roles.saveDraft': GovernanceView;
+  'globalPage.roles.approve': GovernanceView;
+  'globalPage.roles.discardDraft': GovernanceView;
+  'globalPage.roles.recordTraining': GovernanceView;
+  'globalPage.policy.saveDraft': GovernanceView;
+  'globalPage.policy.approve': GovernanceView;
+  'globalPage.policy.discardDraft': GovernanceView;
+  'globalPage.policy.importIcs': Answers['policy.importIcs'];
+}
 
 export type AdminFunctionKey = keyof typeof payloads;
 export type Payload<K extends AdminFunctionKey> = z.infer<(typeof payloads)[K]>;

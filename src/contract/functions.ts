@@ -4,7 +4,7 @@
  * the Custom UI calls them through `@contract/functions` types. A function answers `Result<Answer>` (results.ts).
  */
 import { z } from 'zod';
-import { payloads as adminPayloads, type Answers as AdminAnswers } from './admin';
+import { globalPagePayloads, payloads as adminPayloads, type Answers as AdminAnswers, type GlobalPageAnswers } from './admin';
 import { incidentPayloads, type IncidentAnswers } from './incident';
 import { MODULE_KEYS, type UiModuleKey } from './modules';
 import { incidentReportsPayload, type IncidentReportsView } from './reports';
@@ -19,10 +19,14 @@ const panel = <P extends Record<string, z.ZodType>>(schemas: P) =>
 const admin = <P extends Record<string, z.ZodType>>(schemas: P) =>
   Object.fromEntries(Object.entries(schemas).map(([k, payload]) => [k, { module: MODULE_KEYS.adminPage, payload }])) as { [K in keyof P]: { module: typeof MODULE_KEYS.adminPage; payload: P[K] } };
 
+const globalPage = <P extends Record<string, z.ZodType>>(schemas: P) =>
+  Object.fromEntries(Object.entries(schemas).map(([k, payload]) => [k, { module: MODULE_KEYS.globalPage, payload }])) as { [K in keyof P]: { module: typeof MODULE_KEYS.globalPage; payload: P[K] } };
+
 export const FUNCTIONS = {
   'issuePanel.load': { module: MODULE_KEYS.issuePanel, payload: noPayload },
   ...panel(incidentPayloads),
   ...admin(adminPayloads),
+  ...globalPage(globalPagePayloads),
   'projectPage.load': { module: MODULE_KEYS.projectPage, payload: noPayload },
   'reports.incidents': { module: MODULE_KEYS.projectPage, payload: incidentReportsPayload },
 } as const satisfies Record<string, Declared>;
@@ -33,7 +37,7 @@ export type PayloadIn<K extends FunctionKey> = z.input<(typeof FUNCTIONS)[K]['pa
 /** What the handler receives (after the schema). */
 export type PayloadOf<K extends FunctionKey> = z.infer<(typeof FUNCTIONS)[K]['payload']>;
 
-export type Answers = AdminAnswers & IncidentAnswers & {
+export type Answers = AdminAnswers & GlobalPageAnswers & IncidentAnswers & {
   'issuePanel.load': IssuePanelView;
   'projectPage.load': ProjectPageView;
   'reports.incidents': IncidentReportsView;

@@ -8,6 +8,7 @@ export const MODULE_KEYS = {
   projectPage: 'sd-project-page',
   /** The customer's view of a request on the JSM customer portal (jiraServiceManagement:portalRequestDetail). */
   portalRequest: 'sd-portal-request',
+  globalPage: 'sd-global-page',
   transitionValidator: 'sd-transition-validator',
   issueState: 'sd-issue-state',
   issueEvents: 'sd-issue-events',
@@ -15,7 +16,7 @@ export const MODULE_KEYS = {
 } as const;
 
 /** The Custom UI surfaces (modules with a resource and the app's resolver). */
-export const UI_MODULE_KEYS = [MODULE_KEYS.issuePanel, MODULE_KEYS.adminPage, MODULE_KEYS.projectPage, MODULE_KEYS.portalRequest] as const;
+export const UI_MODULE_KEYS = [MODULE_KEYS.issuePanel, MODULE_KEYS.adminPage, MODULE_KEYS.projectPage, MODULE_KEYS.portalRequest, MODULE_KEYS.globalPage] as const;
 export type UiModuleKey = (typeof UI_MODULE_KEYS)[number];
 
 /**
@@ -27,6 +28,7 @@ export const SURFACE_OF: Readonly<Record<UiModuleKey, UiModuleKey>> = {
   [MODULE_KEYS.adminPage]: MODULE_KEYS.adminPage,
   [MODULE_KEYS.projectPage]: MODULE_KEYS.projectPage,
   [MODULE_KEYS.portalRequest]: MODULE_KEYS.issuePanel,
+  [MODULE_KEYS.globalPage]: MODULE_KEYS.globalPage,
 };
 
 export function isUiModuleKey(key: unknown): key is UiModuleKey {

@@ -6,7 +6,7 @@
 import { authorize, ADMIN_ACTIONS, type AdminAction, type AuthorizationDecision } from './authorization';
 import type { RoleCode } from './roles';
 
-export const SURFACE_RULES = ['anyone', 'service-team', 'agent', 'incident-manager'] as const;
+export const SURFACE_RULES = ['anyone', 'service-team', 'staff', 'agent', 'incident-manager'] as const;
 export type SurfaceRule = (typeof SURFACE_RULES)[number];
 export type AccessRule = AdminAction | SurfaceRule;
 
@@ -37,6 +37,12 @@ export function isServiceTeam(c: Pick<Caller, 'roles' | 'rolesConfigured' | 'acc
   return c.roles.some((r) => SERVICE_TEAM_ROLES.includes(r)) || (!c.rolesConfigured && c.accountType === 'atlassian');
 }
 
+/** D28: a licensed Jira user (not a portal customer) who holds no role other than Customer or Supplier's own, if any. */
+export function isStaff(c: Pick<Caller, 'roles' | 'accountType'>): boolean {
+  if (c.accountType !== 'atlassian') return false;
+  return c.roles.length === 0 || c.roles.some((r) => SERVICE_TEAM_ROLES.includes(r));
+}
+
 export function mayCall(rule: AccessRule, c: Caller): AuthorizationDecision {
   if ((ADMIN_ACTIONS as readonly string[]).includes(rule)) {
     return authorize(rule as AdminAction, { accountId: c.accountId, isJiraAdmin: c.isJiraAdmin, roles: c.roles }, { serviceManagerAssigned: c.serviceManagerAssigned });
@@ -46,6 +52,10 @@ export function mayCall(rule: AccessRule, c: Caller): AuthorizationDecision {
       return { allowed: true };
     case 'service-team':
       return isServiceTeam(c) || c.isJiraAdmin ? { allowed: true } : { allowed: false, rule: 'D26', message: 'This page shows the service team’s own work and figures; it is open to the service team (a 29110 role other than Customer or Supplier).' };
+    case 'staff':
+      // D28, D26: the global page is the service team's home; every licensed (non-customer) account may read the role
+      // list and the policy there, but not one that holds only the Customer or Supplier role.
+      return isStaff(c) || c.isJiraAdmin ? { allowed: true } : { allowed: false, rule: 'D26', message: 'This page is for the service team: it shows the list of assigned roles and the service delivery policy. Customers and suppliers follow their requests on the portal.' };
     case 'agent':
       return holdsAny(c, AGENT_ROLES) || staffBeforeRoles(c) ? { allowed: true } : { allowed: false, rule: 'D11', message: 'Only the people who work incidents (a Practitioner, the Incident Manager or the Service Manager) may do this.' };
     case 'incident-manager':

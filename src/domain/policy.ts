@@ -202,10 +202,11 @@ const text = (max: number) => z.string({ error: 'must be text' }).max(max, `must
 const list = <T extends z.ZodType>(item: T, max: number = MAX_LIST) => z.array(item, { error: 'must be a list' }).max(max, `must have at most ${String(max)} entries`);
 const isoDate = z.string({ error: 'must be a date YYYY-MM-DD' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const clockTime = z.string({ error: 'must be a time HH:MM' }).regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be a time HH:MM between 00:00 and 24:00');
-const minutes = z.number({ error: 'must be a number of minutes' })
-  .int('must be a whole number of minutes')
-  .min(0, 'must not be negative')
-  .max(MAX_MINUTES, `must be at most ${String(MAX_MINUTES)} minutes (ten years)`);
+/**
+ * A number, whatever its value: a draft may be saved with a negative, fractional, zero or huge target (GO.2.1 is
+ * drafting); checkPolicy says what is wrong with it, and approval (GO.2.2) needs none of that.
+ */
+const minutes = z.number({ error: 'must be a number of minutes' });
 const priority = z.enum(PRIORITIES, { error: `must be one of ${PRIORITIES.join(', ')}` });
 const level = z.enum(LEVELS, { error: `must be one of ${LEVELS.join(', ')}` });
 
@@ -437,8 +438,70 @@ const DAY_NAMES: Readonly<Record<Weekday, string>> = { mon: 'Monday', tue: 'Tues
 
 const blank = (s: string | undefined | null): boolean => (s ?? '').trim() === '';
 
-function isPositiveWhole(n: number): boolean {
-  return Number.isInteger(n) && n > 0;
+/** What is wrong with a target in minutes, as the end of a sentence that starts with the field's label, or null. */
+function minutesProblem(n: number, unit: string): string | null {
+  if (typeof n !== 'number' || Number.isNaN(n)) return `must be a number of ${unit}`;
+  if (n < 0) return `must not be negative (it is ${String(n)})`;
+  if (n === 0) return 'must be greater than 0';
+  if (!Number.isInteger(n)) return `must be a whole number of ${unit}, not ${String(n)}`;
+  if (n > MAX_MINUTES) return `must be at most ${String(MAX_MINUTES)} ${unit} (ten years)`;
+  return null;
+}
+
+const TARGET_FIELD_LABELS: Readonly<Record<string, string>> = {
+  firstResponseMinutes: 'First response target',
+  resolutionMinutes: 'Resolution target',
+  escalateAfterMinutes: 'Escalation time',
+  clock: 'Clock',
+};
+
+const SECTION_LABELS: Readonly<Record<string, string>> = {
+  objectives: 'Objectives and plans',
+  priorityMatrix: 'Priority matrix',
+  targets: 'Targets',
+  serviceHours: 'Service hours',
+  pauseStatuses: 'Statuses that pause the clock',
+  significantImpact: 'Significant impact',
+  changeTypes: 'Change types',
+  preApprovedTemplates: 'Pre-approved change templates',
+  communication: 'Messages to the customer',
+  informationSecurity: 'Information security',
+  reviewDueOn: 'Review date',
+};
+
+const WEEKDAY_WORDS: Readonly<Record<string, string>> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+
+/**
+ * A field of the policy by the label the policy editor shows, for messages: `targets.High.firstResponseMinutes` →
+ * "First response target for High priority"; `serviceHours.week.mon.0.from` → "Service hours, Monday, interval 1,
+ * from". Unknown paths fall back to their section's label.
+ */
+export function policyFieldLabel(path: string | ReadonlyArray<string | number | symbol>): string {
+  const parts = (typeof path === 'string' ? path.split('.') : path.map((p) => String(p))).filter((p) => p !== '');
+  const [section, second, third, fourth, fifth] = parts;
+  if (!section) return 'The policy';
+  const sectionLabel = SECTION_LABELS[section] ?? section;
+  if (section === 'targets' && second) {
+    if (!third) return `Targets for ${second} priority`;
+    return `${TARGET_FIELD_LABELS[third] ?? third} for ${second} priority`;
+  }
+  if (section === 'serviceHours') {
+    if (second === 'timeZone') return 'Service hours time zone';
+    if (second === 'holidays') return third === undefined ? 'Holidays' : `Holiday ${String(Number(third) + 1)}${fourth === 'date' ? ', date' : fourth === 'name' ? ', name' : ''}`;
+    if (second === 'week' && third) return `Service hours on ${WEEKDAY_WORDS[third] ?? third}${fourth !== undefined ? `, interval ${String(Number(fourth) + 1)}` : ''}${fifth === 'from' ? ', from' : fifth === 'to' ? ', to' : ''}`;
+    return 'Service hours';
+  }
+  if (section === 'pauseStatuses' && second !== undefined) return `Pause status ${String(Number(second) + 1)}`;
+  if (section === 'priorityMatrix' && second === 'cells' && third && fourth) return `Priority for ${third} impact and ${fourth} urgency`;
+  if (section === 'changeTypes' && second) return `${third === 'criteria' ? 'Criteria' : 'Definition'} of the ${second} change type`;
+  if (section === 'preApprovedTemplates' && second !== undefined) return `Pre-approved change template ${String(Number(second) + 1)}${third ? `, ${third}` : ''}`;
+  if (section === 'communication' && second) {
+    const label = ((COMMUNICATION_EVENT_LABELS as Readonly<Record<string, string>>)[second] ?? second).replace(/\s*\([^()]*\)$/, '');
+    return `${third === 'subject' ? 'Subject' : third === 'body' ? 'Text' : 'Message'} of the "${label}" message`;
+  }
+  if (section === 'informationSecurity' && second) return `Information security, ${second}`;
+  if (section === 'significantImpact' && second) return `Significant impact, ${second === 'vitalServices' ? 'vital services' : second === 'majorIncidentFlag' ? 'Major incident flag' : 'priorities'}`;
+  return sectionLabel;
 }
 
 /** `HH:MM` (00:00–24:00) → minutes since local midnight, else null. Same grammar as the SLA calendar. */
@@ -495,16 +558,15 @@ export function checkPolicy(policy: ServiceDeliveryPolicy, opts: PolicyCheckOpti
     if (t.clock !== '24x7' && t.clock !== 'serviceHours') {
       add(`${at}.clock`, 'D9', `Clock of ${p}: "${String(t.clock)}" is not a clock; choose 24x7 or serviceHours (D9).`);
     }
-    const fr = isPositiveWhole(t.firstResponseMinutes);
-    const rs = isPositiveWhole(t.resolutionMinutes);
-    if (!fr) add(`${at}.firstResponseMinutes`, 'D9', `First response target of ${p}: must be a whole number of ${unit} greater than 0, not ${String(t.firstResponseMinutes)} (D9).`);
-    if (!rs) add(`${at}.resolutionMinutes`, 'D9', `Resolution target of ${p}: must be a whole number of ${unit} greater than 0, not ${String(t.resolutionMinutes)} (D9).`);
-    if (fr && rs && t.firstResponseMinutes > t.resolutionMinutes) {
-      add(`${at}.firstResponseMinutes`, 'D9', `First response target of ${p} (${String(t.firstResponseMinutes)} ${unit}) is longer than its resolution target (${String(t.resolutionMinutes)} ${unit}); the first response cannot come after the resolution, so shorten it or lengthen the resolution target (D9).`);
+    const frProblem = minutesProblem(t.firstResponseMinutes, unit);
+    const rsProblem = minutesProblem(t.resolutionMinutes, unit);
+    if (frProblem) add(`${at}.firstResponseMinutes`, 'D9', `${policyFieldLabel(`${at}.firstResponseMinutes`)} ${frProblem}.`);
+    if (rsProblem) add(`${at}.resolutionMinutes`, 'D9', `${policyFieldLabel(`${at}.resolutionMinutes`)} ${rsProblem}.`);
+    if (!frProblem && !rsProblem && t.firstResponseMinutes > t.resolutionMinutes) {
+      add(`${at}.firstResponseMinutes`, 'D9', `${policyFieldLabel(`${at}.firstResponseMinutes`)} (${String(t.firstResponseMinutes)} ${unit}) is longer than the resolution target (${String(t.resolutionMinutes)} ${unit}); the first response cannot come after the resolution, so shorten it or lengthen the resolution target.`);
     }
-    if (t.escalateAfterMinutes !== null && !isPositiveWhole(t.escalateAfterMinutes)) {
-      add(`${at}.escalateAfterMinutes`, 'D9', `Escalation time of ${p}: must be a whole number of ${unit} greater than 0, or empty for no escalation to management, not ${String(t.escalateAfterMinutes)} (D9, D14).`);
-    }
+    const escProblem = t.escalateAfterMinutes === null ? null : minutesProblem(t.escalateAfterMinutes, unit);
+    if (escProblem) add(`${at}.escalateAfterMinutes`, 'D9', `${policyFieldLabel(`${at}.escalateAfterMinutes`)} ${escProblem}; leave it empty for no escalation to management.`);
   }
 
   checkServiceHours(policy, schemePriorities, add);

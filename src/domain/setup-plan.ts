@@ -225,13 +225,24 @@ function optionCoverage(spec: FieldSpec, siteValues: readonly string[]): { missi
 /** A step before it has its title (Omit over each member of the union). */
 export type UntitledStep = SetupStep extends infer S ? (S extends SetupStep ? Omit<S, 'title'> : never) : never;
 
-/** The line the wizard shows for a step, e.g. 'Add the options Pre-approved to "Change type"'. */
+/** "Pre-approved" · "Pre-approved" and "Normal" · "Pre-approved", "Emergency" and "Normal". */
+export function quotedList(values: readonly string[]): string {
+  const q = values.map((v) => `"${v}"`);
+  return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]!}`;
+}
+
+/** "1 step", "10 steps". */
+export function stepCount(n: number): string {
+  return `${n} ${n === 1 ? 'step' : 'steps'}`;
+}
+
+/** The line the wizard shows for a step, e.g. 'Add the option "Pre-approved" to "Change type"'. */
 export function stepTitle(step: UntitledStep, projectKey = ''): string {
   switch (step.kind) {
     case 'create-issue-type': return `Create the issue type "${step.name}"`;
     case 'add-issue-type-to-project': return `Add "${step.name}" to project ${projectKey}`.trimEnd();
     case 'create-field': return `Create the field "${step.name}" (${typeLabel(step.type)})`;
-    case 'add-field-options': return `Add the options ${step.values.join(', ')} to "${FIELD_SPECS[step.slot].name}"`;
+    case 'add-field-options': return `Add the option${step.values.length === 1 ? '' : 's'} ${quotedList(step.values)} to "${FIELD_SPECS[step.slot].name}"`;
   }
 }
 
@@ -323,7 +334,7 @@ export function planSetup(inventory: SiteInventory, wants: SetupWants): SetupPla
       const { missing, aliases } = optionCoverage(spec, inventory.options[match.id] ?? []);
       if (Object.keys(aliases).length) mapping.optionAliases[slot] = aliases;
       if (missing.length) {
-        fields.push({ slot, action: 'add-options', name: match.name, fieldId: match.id, reason: `The site has the field "${match.name}" (${typeLabel(match.type)}) without the option${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.` });
+        fields.push({ slot, action: 'add-options', name: match.name, fieldId: match.id, reason: `The site has the field "${match.name}" (${typeLabel(match.type)}) without the option${missing.length > 1 ? 's' : ''} ${quotedList(missing)}.` });
         push({ id: `field:options:${slot}`, kind: 'add-field-options', slot, fieldId: match.id, values: missing });
       } else {
         const aliasNote = Object.keys(aliases).length ? `; ${Object.entries(aliases).map(([from, to]) => `"${from}" counts as ${to}`).join(', ')}` : '';
@@ -334,7 +345,7 @@ export function planSetup(inventory: SiteInventory, wants: SetupWants): SetupPla
     const incompatible = candidates.filter((f) => norm(f.name) === norm(spec.name));
     const name = incompatible.length ? ownName(spec.name) : spec.name;
     for (const f of incompatible) warnings.push(`The field "${f.name}" (${f.id}) has the type "${typeLabel(f.type)}" but the app needs "${kind.label}"; the wizard leaves it alone and creates "${name}" instead.`);
-    fields.push({ slot, action: 'create', name, fieldId: null, reason: incompatible.length ? `"${spec.name}" exists with another type.` : `The site has no ${kind.label} field for ${spec.name.toLowerCase()}.` });
+    fields.push({ slot, action: 'create', name, fieldId: null, reason: incompatible.length ? `"${spec.name}" exists with another type.` : `The site has no field "${spec.name}" (${kind.label}) yet.` });
     push({ id: `field:create:${slot}`, kind: 'create-field', slot, name, type: kind.type, searcherKey: kind.searcherKey });
     if (spec.options.length) push({ id: `field:options:${slot}`, kind: 'add-field-options', slot, fieldId: null, values: [...spec.options] });
   }

@@ -74,7 +74,19 @@ export async function getProject(key: string): Promise<{ id: string; key: string
 
 const statusNames = z.array(z.object({ name: z.string() }).passthrough());
 
-/** The site's workflow status names, sorted and unique (the policy's pause-status picker). */
+const projectStatuses = z.array(z.object({ id: z.string(), name: z.string(), statuses: z.array(z.object({ name: z.string() }).passthrough()) }).passthrough());
+
+/**
+ * The status names of one issue type's workflow in a project (GET /rest/api/3/project/{key}/statuses), sorted; empty
+ * when the project does not have that issue type.
+ */
+export async function listIssueTypeStatusNames(projectKey: string, issueTypeId: string): Promise<string[]> {
+  const types = await jiraGet('user', route`/rest/api/3/project/${projectKey}/statuses`, projectStatuses);
+  const names = types.filter((t) => t.id === issueTypeId).flatMap((t) => t.statuses.map((s) => s.name));
+  return [...new Set(names)].sort((a, b) => a.localeCompare(b));
+}
+
+/** The site's workflow status names, sorted and unique. */
 export async function listStatusNames(): Promise<string[]> {
   const statuses = await jiraGet('user', route`/rest/api/3/status`, statusNames);
   return [...new Set(statuses.map((s) => s.name))].sort((a, b) => a.localeCompare(b));

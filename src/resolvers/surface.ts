@@ -129,6 +129,13 @@ async function callerOf(accountId: string, access: Access, surface: SurfaceConte
   };
 }
 
+/** Labelled issues (a contract schema names the field in words, `params.labelled`) are shown as they are. */
+function invalidInput(error: z.ZodError): string {
+  const labelled = (i: z.core.$ZodIssue): boolean => i.code === 'custom' && (i as { params?: { labelled?: unknown } }).params?.labelled === true;
+  if (error.issues.every(labelled)) return `This cannot be saved: ${error.issues.map((i) => i.message).join(' ')}`;
+  return `The request is invalid: ${error.issues.map((i) => (labelled(i) ? i.message : `${i.path.length ? i.path.join('.') : 'payload'}: ${i.message}`)).join('; ')}`;
+}
+
 const codeOf = (e: unknown): ResultErrorCode => (e instanceof Refusal ? e.code : 'failed');
 
 /** Runs one declared function for one request, answering its Result. */
@@ -144,7 +151,7 @@ export async function runFunction<K extends FunctionKey>(key: K, impl: Implement
     }
     const surface = surfaceOf(moduleKey, req.context.extension);
     const parsed = (declared.payload as z.ZodType).safeParse(req.payload ?? {});
-    if (!parsed.success) throw new Refusal('invalid-input', `The request is invalid: ${parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'payload'}: ${i.message}`).join('; ')}`);
+    if (!parsed.success) throw new Refusal('invalid-input', invalidInput(parsed.error));
     const caller = await callerOf(accountId, impl.access, surface);
     if (impl.access.jira !== 'read-as-user') {
       const missing = impl.access.jira.required.filter((p) => !caller.jira.has(p));

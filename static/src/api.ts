@@ -8,7 +8,7 @@ import { invoke, view } from '@forge/bridge';
 import type { AnswerOf, FunctionKey, PayloadIn } from '@contract/functions';
 import type { UiModuleKey } from '@contract/modules';
 import type { ResultErrorCode } from '@contract/results';
-import type { AdminPageView } from '@contract/admin';
+import type { AdminPageView, GovernanceView } from '@contract/admin';
 import type { IssuePanelView, ProjectPageView, ViewerRoles } from '@contract/views';
 
 // ---------------------------------------------------------------------------
@@ -17,7 +17,7 @@ import type { IssuePanelView, ProjectPageView, ViewerRoles } from '@contract/vie
 
 export type { RoleCode, Person } from '@contract/admin';
 export type { RecordKind, ViewerRoles } from '@contract/views';
-export type { IssuePanelView, ProjectPageView, AdminPageView };
+export type { IssuePanelView, ProjectPageView, AdminPageView, GovernanceView };
 
 /** A 29110 role as the views name it. */
 export type Role = ViewerRoles['roles'][number];
@@ -70,6 +70,7 @@ export async function callFunction<K extends FunctionKey>(key: K, payload: Paylo
 export const loadIssuePanel = (): Promise<IssuePanelView> => callFunction('issuePanel.load', {});
 export const loadAdminPage = (): Promise<AdminPageView> => callFunction('adminPage.load', {});
 export const loadProjectPage = (): Promise<ProjectPageView> => callFunction('projectPage.load', {});
+export const loadGlobalPage = (): Promise<GovernanceView> => callFunction('globalPage.load', {});
 
 // ---------------------------------------------------------------------------
 // Context

@@ -1,15 +1,17 @@
 import { lazy, type ReactElement } from 'react';
 import { MODULE_KEYS } from '@contract/modules';
-import { loadAdminPage, loadIssuePanel, loadProjectPage, type AppContext, type ModuleKey } from './api';
+import { loadAdminPage, loadGlobalPage, loadIssuePanel, loadProjectPage, type AppContext, type ModuleKey } from './api';
 
 // One lazy chunk per surface: the issue panel chunk carries no admin/project code.
 const importIssuePanel = () => import('./surfaces/IssuePanel');
 const importAdminPage = () => import('./surfaces/AdminPage');
 const importProjectPage = () => import('./surfaces/ProjectPage');
+const importGlobalPage = () => import('./surfaces/GlobalPage');
 
 const IssuePanel = lazy(importIssuePanel);
 const AdminPage = lazy(importAdminPage);
 const ProjectPage = lazy(importProjectPage);
+const GlobalPage = lazy(importGlobalPage);
 
 /** Starts the surface's resolver call and chunk download at once, then returns its element. */
 type Start = (context: AppContext) => ReactElement;
@@ -33,6 +35,7 @@ const ROUTES: Readonly<Record<ModuleKey, Start>> = {
   [MODULE_KEYS.projectPage]: (context) => (
     <ProjectPage context={context} initial={started(loadProjectPage, importProjectPage)} />
   ),
+  [MODULE_KEYS.globalPage]: (context) => <GlobalPage context={context} initial={started(loadGlobalPage, importGlobalPage)} />,
 };
 
 export { isUiModuleKey as isModuleKey } from '@contract/modules';

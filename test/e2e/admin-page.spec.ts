@@ -4,7 +4,7 @@
  * The app runs unmodified in the sandbox; what the wizard built is read back over the Jira REST API.
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { basicAuth, getAs, luminanceIn, openAdminPage, userNamed, type SandboxUser } from './sandbox';
+import { actAs, basicAuth, getAs, luminanceIn, openAdminPage, userNamed, type SandboxUser } from './sandbox';
 
 interface ProjectWithTypes { key: string; issueTypes: Array<{ id: string; name: string }> }
 interface FieldBean { id: string; name: string; custom: boolean; schema?: { custom?: string } }
@@ -80,6 +80,14 @@ test.describe('on a fresh plain Jira site', () => {
     await expect(app.getByTestId('sd-setup-done')).toBeVisible({ timeout: 60_000 });
     await expect(app.getByTestId('sd-setup-done')).toContainText('OPS is set up');
     await expect(app.getByTestId('sd-setup-mapping-OPS')).toBeVisible();
+
+    // Issue #12 §7: the wizard's runs are in the History tab, in words.
+    await app.getByTestId('sd-admin-tab-history').click();
+    const run = app.locator('[data-testid=sd-history-row][data-kind=setup]').filter({ hasText: 'Project OPS' });
+    await expect(run.first()).toContainText('Setup wizard run');
+    await expect(run.first()).toContainText(/\d+ steps? done/);
+    await expect(run.first()).not.toContainText('step(s)');
+    await app.getByTestId('sd-admin-tab-setup').click();
 
     // Read back over the Jira REST API: every record type is in the project, every field exists once, with its options.
     expect(await projectTypes(request, sofia, 'OPS')).toEqual(expect.arrayContaining([...RECORD_TYPES, 'Problem', 'Service request']));
@@ -159,11 +167,16 @@ test.describe('on a fresh plain Jira site, with the keyboard', () => {
 
     await expect(app.getByTestId('sd-roles-approve-reason')).toContainText('Only the Service Manager approves');
 
-    // Rachel, the Service Manager, approves it. She is not a Jira admin, so Jira does not open the admin page for her
-    // (D28: her approvals belong on a page she can open); she calls the resolver as such a page would.
-    const draft = (await invokeAs(request, sofia, 'adminPage.load', {})).data as { roles: { draft: { revision: number } } };
-    const approved = await invokeAs(request, rachel, 'roles.approve', { revision: draft.roles.draft.revision });
-    expect(approved).toMatchObject({ ok: true, data: { roles: { current: { version: 2 }, exceptions: [{ accountId: sofia.accountId, selfGranted: true }] } } });
+    // Rachel, the Service Manager, approves it. She is not a Jira admin, so Jira does not open the admin page for her;
+    // she approves on the global page "Service delivery" in the Apps menu (D28).
+    await page.goto('/');
+    await actAs(page, rachel);
+    await page.getByTestId('nav-global').click();
+    const home = page.frameLocator('[data-testid=app-frame]');
+    await expect(home.getByTestId('sd-global')).toBeVisible();
+    await home.getByTestId('sd-roles-approve').click();
+    await expect(home.getByTestId('sd-roles-done')).toContainText('Approved: version 2');
+    await expect(home.getByTestId(`sd-sod-exception-${sofia.accountId}`)).toHaveAttribute('data-self-granted', 'true');
 
     const again = await openAdminPage(page, sofia);
     await again.getByTestId('sd-admin-tab-roles').click();
@@ -172,6 +185,8 @@ test.describe('on a fresh plain Jira site, with the keyboard', () => {
     await expect(exception).toHaveAttribute('data-self-granted', 'true');
     await expect(exception).toContainText('Self-granted');
     await expect(exception).toContainText('their own override, as the only Jira administrator');
+    // Issue #12 §2, §3: the instant it was granted is shown in the viewer's zone and locale, never as a raw timestamp.
+    await expect(exception).not.toContainText(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
     await expect(again.getByTestId('sd-sod-self-granted-finding')).toContainText('a finding for the conformance review');
     await expect(again.getByTestId('sd-sod-exceptions')).not.toContainText(sofia.accountId);
   });
@@ -237,6 +252,12 @@ test.describe('on the demo service provider (JSM project SD, project OPS)', () =
     await expect(app.getByTestId('sd-policy-unsaved')).toBeVisible();
     await app.getByTestId('sd-policy-save').click();
     await expect(app.getByTestId('sd-policy-done')).toContainText('Draft saved (revision 1)');
+    // Issue #12 §2: one count of open issues, the same in the heading and in the reason approval is blocked.
+    const heading = ((await app.getByTestId('sd-policy-issues-title').textContent()) ?? '').trim();
+    const open = /^(\d+) open issues? to fix before approval$/.exec(heading)?.[1];
+    expect(open, heading).toBeDefined();
+    await expect(app.getByTestId('sd-policy-approve-reason')).toContainText(`${open} ${open === '1' ? 'issue' : 'issues'} must be fixed before approval`);
+    await expect(app.getByTestId('sd-policy-save')).toBeDisabled();
 
     // Approval needs the objectives and the information security measures (GO.2.1, GO-08).
     await expect(app.getByTestId('sd-policy-approve')).toBeDisabled();

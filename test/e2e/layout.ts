@@ -34,6 +34,10 @@ export function overlappingText(target: Frame | Page, rootSelector = 'body', tol
       if (style.visibility === 'hidden' || style.display === 'none' || Number(style.opacity) === 0) continue;
       // Visually hidden text (screen-reader only) is clipped to a 1px box on purpose.
       if (el.closest('.sd-visually-hidden, .visually-hidden, [aria-hidden="true"] svg')) continue;
+      // The content of a closed <details> is not drawn (Chromium keeps its boxes, with content-visibility: hidden).
+      const closed = el.closest('details:not([open])');
+      if (closed && !el.closest('summary')) continue;
+      if (typeof el.checkVisibility === 'function' && !el.checkVisibility()) continue;
       const range = document.createRange();
       range.selectNodeContents(node);
       for (const r of Array.from(range.getClientRects())) {

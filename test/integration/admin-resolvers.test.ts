@@ -103,7 +103,7 @@ describe('admin resolvers on the demo site', () => {
     const policy = defaultPolicy('2026-11-22') as unknown as Record<string, unknown>;
     const badPolicy = { ...policy, targets: { ...(policy.targets as object), Critical: { firstResponseMinutes: 15, resolutionMinutes: 'four hours', escalateAfterMinutes: 240, clock: '24x7' } } };
     const refused = await invoke(base, 'sofia', 'policy.saveDraft', { policy: badPolicy, expectedRevision: null });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('policy.targets.Critical.resolutionMinutes') } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('Resolution target for Critical priority: must be a number of minutes') } });
     const view = await data(base, 'sofia', 'adminPage.load', {});
     expect(view.roles.draft).toBeNull();
     expect(view.policy.draft).toBeNull();
@@ -182,7 +182,7 @@ describe('admin resolvers on the demo site', () => {
     const draft1 = await data(base, 'carlos', 'policy.saveDraft', { policy: incomplete, expectedRevision: view.policy.draft?.revision ?? null });
     const rev1 = draft1.policy.draft!.revision;
     const notYet = await invoke(base, 'sofia', 'policy.approve', { revision: rev1 });
-    expect(notYet).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringContaining('informationSecurity.availability') } });
+    expect(notYet).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringContaining('Information security, availability') } });
     expect(notYet.ok ? '' : notYet.error.message).toContain('GO-08');
 
     const draft2 = await data(base, 'carlos', 'policy.saveDraft', { policy: edited, expectedRevision: rev1 });

@@ -104,7 +104,7 @@ describe('setup wizard on a plain Jira site', () => {
     expect(rest.results.map((r) => r.id)).toEqual(first.steps.slice(3).map((s) => s.id));
     expect(rest.results.every((r) => r.status === 'done')).toBe(true);
     expect(rest.plan.nothingToDo).toBe(true);
-    expect(rest.results.find((r) => r.id === 'field:options:changeType')).toMatchObject({ title: 'Add the options Pre-approved, Emergency, Normal to "Change type"', message: expect.stringContaining('Pre-approved, Emergency, Normal') });
+    expect(rest.results.find((r) => r.id === 'field:options:changeType')).toMatchObject({ title: 'Add the options "Pre-approved", "Emergency" and "Normal" to "Change type"', message: expect.stringContaining('Pre-approved, Emergency, Normal') });
   });
 
   it('leaves the project with every record type and the fields with their options, as jira.js reads them back', async () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FIELD_SLOTS, FIELD_SPECS, FIELD_KINDS, describeStepId, fieldsNeedingOptions, planSetup, profileSlots, RECORD_SLOTS, type RecordSlot, type SetupPlan, type SetupStep, type SetupWants, type SiteInventory } from '../../src/domain/setup-plan';
+import { FIELD_SLOTS, FIELD_SPECS, FIELD_KINDS, describeStepId, stepCount, fieldsNeedingOptions, planSetup, profileSlots, RECORD_SLOTS, type RecordSlot, type SetupPlan, type SetupStep, type SetupWants, type SiteInventory } from '../../src/domain/setup-plan';
 
 /**
  * The setup wizard's plan (issue #4): what an admin sees proposed for a JSM project and for a plain Jira project,
@@ -117,7 +117,7 @@ describe('planSetup on a JSM project', () => {
     inv.options.customfield_10012 = ['Normal'];
     const p = planSetup(inv, CORE);
     expect(p.fields.find((f) => f.slot === 'changeType')).toMatchObject({ action: 'add-options', fieldId: 'customfield_10012' });
-    expect(p.steps.find((s) => s.id === 'field:options:changeType')).toEqual({ id: 'field:options:changeType', kind: 'add-field-options', slot: 'changeType', fieldId: 'customfield_10012', values: ['Pre-approved', 'Emergency'], title: 'Add the options Pre-approved, Emergency to "Change type"' });
+    expect(p.steps.find((s) => s.id === 'field:options:changeType')).toEqual({ id: 'field:options:changeType', kind: 'add-field-options', slot: 'changeType', fieldId: 'customfield_10012', values: ['Pre-approved', 'Emergency'], title: 'Add the options "Pre-approved" and "Emergency" to "Change type"' });
     expect(p.mapping.fields.changeType).toEqual({ id: 'customfield_10012', name: 'Change type' });
   });
 
@@ -172,11 +172,17 @@ describe('planSetup on a plain Jira project', () => {
     expect(title('issuetype:create:customer-agreement')).toBe('Create the issue type "Customer agreement"');
     expect(title('issuetype:add:incident')).toBe('Add "Incident" to project OPS');
     expect(title('field:create:rootCause')).toBe('Create the field "Root cause" (paragraph)');
-    expect(title('field:options:changeType')).toBe('Add the options Pre-approved, Emergency, Normal to "Change type"');
+    expect(title('field:options:changeType')).toBe('Add the options "Pre-approved", "Emergency" and "Normal" to "Change type"');
+    expect(title('field:options:majorIncident')).toBe('Add the option "Major incident" to "Major incident"');
     expect(title('field:create:majorIncident')).toBe('Create the field "Major incident" (checkboxes)');
     expect(describeStepId('issuetype:create:customer-agreement')).toBe('Create the issue type "Customer agreement"');
     expect(describeStepId('field:options:changeType')).toBe('Add the options of "Change type"');
     expect(describeStepId('field:create:nope')).toBeNull();
+    // Issue #12 §2: sentences, not "labels field for impacted cis" or "step(s)".
+    const reason = plan.fields.find((f) => f.slot === 'impactedCis')?.reason;
+    if (plan.fields.find((f) => f.slot === 'impactedCis')?.action === 'create') expect(reason).toBe('The site has no field "Impacted CIs" (labels) yet.');
+    expect(stepCount(1)).toBe('1 step');
+    expect(stepCount(10)).toBe('10 steps');
     expect(describeStepId('drop table')).toBeNull();
   });
 

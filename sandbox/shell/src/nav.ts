@@ -4,6 +4,7 @@ import { isRecord } from './protocol.js';
 
 export const APP_PAGE_PATHS = {
   admin: '/admin',
+  globalPage: '/apps/service-delivery',
   projectPage: (projectKey: string): string => `/projects/${encodeURIComponent(projectKey)}/app`,
 } as const;
 
@@ -41,6 +42,8 @@ export function resolveNavigationUrl(location: unknown, origin: string): string 
       const moduleKey = requireString(location, 'moduleKey');
       if (moduleKey === 'sd-admin-page') {
         path = joinSubPath(APP_PAGE_PATHS.admin, location.path);
+      } else if (moduleKey === 'sd-global-page') {
+        path = joinSubPath(APP_PAGE_PATHS.globalPage, location.path);
       } else if (moduleKey === 'sd-project-page') {
         path = joinSubPath(APP_PAGE_PATHS.projectPage(requireString(location, 'projectKey')), location.path);
       } else {

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'portal'; deskId: string }
   | { name: 'portalCreate'; deskId: string; typeId: string }
   | { name: 'portalRequest'; deskId: string; issueKey: string }
+  | { name: 'globalPage'; subPath: string }
   | { name: 'notFound'; path: string };
 
 function decode(segment: string): string {
@@ -41,6 +42,8 @@ export function parseRoute(pathname: string): Route {
   if (m?.[1] && m[2]) return { name: 'portalRequest', deskId: decode(m[1]), issueKey: decode(m[2]).toUpperCase() };
   m = /^\/servicedesk\/customer\/portal\/([^/]+)$/.exec(path);
   if (m?.[1]) return { name: 'portal', deskId: decode(m[1]) };
+  m = /^\/apps\/service-delivery(\/.*)?$/.exec(path);
+  if (m) return { name: 'globalPage', subPath: m[1] ?? '/' };
   m = /^\/admin(\/.*)?$/.exec(path);
   if (m) return { name: 'admin', subPath: m[1] ?? '/' };
   return { name: 'notFound', path: pathname };
@@ -50,7 +53,7 @@ export function parseRoute(pathname: string): Route {
 export function samePage(a: Route, b: Route): boolean {
   if (a.name !== b.name) return false;
   if (a.name === 'projectApp' && b.name === 'projectApp') return a.projectKey === b.projectKey;
-  return a.name === 'admin';
+  return a.name === 'admin' || a.name === 'globalPage';
 }
 
 type RenderFn = (route: Route, options: { focus: boolean }) => void;

@@ -6,6 +6,7 @@ import { byId, errorBox, formatDate, h, replaceChildren } from './dom.js';
 import { showFlag } from './flags.js';
 import { SITE_NAME, breadcrumbs, setTitle, showPage, type PageContext } from './pages/common.js';
 import { renderIssue } from './pages/issue.js';
+import { renderGlobalPage } from './pages/global.js';
 import { renderAdmin, renderProject, renderProjectApp, renderSearch } from './pages/project.js';
 import { PORTAL_PATHS, renderCreate, renderHelpCenter, renderMyRequests, renderPortal, renderRequest } from './pages/portal.js';
 import { renderProjects } from './pages/projects.js';
@@ -114,6 +115,7 @@ function paintUserDependent(): void {
   byId('nav-projects').hidden = user?.accountType === 'customer';
   // Agents create issues from the top bar, as in Jira; customers raise requests on the portal instead.
   byId('create-button').hidden = user?.accountType !== 'atlassian';
+  byId('nav-global').hidden = !user || user.accountType === 'customer';
   const summary = byId('acting-summary');
   summary.textContent = user ? `${user.accountType === 'customer' ? 'Customer' : 'Agent'}${user.isJiraAdmin ? ', Jira admin' : ''}` : '';
 }
@@ -162,7 +164,11 @@ function paintNav(route: Route): void {
   for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('.main-nav a'))) {
     const section = link.dataset.section;
     const portal = ['helpCenter', 'myRequests', 'portal', 'portalCreate', 'portalRequest'].includes(route.name);
-    const current = (section === 'projects' && !portal && route.name !== 'admin' && route.name !== 'notFound') || (section === 'admin' && route.name === 'admin') || (section === 'portal' && portal);
+    const current =
+      (section === 'projects' && !portal && route.name !== 'admin' && route.name !== 'globalPage' && route.name !== 'notFound') ||
+      (section === 'admin' && route.name === 'admin') ||
+      (section === 'portal' && portal) ||
+      (section === 'global' && route.name === 'globalPage');
     if (current) link.setAttribute('aria-current', 'true');
     else link.removeAttribute('aria-current');
   }
@@ -214,6 +220,9 @@ function renderRoute(route: Route, options: { focus: boolean }): void {
       break;
     case 'portalRequest':
       work = renderRequest(ctx, route.deskId, route.issueKey);
+      break;
+    case 'globalPage':
+      renderGlobalPage(ctx);
       break;
     case 'notFound':
       setTitle('Page not found');

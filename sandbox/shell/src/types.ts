@@ -160,7 +160,7 @@ export interface JiraChangelogPage {
   histories?: JiraChangelogEntry[];
 }
 
-export type ModuleKey = 'sd-issue-panel' | 'sd-admin-page' | 'sd-project-page' | 'sd-portal-request';
+export type ModuleKey = 'sd-issue-panel' | 'sd-admin-page' | 'sd-project-page' | 'sd-portal-request' | 'sd-global-page';
 
 export interface FrameGrant {
   frameToken: string;

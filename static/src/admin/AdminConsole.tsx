@@ -4,7 +4,9 @@ import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { useCallback, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import { loadAdminPage } from '../api';
 import type { AdminPageView } from './adminApi';
+import { ROLES } from './domain';
 import { peopleIndex } from './format';
+import { adminCalls, type GovernancePanelProps, type GovernanceView } from './governance';
 import { HistoryPanel } from './HistoryPanel';
 import { PolicyEditor } from './policy/PolicyEditor';
 import { ProcessesPanel } from './ProcessesPanel';
@@ -47,6 +49,8 @@ export function AdminConsole({ initialView }: { initialView: AdminPageView }) {
   }, [loader.run]);
 
   const panel: PanelProps = { view, onView: setView, reload, people };
+  const onGovernance = useCallback((next: GovernanceView) => setView((prev) => ({ ...prev, ...next })), []);
+  const governance: GovernancePanelProps = { view, onView: onGovernance, reload, people, calls: adminCalls };
   const { viewer } = view;
 
   return (
@@ -56,13 +60,13 @@ export function AdminConsole({ initialView }: { initialView: AdminPageView }) {
           Service delivery profile
         </h1>
         <p className="sd-muted">
-          ISO/IEC TR 29110-5-3 service delivery for very small teams. Signed in as{' '}
+          Setup, processes and the service team’s roles and policy. Signed in as{' '}
           <strong>{viewer.displayName}</strong>
           {viewer.isJiraAdmin ? ' · Jira administrator' : ''}
           {viewer.roles.length > 0 ? ' · ' : ''}
           {viewer.roles.map((code) => (
             <span key={code} className="sd-inline-lozenge">
-              <Lozenge appearance="new">{code}</Lozenge>
+              <Lozenge appearance="new">{ROLES[code].name}</Lozenge>
             </span>
           ))}
           {loader.busy ? <span role="status"> · {loader.busy}</span> : null}
@@ -90,17 +94,17 @@ export function AdminConsole({ initialView }: { initialView: AdminPageView }) {
         </TabPanel>
         <TabPanel testId="sd-admin-panel-roles">
           <div className="sd-tab-body">
-            <RolesPanel {...panel} />
+            <RolesPanel {...governance} />
           </div>
         </TabPanel>
         <TabPanel testId="sd-admin-panel-policy">
           <div className="sd-tab-body">
-            <PolicyEditor {...panel} />
+            <PolicyEditor {...governance} />
           </div>
         </TabPanel>
         <TabPanel testId="sd-admin-panel-history">
           <div className="sd-tab-body">
-            <HistoryPanel {...panel} />
+            <HistoryPanel view={view} people={people} setupRuns={view.setup.lastRuns} />
           </div>
         </TabPanel>
       </Tabs>

@@ -1,24 +1,18 @@
 import Lozenge from '@atlaskit/lozenge';
-import type { PanelProps } from './AdminConsole';
-import type { AuditEntry } from './adminApi';
-import { formatWhen, humanise, nameOf } from './format';
+import type { GovernanceView, SetupRunReport } from './adminApi';
+import { actionLabel, KIND_APPEARANCE, KIND_LABEL, KIND_REF, setupRunRow, type Row } from './history';
+import { formatWhen, humanise, nameOf, type PeopleIndex } from './format';
 import { Empty } from './ui/controls';
 
-type Row = AuditEntry & { wp: 'WP.08' | 'WP.14' };
-
-const WP_LABEL: Record<Row['wp'], string> = { 'WP.08': 'Role list (WP.08)', 'WP.14': 'Policy (WP.14)' };
-
-/** "draft-saved" → "Draft saved". */
-function actionLabel(action: string): string {
-  const text = action.replace(/[-_]+/g, ' ').trim();
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** The audit trail (D23) of the two work products the page edits, newest first. */
-export function HistoryPanel({ view, people }: PanelProps) {
+/**
+ * The audit trail (D23) of the role list and the policy, and (on the admin page) the setup wizard's runs, newest
+ * first. The global page passes no runs: setup is the Jira administrators' own.
+ */
+export function HistoryPanel({ view, people, setupRuns = [] }: { view: GovernanceView; people: PeopleIndex; setupRuns?: readonly SetupRunReport[] }) {
   const rows: Row[] = [
-    ...view.roles.history.map((e) => ({ ...e, wp: 'WP.08' as const })),
-    ...view.policy.history.map((e) => ({ ...e, wp: 'WP.14' as const })),
+    ...view.roles.history.map((e, i) => ({ ...e, kind: 'roles' as const, key: `roles:${e.at}:${i}` })),
+    ...view.policy.history.map((e, i) => ({ ...e, kind: 'policy' as const, key: `policy:${e.at}:${i}` })),
+    ...setupRuns.map(setupRunRow),
   ].sort((a, b) => b.at.localeCompare(a.at));
 
   if (rows.length === 0) return <Empty testId="sd-history-empty">Nothing has been recorded yet.</Empty>;
@@ -28,7 +22,7 @@ export function HistoryPanel({ view, people }: PanelProps) {
         <tr>
           <th scope="col">When</th>
           <th scope="col">Who</th>
-          <th scope="col">Work product</th>
+          <th scope="col">What</th>
           <th scope="col">Action</th>
           <th scope="col">Summary</th>
           <th scope="col" className="sd-num">
@@ -37,13 +31,13 @@ export function HistoryPanel({ view, people }: PanelProps) {
         </tr>
       </thead>
       <tbody>
-        {rows.map((r, i) => (
-          <tr key={`${r.wp}:${r.at}:${i}`} data-testid="sd-history-row" data-wp={r.wp}>
+        {rows.map((r) => (
+          <tr key={r.key} data-testid="sd-history-row" data-kind={r.kind}>
             <td className="sd-nowrap">{formatWhen(r.at)}</td>
             <td>{nameOf(people, r.actor)}</td>
             <td>
-              <Lozenge appearance={r.wp === 'WP.08' ? 'new' : 'moved'}>{r.wp}</Lozenge>
-              <span className="sd-visually-hidden"> {WP_LABEL[r.wp]}</span>
+              <Lozenge appearance={KIND_APPEARANCE[r.kind]}>{KIND_LABEL[r.kind]}</Lozenge>
+              <span className="sd-hint sd-block">Why? {KIND_REF[r.kind]}</span>
             </td>
             <td>{actionLabel(r.action)}</td>
             <td>{humanise(r.summary, people)}</td>

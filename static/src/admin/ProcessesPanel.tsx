@@ -28,7 +28,7 @@ const MODULE_LABEL: Readonly<Record<OptionalModule, { name: string; description:
   'service-request': { name: 'Service requests', description: 'Requests for information, access or standard services, apart from incidents.' },
   configuration: { name: 'Configuration management', description: 'Configuration items and their relations to services.' },
   continuity: { name: 'Service continuity', description: 'Continuity and availability plans for vital services.' },
-  'improvement-register': { name: 'Improvement register', description: 'Improvement opportunities from reviews and incidents (GO.4).' },
+  'improvement-register': { name: 'Improvement register', description: 'Improvement opportunities from reviews and incidents.' },
   'on-call': { name: 'On-call', description: 'On-call rotas for out-of-hours incidents.' },
 };
 
@@ -111,10 +111,10 @@ export function ProcessesPanel({ view, onView, reload, people }: PanelProps) {
                 />
                 <span>
                   <label htmlFor={id} className="sd-strong">
-                    {process.name} ({process.code})
+                    {process.name}
                   </label>
                   <span id={`${id}-description`} className="sd-hint sd-block">
-                    {process.purpose}
+                    {process.purpose} Why? {process.code}
                   </span>
                 </span>
               </li>

@@ -14,6 +14,7 @@ export type {
   AuditEntry,
   ConfigView,
   DraftMeta,
+  GovernanceView,
   Payload,
   Permissions,
   Person,

@@ -1,12 +1,47 @@
 /** Display helpers of the admin page (text only; no rule of the standard lives here). */
 import type { Person } from './adminApi';
 
-/** "12 Mar 2026, 14:05" in the viewer's locale, or the raw text when it is not a date. */
+/**
+ * The viewer's time zone and locale from the Forge context (`timezone`, `locale`: the user's Jira profile), set once by
+ * the page before it renders. Until then the browser's are used.
+ */
+let viewerTime: { locale: string | undefined; timeZone: string | undefined } = { locale: undefined, timeZone: undefined };
+
+function supportedLocale(locale: string | null | undefined): string | undefined {
+  if (!locale) return undefined;
+  const tag = locale.replace('_', '-');
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0 ? tag : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function supportedZone(timeZone: string | null | undefined): string | undefined {
+  if (!timeZone) return undefined;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The viewer's locale (Forge context), for Atlaskit pickers; undefined until the page set it. */
+export function viewerLocale(): string | undefined {
+  return viewerTime.locale;
+}
+
+export function setViewerTime(context: { locale?: string | null; timezone?: string | null }): void {
+  viewerTime = { locale: supportedLocale(context.locale), timeZone: supportedZone(context.timezone) };
+}
+
+/** "12 Mar 2026, 14:05" in the viewer's Jira time zone and locale, or the raw text when it is not a date. */
 export function formatWhen(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return date.toLocaleString(viewerTime.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: viewerTime.timeZone });
 }
 
 /** A calendar date YYYY-MM-DD as "12 Mar 2026" (no time zone shift: the date is shown as written). */
@@ -15,7 +50,7 @@ export function formatDay(day: string | null | undefined): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!m) return day;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+  return date.toLocaleDateString(viewerTime.locale, { dateStyle: 'medium', timeZone: 'UTC' });
 }
 
 /** Minutes as a short human hint: 30 → "30 min", 240 → "4 h", 1500 → "1 d 1 h", 90 → "1 h 30 min". */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { CHANGE_TYPE_DEFINITIONS, CHANGE_TYPES } from '../../../src/domain/change-rules';
 import {
+  policyFieldLabel,
   annualReviewDate, checkPolicy, classifyIncident, COMMUNICATION_EVENTS, defaultPolicy, isReviewOverdue, policyMatrix, policySchema,
   renderCommunication, slaPolicyFrom, switchPriorityScheme, TEMPLATE_PLACEHOLDERS,
   type PolicyIssue, type PreApprovedTemplate, type ServiceDeliveryPolicy,
@@ -118,14 +119,26 @@ describe('policySchema (shapes, messages an admin can read)', () => {
     expect(e.some((i) => i.message.includes('extra'))).toBe(true);
   });
 
-  it('refuses over-long texts and fractional minutes', () => {
+  it('refuses over-long texts; a fractional, negative or zero target parses (a draft may have issues) and checkPolicy names it', () => {
     const p = base();
     p.objectives = 'x'.repeat(4001);
     p.targets.High!.resolutionMinutes = 1.5;
-    expect(errors(p)).toEqual([
-      { path: 'objectives', message: 'must be at most 4000 characters' },
-      { path: 'targets.High.resolutionMinutes', message: 'must be a whole number of minutes' },
-    ]);
+    p.targets.High!.firstResponseMinutes = -5;
+    expect(errors(p)).toEqual([{ path: 'objectives', message: 'must be at most 4000 characters' }]);
+    p.objectives = '';
+    expect(errors(p)).toEqual([]);
+    const issues = draft(p);
+    expect(issues.map((i) => i.message)).toEqual(expect.arrayContaining([
+      'First response target for High priority must not be negative (it is -5).',
+      expect.stringMatching(/^Resolution target for High priority must be a whole number of (business )?minutes, not 1\.5\.$/),
+    ]));
+  });
+
+  it('names a field by the label the editor shows (issue #12 §2)', () => {
+    expect(policyFieldLabel('targets.High.firstResponseMinutes')).toBe('First response target for High priority');
+    expect(policyFieldLabel(['serviceHours', 'week', 'mon', 0, 'from'])).toBe('Service hours on Monday, interval 1, from');
+    expect(policyFieldLabel('pauseStatuses.2')).toBe('Pause status 3');
+    expect(policyFieldLabel('communication.incident-restored.body')).toMatch(/^Text of the ".+" message$/);
   });
 
   it('needs every weekday, change type and message', () => {
@@ -182,14 +195,14 @@ describe('checkPolicy: priority matrix and targets (D8, D9, INC-10)', () => {
     p.targets.Normal!.resolutionMinutes = 2.5;
     const issues = draft(p);
     expect(paths(issues)).toEqual(['targets.Critical.firstResponseMinutes', 'targets.Normal.resolutionMinutes']);
-    expect(issues[0]!.message).toMatch(/whole number of minutes greater than 0, not 0/);
-    expect(issues[1]!.message).toMatch(/business minutes/);
+    expect(issues[0]!.message).toBe('First response target for Critical priority must be greater than 0.');
+    expect(issues[1]!.message).toMatch(/whole number of business minutes, not 2\.5/);
   });
 
   it('D9: the first response may not come after the resolution', () => {
     const p = base();
     p.targets.High = { ...p.targets.High!, firstResponseMinutes: 600, resolutionMinutes: 480 };
-    expect(draft(p)).toEqual([{ path: 'targets.High.firstResponseMinutes', rule: 'D9', message: expect.stringContaining('(600 minutes) is longer than its resolution target (480 minutes)') }]);
+    expect(draft(p)).toEqual([{ path: 'targets.High.firstResponseMinutes', rule: 'D9', message: expect.stringContaining('(600 minutes) is longer than the resolution target (480 minutes)') }]);
     p.targets.High.firstResponseMinutes = 480;
     expect(draft(p)).toEqual([]);
   });

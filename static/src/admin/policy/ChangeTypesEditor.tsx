@@ -6,7 +6,7 @@ import { issuesAt, issuesExactly, type PolicySectionProps } from './types';
 /** CHG-05, CO.1.1: definition and criteria of each change type, set by the Control Manager with Management. */
 export function ChangeTypesEditor({ policy, change, issues, disabled }: PolicySectionProps) {
   return (
-    <Section id="sd-policy-change-types" title="Change types (CHG-05)" description="What each change type means and when a change qualifies for it.">
+    <Section id="sd-policy-change-types" title="Change types" description="What each change type means and when a change qualifies for it." why="CHG-05">
       {CHANGE_TYPES.map((type) => {
         const value = policy.changeTypes[type] ?? { definition: '', criteria: '' };
         const at = `changeTypes.${type}`;

@@ -4,6 +4,7 @@ import Textfield from '@atlaskit/textfield';
 import { useRef, useState } from 'react';
 import { COMMUNICATION_EVENT_LABELS, COMMUNICATION_EVENTS, renderCommunication, TEMPLATE_PLACEHOLDERS, type CommunicationEvent } from '../domain';
 import { FieldIssues, Label, Section } from '../ui/controls';
+import { splitRefs } from '../words';
 import { issuesAt, issuesExactly, type PolicySectionProps } from './types';
 
 /** Sample facts for the live preview (what a trigger would know when it sends the message). */
@@ -60,13 +61,13 @@ export function CommunicationEditor({ policy, change, issues, disabled, agent }:
   }
 
   return (
-    <Section id="sd-policy-communication" title="Standard communications (IN-10)" description="The messages sent to the affected parties. Placeholders in double braces are filled from the record when the message is sent.">
+    <Section id="sd-policy-communication" title="Messages to the customer" description="The messages sent to the affected parties. Placeholders in double braces are filled from the record when the message is sent." why="IN-10">
       <div className="sd-segmented" role="group" aria-label="Message">
         {COMMUNICATION_EVENTS.map((e) => {
           const count = issuesAt(issues, `communication.${e}`).length;
           return (
             <Button key={e} spacing="compact" isSelected={e === event} aria-pressed={e === event} testId={`sd-comm-event-${e}`} onClick={() => setEvent(e)}>
-              {COMMUNICATION_EVENT_LABELS[e]}
+              {splitRefs(COMMUNICATION_EVENT_LABELS[e]).text}
               {count > 0 ? ` (${count})` : ''}
             </Button>
           );

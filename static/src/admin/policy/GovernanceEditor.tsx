@@ -14,7 +14,7 @@ const SECURITY = [
 /** GO.2.1 objectives and plans. */
 export function ObjectivesEditor({ policy, change, issues, disabled }: PolicySectionProps) {
   return (
-    <Section id="sd-policy-objectives" title="Objectives and plans (GO.2.1)">
+    <Section id="sd-policy-objectives" title="Objectives and plans" why="GO.2.1">
       <div className="sd-field">
         <Label htmlFor="sd-policy-objectives-text" hint="Needed for approval.">Business-based service delivery objectives and the plans to reach them</Label>
         <TextArea id="sd-policy-objectives-text" testId="sd-policy-objectives" minimumRows={4} resize="vertical" isDisabled={disabled} isInvalid={issuesExactly(issues, 'objectives').length > 0} value={policy.objectives} onChange={(e) => { const text = e.target.value; change((d) => (d.objectives = text)); }} />
@@ -27,7 +27,7 @@ export function ObjectivesEditor({ policy, change, issues, disabled }: PolicySec
 /** GO-08, SEC-01: information security measures based on the VSE's risk tolerance. */
 export function SecurityEditor({ policy, change, issues, disabled }: PolicySectionProps) {
   return (
-    <Section id="sd-policy-security" title="Information security (GO-08)" description="Physical, technical and administrative measures chosen for the VSE's risk tolerance. Needed for approval.">
+    <Section id="sd-policy-security" title="Information security" description="Physical, technical and administrative measures chosen for the VSE's risk tolerance. Needed for approval." why="GO-08">
       {SECURITY.map(({ key, label, hint }) => {
         const path = `informationSecurity.${key}`;
         return (
@@ -45,7 +45,7 @@ export function SecurityEditor({ policy, change, issues, disabled }: PolicySecti
 /** WP.14: the policy is reviewed at least annually (MET-P02). */
 export function ReviewEditor({ policy, change, issues, disabled, today }: PolicySectionProps & { today: string }) {
   return (
-    <Section id="sd-policy-review" title="Next review (WP.14)">
+    <Section id="sd-policy-review" title="Next review" why="WP.14">
       <div className="sd-inline-form">
         <div className="sd-field">
           <Label htmlFor="sd-policy-review-date" hint="Within the coming year.">Review due on</Label>

@@ -27,7 +27,7 @@ export function MatrixEditor({ policy, change, issues, disabled, version }: Poli
   const own = issuesAt(issues, 'priorityMatrix');
 
   return (
-    <Section id="sd-policy-matrix" title="Priority matrix (D8)" description="Priority = impact × urgency, for incidents and change requests alike (CHG-11). Rows are impact, columns urgency.">
+    <Section id="sd-policy-matrix" title="Priority matrix" description="Priority = impact × urgency, for incidents and change requests alike. Rows are impact, columns urgency." why="D8, CHG-11">
       <div className="sd-field">
         <Label htmlFor="sd-matrix-scheme" hint="Switching resets the matrix to the scheme's preset and adds missing targets.">
           Scheme

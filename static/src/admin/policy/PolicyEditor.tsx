@@ -1,8 +1,8 @@
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { useMemo, useState } from 'react';
-import type { PanelProps } from '../AdminConsole';
-import { callAdmin, type PolicyView } from '../adminApi';
+import type { PolicyView } from '../adminApi';
+import type { GovernancePanelProps } from '../governance';
 import { checkPolicy, type PolicyIssue, type ServiceDeliveryPolicy } from '../domain';
 import { formatDay, formatWhen, humanise, nameOf, type PeopleIndex } from '../format';
 import { ActionBar, ActionButton, DraftActions } from '../ui/ActionButton';
@@ -17,16 +17,17 @@ import { TargetsEditor } from './TargetsEditor';
 import { TemplatesEditor } from './TemplatesEditor';
 import type { PolicySectionProps } from './types';
 import { useAdminCall } from '../useAdminCall';
+import { countOf, splitRefs } from '../words';
 
 const SECTION_OF: ReadonlyArray<[string, string]> = [
   ['priorityMatrix', 'Priority matrix'],
   ['targets', 'Targets'],
   ['serviceHours', 'Service hours'],
-  ['pauseStatuses', 'Pause statuses'],
+  ['pauseStatuses', 'Statuses that pause the clock'],
   ['significantImpact', 'Significant impact'],
   ['changeTypes', 'Change types'],
   ['preApprovedTemplates', 'Pre-approved templates'],
-  ['communication', 'Communications'],
+  ['communication', 'Messages to the customer'],
   ['informationSecurity', 'Information security'],
   ['objectives', 'Objectives'],
   ['reviewDueOn', 'Review date'],
@@ -46,13 +47,13 @@ function safeCheck(policy: ServiceDeliveryPolicy, options: Parameters<typeof che
 
 function statusText(policy: PolicyView, names: PeopleIndex): string {
   const c = policy.current;
-  if (!c) return 'No policy approved yet: the first draft starts from the defaults (D8, D9, D10).';
+  if (!c) return 'No policy approved yet: the first draft starts from the defaults.';
   const approved = c.approvedBy ? ` · approved by ${nameOf(names, c.approvedBy)} on ${formatWhen(c.approvedAt)}` : '';
   return `Version ${c.version} · ${c.status}${approved} · review due ${formatDay(c.content.reviewDueOn)}`;
 }
 
 /** WP.14 service delivery policy (GO.2.1 drafting, GO.2.2 approval), with live checks from the domain. */
-export function PolicyEditor({ view, onView, reload, people }: PanelProps) {
+export function PolicyEditor({ view, onView, reload, people, calls }: GovernancePanelProps) {
   const { policy: pv, permissions, today } = view;
   const base = pv.draft?.content ?? pv.current?.content ?? pv.defaults;
   const [local, setLocal] = useState<ServiceDeliveryPolicy | null>(null);
@@ -63,11 +64,9 @@ export function PolicyEditor({ view, onView, reload, people }: PanelProps) {
   const roleHolders = view.roles.current?.content.assignments ?? [];
   const controlManagers = [...new Set(roleHolders.filter((a) => a.roles.includes('CM')).map((a) => a.accountId))];
 
-  const issues = useMemo(() => safeCheck(edited, { today, forApproval: false, roleHolders }, people), [edited, today, roleHolders, people]);
-  const approvalIssues = useMemo(
-    () => (pv.draft ? safeCheck(pv.draft.content, { today, forApproval: true, roleHolders }, people) : []),
-    [pv.draft, today, roleHolders, people],
-  );
+  // One list, one count: every issue that stands between what is on screen and approval (GO.2.2). A draft saves with
+  // them (GO.2.1); approval is what they block.
+  const issues = useMemo(() => safeCheck(edited, { today, forApproval: true, roleHolders }, people), [edited, today, roleHolders, people]);
 
   const editDenied = permissions['policy.edit'].allowed ? null : (permissions['policy.edit'].reason ?? 'You may not edit the policy.');
   const approveDenied = permissions['policy.approve'].allowed ? null : (permissions['policy.approve'].reason ?? 'You may not approve the policy.');
@@ -82,7 +81,7 @@ export function PolicyEditor({ view, onView, reload, people }: PanelProps) {
   }
 
   async function save(): Promise<void> {
-    const answer = await call.run('Saving…', () => callAdmin('policy.saveDraft', { policy: edited, expectedRevision: pv.draft?.revision ?? null }), (v) => `Draft saved (revision ${v.policy.draft?.revision ?? '?'}). It takes effect when the Service Manager approves it.`);
+    const answer = await call.run('Saving…', () => calls.savePolicyDraft({ policy: edited, expectedRevision: pv.draft?.revision ?? null }), (v) => `Draft saved (revision ${v.policy.draft?.revision ?? '?'}). It takes effect when the Service Manager approves it.`);
     if (answer) {
       onView(answer);
       setLocal(null);
@@ -92,7 +91,7 @@ export function PolicyEditor({ view, onView, reload, people }: PanelProps) {
   async function approve(): Promise<void> {
     const draft = pv.draft;
     if (!draft) return;
-    const answer = await call.run('Approving…', () => callAdmin('policy.approve', { revision: draft.revision }), (v) => `Approved: version ${v.policy.current?.version ?? '?'} of the policy applies now.`);
+    const answer = await call.run('Approving…', () => calls.approvePolicy({ revision: draft.revision }), (v) => `Approved: version ${v.policy.current?.version ?? '?'} of the policy applies now.`);
     if (answer) {
       onView(answer);
       setLocal(null);
@@ -102,14 +101,14 @@ export function PolicyEditor({ view, onView, reload, people }: PanelProps) {
   async function discard(): Promise<void> {
     const draft = pv.draft;
     if (!draft) return;
-    const answer = await call.run('Discarding…', () => callAdmin('policy.discardDraft', { revision: draft.revision }), 'Draft discarded.');
+    const answer = await call.run('Discarding…', () => calls.discardPolicyDraft({ revision: draft.revision }), 'Draft discarded.');
     if (answer) {
       onView(answer);
       setLocal(null);
     }
   }
 
-  const importIcs = (text: string) => ics.run('Importing…', () => callAdmin('policy.importIcs', { text }));
+  const importIcs = (text: string) => ics.run('Importing…', () => calls.importIcs({ text }));
 
   const saveReason = editDenied ?? (!dirty ? (pv.draft ? 'No unsaved changes.' : 'Change something to start a draft.') : null);
   const approveReason =
@@ -118,8 +117,8 @@ export function PolicyEditor({ view, onView, reload, people }: PanelProps) {
       ? 'There is no saved draft to approve.'
       : dirty
         ? 'Save your changes first: approval applies to the saved draft.'
-        : approvalIssues.length > 0
-          ? `${approvalIssues.length} issue(s) must be fixed before approval (listed above).`
+        : issues.length > 0
+          ? `${countOf(issues.length, 'issue', 'issues')} must be fixed before approval (listed above).`
           : null);
 
   const section: PolicySectionProps = { policy: edited, change, issues, disabled, names: people };
@@ -140,7 +139,7 @@ export function PolicyEditor({ view, onView, reload, people }: PanelProps) {
           {pv.draft ? (
             <>
               <Lozenge appearance="inprogress">Draft</Lozenge> Revision {pv.draft.revision}
-              {pv.draft.baseVersion !== null ? ` (based on version ${pv.draft.baseVersion})` : ''} · saved by {nameOf(people, pv.draft.updatedBy)} on {formatWhen(pv.draft.updatedAt)} · waiting for approval by the Service Manager (GO.2.2)
+              {pv.draft.baseVersion !== null ? ` (based on version ${pv.draft.baseVersion})` : ''} · saved by {nameOf(people, pv.draft.updatedBy)} on {formatWhen(pv.draft.updatedAt)} · waiting for approval by the Service Manager
             </>
           ) : (
             'No pending draft.'
@@ -160,7 +159,7 @@ export function PolicyEditor({ view, onView, reload, people }: PanelProps) {
         </SectionMessage>
       ) : null}
 
-      <IssueSummary issues={issues} approvalIssues={pv.draft && !dirty ? approvalIssues : []} />
+      <IssueSummary issues={issues} />
 
       {call.problem ? <AdminError problem={call.problem} onDismiss={call.dismiss} onReload={reload} /> : null}
       <DoneNote text={call.done} testId="sd-policy-done" />
@@ -200,36 +199,26 @@ export function PolicyEditor({ view, onView, reload, people }: PanelProps) {
   );
 }
 
-function IssueSummary({ issues, approvalIssues }: { issues: readonly PolicyIssue[]; approvalIssues: readonly PolicyIssue[] }) {
-  const approvalOnly = approvalIssues.filter((a) => !issues.some((i) => i.path === a.path && i.message === a.message));
+function IssueSummary({ issues }: { issues: readonly PolicyIssue[] }) {
   return (
     <section className="sd-findings-box" data-testid="sd-policy-issues" aria-labelledby="sd-policy-issues-title" aria-live="polite">
-      <h4 id="sd-policy-issues-title" className="sd-subheading">
-        {issues.length === 0 ? 'No open issues in this draft' : `${issues.length} open issue(s) in this draft`}
+      <h4 id="sd-policy-issues-title" className="sd-subheading" data-testid="sd-policy-issues-title">
+        {issues.length === 0 ? 'Ready for approval: no open issues' : `${countOf(issues.length, 'open issue', 'open issues')} to fix before approval`}
       </h4>
       {issues.length > 0 ? (
         <ul className="sd-findings" data-testid="sd-policy-issue-list">
-          {issues.map((i, n) => (
-            <li key={`${i.path}:${n}`} data-path={i.path}>
-              <Lozenge appearance="removed">{i.rule}</Lozenge> <span className="sd-strong">{sectionOf(i.path)}:</span> {i.message}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="sd-muted">A draft may be saved with issues; approval needs none.</p>
-      )}
-      {approvalOnly.length > 0 ? (
-        <div data-testid="sd-policy-approval-issues">
-          <p className="sd-strong">Before approval (GO.2.2) also:</p>
-          <ul className="sd-findings">
-            {approvalOnly.map((i, n) => (
+          {issues.map((i, n) => {
+            const { text, refs } = splitRefs(i.message);
+            return (
               <li key={`${i.path}:${n}`} data-path={i.path}>
-                <Lozenge appearance="moved">{i.rule}</Lozenge> <span className="sd-strong">{sectionOf(i.path)}:</span> {i.message}
+                <span className="sd-strong">{sectionOf(i.path)}:</span> {text}{' '}
+                <span className="sd-hint">Why? {[i.rule, ...refs.filter((r) => r !== i.rule)].join(', ')}</span>
               </li>
-            ))}
-          </ul>
-        </div>
+            );
+          })}
+        </ul>
       ) : null}
+      <p className="sd-muted">You can save a draft with open issues; only approval needs none.</p>
     </section>
   );
 }

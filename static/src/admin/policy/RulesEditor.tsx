@@ -10,8 +10,8 @@ export function PauseStatusesEditor({ policy, change, issues, disabled, jiraStat
   const unknown = chosen.filter((s) => !lower.has(s.trim().toLowerCase()));
   const isChosen = (status: string) => chosen.some((c) => c.trim().toLowerCase() === status.toLowerCase());
   return (
-    <Section id="sd-policy-pause" title="Pause statuses (D10)" description="SLA clocks do not run while an incident is in one of these statuses (for example waiting for the customer).">
-      {jiraStatuses.length === 0 ? <p className="sd-empty">The site has no statuses the app can read.</p> : null}
+    <Section id="sd-policy-pause" title="Statuses that pause the clock" description="SLA clocks do not run while an incident is in one of these statuses (for example waiting for the customer)." why="D10">
+      {jiraStatuses.length === 0 ? <p className="sd-empty">The incident workflow has no statuses the app can read.</p> : null}
       <fieldset className="sd-fieldset-inline sd-checks" data-testid="sd-pause-statuses">
         <legend className="sd-visually-hidden">Pause statuses</legend>
         {jiraStatuses.map((status) => (
@@ -30,7 +30,7 @@ export function PauseStatusesEditor({ policy, change, issues, disabled, jiraStat
       </fieldset>
       {unknown.length > 0 ? (
         <div>
-          <p className="sd-hint">Not a status of this site (kept, but they never pause a clock here):</p>
+          <p className="sd-hint">Not a status of the incident workflow (kept, but they never pause a clock):</p>
           <ul className="sd-plain-list">
             {unknown.map((s) => (
               <li key={s}>
@@ -52,7 +52,7 @@ export function SignificantImpactEditor({ policy, change, issues, disabled }: Po
   const si = policy.significantImpact;
   const priorities = PRIORITY_SCHEMES[policy.priorityMatrix.scheme] ?? [];
   return (
-    <Section id="sd-policy-significant" title="Significant impact (D13)" description="An incident is significant when any of these applies; it then needs a root cause and a linked service change request before it closes.">
+    <Section id="sd-policy-significant" title="Significant impact" description="An incident is significant when any of these applies; it then needs a root cause and a linked service change request before it closes." why="D13">
       <fieldset className="sd-fieldset-inline sd-checks" data-testid="sd-significant-priorities">
         <legend>Priorities</legend>
         {priorities.map((p) => (

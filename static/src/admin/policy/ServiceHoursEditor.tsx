@@ -34,7 +34,7 @@ export function ServiceHoursEditor(props: PolicySectionProps & { onImportIcs: (t
   }
 
   return (
-    <Section id="sd-policy-hours" title="Service hours (D10)" description="The clock of every priority on service hours runs only in these hours, in this time zone, outside holidays.">
+    <Section id="sd-policy-hours" title="Service hours" description="The clock of every priority on service hours runs only in these hours, in this time zone, outside holidays." why="D10">
       <div className="sd-field">
         <Label htmlFor="sd-hours-zone" hint="(IANA name, e.g. Europe/Berlin)">Time zone</Label>
         <Textfield

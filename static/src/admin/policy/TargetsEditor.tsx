@@ -24,7 +24,7 @@ export function TargetsEditor({ policy, change, issues, disabled }: PolicySectio
   }
 
   return (
-    <Section id="sd-policy-targets" title="Targets per priority (D9)" description="In minutes of the priority's clock: business minutes on service hours. Escalation goes to the Incident Manager and Service Manager (D14); leave it empty for none.">
+    <Section id="sd-policy-targets" title="Targets per priority" description="In minutes of the priority's clock: business minutes on service hours. Escalation goes to the Incident Manager and Service Manager; leave it empty for none." why="D9, D14">
       <div className="sd-scroll-x">
         <table className="sd-table" data-testid="sd-policy-targets">
           <thead>

@@ -35,7 +35,7 @@ export function TemplatesEditor({ policy, change, issues, disabled, names, contr
   }
 
   return (
-    <Section id="sd-policy-templates" title="Pre-approved change templates (D15)" description="A pre-approved change must follow one of these. Each stands for a kind of change that completed the full normal process, identified as little or no risk by a Control Manager, with the business's agreement.">
+    <Section id="sd-policy-templates" title="Pre-approved change templates" description="A pre-approved change must follow one of these. Each stands for a kind of change that completed the full normal process, identified as little or no risk by a Control Manager, with the business's agreement." why="D15">
       {templates.length === 0 ? <Empty testId="sd-templates-empty">No pre-approved templates: every change is normal or emergency.</Empty> : null}
       {templates.map((t, i) => {
         const at = `preApprovedTemplates.${i}`;

@@ -2,8 +2,8 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import TextArea from '@atlaskit/textarea';
 import { useMemo, useState } from 'react';
-import type { PanelProps } from '../AdminConsole';
-import { callAdmin, type Person } from '../adminApi';
+import type { Person } from '../adminApi';
+import type { GovernancePanelProps } from '../governance';
 import { DEFAULT_AREA_MAP, MIN_JUSTIFICATION_LENGTH, needsRol06Override, normalisedJustification, ROLE_CODES, ROLES, validateRoleAssignments, type RoleCode } from '../domain';
 import { nameOf } from '../format';
 import { DraftActions } from '../ui/ActionButton';
@@ -18,7 +18,7 @@ import { SodFindings } from './SodFindings';
  * The WP.08 editor: people and their roles, practitioner areas, ROL-06 overrides; live SoD feedback from the domain;
  * save as a draft, approve, discard. Unsaved edits stay here until saved or reverted, whatever else happens.
  */
-export function RoleEditor({ view, onView, reload, people }: PanelProps) {
+export function RoleEditor({ view, onView, reload, people, calls }: GovernancePanelProps) {
   const { roles, permissions, viewer, today } = view;
   const base = useMemo(() => rowsOf(roles.draft?.content ?? roles.current?.content), [roles.draft, roles.current]);
   const [local, setLocal] = useState<EditorRow[] | null>(null);
@@ -67,7 +67,7 @@ export function RoleEditor({ view, onView, reload, people }: PanelProps) {
   async function save(): Promise<void> {
     const payload = toPayload(rows);
     const answer = await call.run('Saving…', () =>
-      callAdmin('roles.saveDraft', { ...payload, expectedRevision: roles.draft?.revision ?? null }),
+      calls.saveRolesDraft({ ...payload, expectedRevision: roles.draft?.revision ?? null }),
       (v) => `Draft saved (revision ${v.roles.draft?.revision ?? '?'}). It takes effect when approved.`,
     );
     if (answer) {
@@ -79,7 +79,7 @@ export function RoleEditor({ view, onView, reload, people }: PanelProps) {
   async function approve(): Promise<void> {
     const draft = roles.draft;
     if (!draft) return;
-    const answer = await call.run('Approving…', () => callAdmin('roles.approve', { revision: draft.revision }), (v) => `Approved: version ${v.roles.current?.version ?? '?'} is now the list of assigned roles.`);
+    const answer = await call.run('Approving…', () => calls.approveRoles({ revision: draft.revision }), (v) => `Approved: version ${v.roles.current?.version ?? '?'} is now the list of assigned roles.`);
     if (answer) {
       onView(answer);
       setLocal(null);
@@ -89,7 +89,7 @@ export function RoleEditor({ view, onView, reload, people }: PanelProps) {
   async function discard(): Promise<void> {
     const draft = roles.draft;
     if (!draft) return;
-    const answer = await call.run('Discarding…', () => callAdmin('roles.discardDraft', { revision: draft.revision }), 'Draft discarded.');
+    const answer = await call.run('Discarding…', () => calls.discardRolesDraft({ revision: draft.revision }), 'Draft discarded.');
     if (answer) {
       onView(answer);
       setLocal(null);
@@ -106,7 +106,7 @@ export function RoleEditor({ view, onView, reload, people }: PanelProps) {
           ? 'The saved draft breaks a rule (see the findings).'
           : null);
   const saveReason = editDenied ?? (!dirty ? (roles.draft ? 'No unsaved changes.' : 'No changes to save.') : null);
-  const search = (query: string) => callAdmin('admin.searchUsers', { query });
+  const search = (query: string) => calls.searchUsers({ query });
   /** D27, said before the server says it: who may grant an override. */
   const overrideNote = (accountId: string): string | null =>
     !viewer.isJiraAdmin

@@ -1,9 +1,10 @@
 import Lozenge from '@atlaskit/lozenge';
-import type { PanelProps } from '../AdminConsole';
+import type { GovernancePanelProps } from '../governance';
 import { ROLE_CODES, ROLES } from '../domain';
 import { formatWhen, nameOf, type PeopleIndex } from '../format';
 import { Empty, Section } from '../ui/controls';
 import type { RoleListView } from './types';
+import { splitRefs } from '../words';
 import { RoleEditor } from './RoleEditor';
 import { SodExceptions } from './SodExceptions';
 import { TrainingRecords } from './TrainingRecords';
@@ -19,12 +20,13 @@ function draftStatus(roles: RoleListView, people: PeopleIndex): string {
   const d = roles.draft;
   if (!d) return 'No pending draft.';
   const base = d.baseVersion === null ? 'a first list' : `based on version ${d.baseVersion}`;
-  const rules = d.validation.ok ? 'follows the rules' : `breaks ${d.validation.refusals.length} rule(s)`;
+  const n = d.validation.refusals.length;
+  const rules = d.validation.ok ? 'follows the rules' : `breaks ${n} ${n === 1 ? 'rule' : 'rules'}`;
   return `Draft revision ${d.revision} (${base}) · saved by ${nameOf(people, d.updatedBy)} on ${formatWhen(d.updatedAt)} · ${rules} · waiting for approval`;
 }
 
 /** WP.08 list of assigned roles (GO.1.2): the approved list, the pending draft and its editor, SoD exceptions, training. */
-export function RolesPanel(props: PanelProps) {
+export function RolesPanel(props: GovernancePanelProps) {
   const { view, people } = props;
   const { roles } = view;
   const holders = roles.current?.content.assignments ?? [];
@@ -80,23 +82,32 @@ export function RolesPanel(props: PanelProps) {
           </table>
         ) : (
           <Empty testId="sd-roles-no-current">
-            No role list has been approved yet. Assign a Service Manager first (ROL-04), save the draft, then approve it.
+            No role list has been approved yet. Assign a Service Manager first, save the draft, then approve it.
           </Empty>
         )}
       </Section>
 
-      <Section
-        id="sd-roles-edit"
-        title={roles.draft ? 'Edit the draft' : 'Edit the role list'}
-        description="Tick the roles of each person. Changes are saved as a draft and take effect when approved (GO.1.2)."
-      >
-        <RoleEditor {...props} />
-      </Section>
+      {view.permissions['roles.edit'].allowed || view.permissions['roles.approve'].allowed ? (
+        <Section
+          id="sd-roles-edit"
+          title={roles.draft ? 'Edit the draft' : 'Edit the role list'}
+          description="Tick the roles of each person. Changes are saved as a draft and take effect when approved."
+          why="GO.1.2"
+        >
+          <RoleEditor {...props} />
+        </Section>
+      ) : (
+        // Read-only for this viewer: no editor of disabled boxes, one sentence saying who changes the list.
+        <p className="sd-muted" data-testid="sd-roles-read-only">
+          {splitRefs(view.permissions['roles.edit'].reason ?? 'You can read the list of assigned roles.').text}
+        </p>
+      )}
 
       <Section
         id="sd-roles-exceptions"
         title="Separation-of-duty exceptions"
-        description="Accepted overrides of the approved list (Control Manager and Incident Manager in one person, ROL-06, D4), as listed in the conformance report. An override its own subject granted is flagged as a finding (D27)."
+        description="Accepted overrides of the approved list (Control Manager and Incident Manager in one person), as listed in the conformance report. An override its own subject granted is flagged as a finding."
+        why="ROL-06, D4, D27"
       >
         <SodExceptions exceptions={roles.exceptions} people={people} />
       </Section>
@@ -104,7 +115,8 @@ export function RolesPanel(props: PanelProps) {
       <Section
         id="sd-roles-training"
         title="Training and competence"
-        description="Records of training and competence (IN.1.1, IN.1.2, GO.3.1), part of the role list's evidence. Recording one does not change the approved list."
+        description="Records of training and competence, part of the role list's evidence. Recording one does not change the approved list."
+        why="IN.1.1, IN.1.2, GO.3.1"
       >
         <TrainingRecords {...props} />
       </Section>

@@ -1,22 +1,27 @@
+import { DatePicker } from '@atlaskit/datetime-picker';
+import Select from '@atlaskit/select';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
-import type { PanelProps } from '../AdminConsole';
-import { callAdmin, type Payload, type TrainingRecord } from '../adminApi';
+import type { Payload, TrainingRecord } from '../adminApi';
+import type { GovernancePanelProps } from '../governance';
 import { TRAINING_LIST_LIMIT } from '@contract/limits';
-import { formatDay, formatWhen, nameOf } from '../format';
+import { formatDay, formatWhen, nameOf, viewerLocale } from '../format';
 import { ActionBar, ActionButton } from '../ui/ActionButton';
 import { AdminError, DoneNote } from '../ui/AdminError';
-import { Empty, Label, Select } from '../ui/controls';
+import { Empty, Label } from '../ui/controls';
 import { useAdminCall } from '../useAdminCall';
 
 type Form = Payload<'roles.recordTraining'>;
 
+/** The task a record serves, in words; the clause id is for the muted "Why?" line only. */
 const TASKS: ReadonlyArray<{ value: Form['task']; label: string }> = [
-  { value: 'IN.1.1', label: 'IN.1.1 Train all parties to perform their assigned tasks' },
-  { value: 'IN.1.2', label: 'IN.1.2 Keep affected parties competent' },
-  { value: 'GO.3.1', label: 'GO.3.1 Obtain, monitor and manage human resources' },
+  { value: 'IN.1.1', label: 'Train people to perform their assigned tasks' },
+  { value: 'IN.1.2', label: 'Keep the people involved competent' },
+  { value: 'GO.3.1', label: 'Obtain, monitor and manage human resources' },
 ];
+
+const taskLabel = (task: string): string => TASKS.find((t) => t.value === task)?.label ?? task;
 
 const KINDS: ReadonlyArray<{ value: Form['kind']; label: string }> = [
   { value: 'training', label: 'Training' },
@@ -31,7 +36,7 @@ function emptyForm(accountId: string, today: string): Form {
  * Training and competence records of the people on the approved WP.08 (ROL-22, IN-14): the list and a small form.
  * Records are stored one by one beside the list (GO-12); recording one makes no new version of it.
  */
-export function TrainingRecords({ view, onView, reload, people }: PanelProps) {
+export function TrainingRecords({ view, onView, reload, people, calls }: GovernancePanelProps) {
   const current = view.roles.current;
   const records: readonly TrainingRecord[] = view.roles.training;
   const personIds = [...new Set((current?.content.assignments ?? []).map((a) => a.accountId))];
@@ -52,13 +57,14 @@ export function TrainingRecords({ view, onView, reload, people }: PanelProps) {
           : null;
 
   async function record(): Promise<void> {
-    const answer = await call.run('Recording…', () => callAdmin('roles.recordTraining', { ...form, accountId, title: form.title.trim() }), `Recorded “${form.title.trim()}” for ${nameOf(people, accountId)}.`);
+    const answer = await call.run('Recording…', () => calls.recordTraining({ ...form, accountId, title: form.title.trim() }), `Recorded “${form.title.trim()}” for ${nameOf(people, accountId)}.`);
     if (answer) {
       onView(answer);
       setForm(emptyForm(accountId, view.today));
     }
   }
 
+  const personOptions = personIds.map((id) => ({ value: id, label: nameOf(people, id) }));
   const sorted = [...records].sort((a, b) => nameOf(people, a.accountId).localeCompare(nameOf(people, b.accountId)) || b.completedOn.localeCompare(a.completedOn));
 
   return (
@@ -86,7 +92,10 @@ export function TrainingRecords({ view, onView, reload, people }: PanelProps) {
                   {r.title}
                   {r.notes ? <span className="sd-hint sd-block">{r.notes}</span> : null}
                 </td>
-                <td>{r.task}</td>
+                <td>
+                  {taskLabel(r.task)}
+                  <span className="sd-hint sd-block">Why? {r.task}</span>
+                </td>
                 <td>{formatDay(r.completedOn)}</td>
                 <td className="sd-muted-cell">
                   {nameOf(people, r.recordedBy)}, {formatWhen(r.recordedAt)}
@@ -116,11 +125,25 @@ export function TrainingRecords({ view, onView, reload, people }: PanelProps) {
         >
           <div className="sd-field">
             <Label htmlFor="sd-training-person">Person</Label>
-            <Select id="sd-training-person" testId="sd-training-person" value={accountId} onValue={(v) => setForm({ ...form, accountId: v })} options={personIds.map((id) => ({ value: id, label: nameOf(people, id) }))} />
+            <Select
+              inputId="sd-training-person"
+              testId="sd-training-person"
+              spacing="compact"
+              options={personOptions}
+              value={personOptions.find((o) => o.value === accountId) ?? null}
+              onChange={(o) => setForm({ ...form, accountId: o?.value ?? '' })}
+            />
           </div>
           <div className="sd-field">
             <Label htmlFor="sd-training-kind">Kind</Label>
-            <Select id="sd-training-kind" testId="sd-training-kind" value={form.kind} onValue={(v) => setForm({ ...form, kind: v === 'competence' ? 'competence' : 'training' })} options={KINDS} />
+            <Select
+              inputId="sd-training-kind"
+              testId="sd-training-kind"
+              spacing="compact"
+              options={KINDS}
+              value={KINDS.find((o) => o.value === form.kind) ?? null}
+              onChange={(o) => setForm({ ...form, kind: o?.value === 'competence' ? 'competence' : 'training' })}
+            />
           </div>
           <div className="sd-field sd-span-2">
             <Label htmlFor="sd-training-title">What</Label>
@@ -128,11 +151,18 @@ export function TrainingRecords({ view, onView, reload, people }: PanelProps) {
           </div>
           <div className="sd-field">
             <Label htmlFor="sd-training-date">Completed on</Label>
-            <Textfield id="sd-training-date" testId="sd-training-date" type="date" max={view.today} value={form.completedOn} onChange={(e) => setForm({ ...form, completedOn: e.currentTarget.value })} />
+            <DatePicker id="sd-training-date" testId="sd-training-date" spacing="compact" maxDate={view.today} locale={viewerLocale()} value={form.completedOn} onChange={(day) => setForm({ ...form, completedOn: day })} />
           </div>
           <div className="sd-field">
             <Label htmlFor="sd-training-task">Task</Label>
-            <Select id="sd-training-task" testId="sd-training-task" value={form.task} onValue={(v) => setForm({ ...form, task: TASKS.find((t) => t.value === v)?.value ?? 'IN.1.1' })} options={TASKS} />
+            <Select
+              inputId="sd-training-task"
+              testId="sd-training-task"
+              spacing="compact"
+              options={TASKS}
+              value={TASKS.find((o) => o.value === form.task) ?? null}
+              onChange={(o) => setForm({ ...form, task: o?.value ?? 'IN.1.1' })}
+            />
           </div>
           <div className="sd-field sd-span-2">
             <Label htmlFor="sd-training-notes" hint="(optional)">Notes</Label>

@@ -9,6 +9,7 @@ import { formatWhen, nameOf } from '../format';
 import { ActionBar, ActionButton } from '../ui/ActionButton';
 import { AdminError } from '../ui/AdminError';
 import { Empty, Label, Section, Select } from '../ui/controls';
+import { countOf } from '../words';
 import { MappingsTable } from './MappingsTable';
 import { SetupPlanTable } from './SetupPlanTable';
 
@@ -215,7 +216,7 @@ export function SetupWizard({ view, onView, people }: PanelProps) {
             </p>
           ) : null}
           <AdminError problem={phase.problem} />
-          {doneSteps.length > 0 ? <p className="sd-muted">{doneSteps.length} step(s) of this run were done before it stopped; they stay done.</p> : null}
+          {doneSteps.length > 0 ? <p className="sd-muted">{countOf(doneSteps.length, 'step', 'steps')} of this run {doneSteps.length === 1 ? 'was' : 'were'} done before it stopped; {doneSteps.length === 1 ? 'it stays' : 'they stay'} done.</p> : null}
           {phase.step ? (
             <ActionBar label="Resume">
               <ActionButton
@@ -237,7 +238,7 @@ export function SetupWizard({ view, onView, people }: PanelProps) {
           <ProgressBar value={phase.finishing || phase.total === 0 ? 1 : (phase.index - 1) / phase.total} ariaLabel="Setup progress" />
           <p style={{ margin: 0 }}>
             {phase.finishing
-              ? `${phase.total > 0 ? `All ${phase.total} step(s) done. ` : ''}Saving the project mapping…`
+              ? `${phase.total > 0 ? `All ${countOf(phase.total, 'step', 'steps')} done. ` : ''}Saving the project mapping…`
               : `Step ${phase.index} of ${phase.total}: ${phase.title}`}
           </p>
           <div>
@@ -250,14 +251,14 @@ export function SetupWizard({ view, onView, people }: PanelProps) {
 
       {phase.kind === 'stopped' ? (
         <SectionMessage appearance="information" title="Setup paused" testId="sd-setup-stopped">
-          <p style={{ margin: 0 }}>Stopped after {doneSteps.length} step(s). Run the setup again to continue where it stopped.</p>
+          <p style={{ margin: 0 }}>Stopped after {countOf(doneSteps.length, 'step', 'steps')}. Run the setup again to continue where it stopped.</p>
         </SectionMessage>
       ) : null}
 
       {phase.kind === 'done' ? (
         <SectionMessage appearance="success" title={`${phase.projectKey} is set up`} testId="sd-setup-done">
           <p style={{ margin: 0 }}>
-            {doneSteps.length > 0 ? `${doneSteps.length} step(s) done. ` : ''}
+            {doneSteps.length > 0 ? `${countOf(doneSteps.length, 'step', 'steps')} done. ` : ''}
             {phase.issueTypes} record types and {phase.fields} fields are mapped. Detect again at any time: a second run finds
             nothing to do.
           </p>
@@ -331,7 +332,7 @@ export function SetupWizard({ view, onView, people }: PanelProps) {
 function RunReport({ report }: { report: SetupRunReport }) {
   return (
     <details className="sd-details">
-      <summary>Run report ({report.steps.length} step(s), started {formatWhen(report.startedAt)})</summary>
+      <summary>Run report ({countOf(report.steps.length, 'step', 'steps')}, started {formatWhen(report.startedAt)})</summary>
       <ol className="sd-steps">
         {report.steps.map((s, i) => (
           <li key={`${s.id}:${i}`}>

@@ -1,23 +1,26 @@
 import { RECORD_KIND_LABEL } from '../../recordKind';
 import type { FieldSlot, RecordSlot } from '../domain';
 
+/** The record kinds in words: the work product ids ("(WP.18)") are left out of the wizard's table. */
+const inWords = <T extends Record<string, string>>(labels: T): T => Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, v.replace(/\s*\(WP\.\d+\)$/, '')])) as T;
+
 export const RECORD_SLOT_LABEL: Readonly<Record<RecordSlot, string>> = {
-  ...RECORD_KIND_LABEL,
+  ...inWords(RECORD_KIND_LABEL),
   problem: 'Problem record (optional module)',
   'service-request': 'Service request (optional module)',
 };
 
 export const FIELD_SLOT_LABEL: Readonly<Record<FieldSlot, string>> = {
-  impact: 'Impact (D8)',
-  urgency: 'Urgency (D8)',
-  changeType: 'Change type (D15)',
+  impact: 'Impact',
+  urgency: 'Urgency',
+  changeType: 'Change type',
   affectedServices: 'Affected services',
   impactedCis: 'Impacted configuration items',
   plannedStart: 'Planned start',
   plannedEnd: 'Planned end',
-  rootCause: 'Root cause (D13)',
-  majorIncident: 'Major incident (D13)',
-  securityIncident: 'Security incident (SEC-01)',
+  rootCause: 'Root cause',
+  majorIncident: 'Major incident',
+  securityIncident: 'Security incident',
 };
 
 export const ACTION_LABEL: Readonly<Record<string, { text: string; appearance: 'success' | 'inprogress' | 'new' | 'moved' }>> = {

@@ -1,5 +1,6 @@
 import Button from '@atlaskit/button/new';
 import { useId, useState, type ReactNode } from 'react';
+import { splitRefs } from '../words';
 
 type Appearance = 'default' | 'primary' | 'subtle' | 'warning' | 'danger';
 
@@ -44,11 +45,18 @@ export function ActionButton({
           {busyLabel}
         </span>
       ) : null}
-      {reason ? (
-        <span id={reasonId} className="sd-reason" data-testid={`${testId}-reason`}>
-          {reason}
-        </span>
-      ) : null}
+      {reason ? <Reason id={reasonId} testId={`${testId}-reason`} text={reason} /> : null}
+    </span>
+  );
+}
+
+/** Why an action is not available, in words; the clauses behind it in a muted "Why?" (issue #12 §2). */
+function Reason({ id, testId, text }: { id: string; testId: string; text: string }) {
+  const { text: words, refs } = splitRefs(text);
+  return (
+    <span id={id} className="sd-reason" data-testid={testId}>
+      {words}
+      {refs.length > 0 ? <span className="sd-hint sd-block">Why? {refs.join(', ')}</span> : null}
     </span>
   );
 }

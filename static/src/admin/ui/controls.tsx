@@ -4,6 +4,7 @@
  */
 import type { ChangeEvent, ReactNode, SelectHTMLAttributes } from 'react';
 import type { PolicyIssue } from '../domain';
+import { splitRefs } from '../words';
 
 export function Label({ htmlFor, children, hint }: { htmlFor: string; children: ReactNode; hint?: ReactNode }) {
   return (
@@ -73,27 +74,41 @@ export function Check({
   );
 }
 
-/** The live issues of one field or section, next to it (rule id + message). */
+/** The live issues of one field or section, next to it, in words (the rule it applies in the muted line). */
 export function FieldIssues({ issues, id }: { issues: readonly PolicyIssue[]; id?: string }) {
   if (issues.length === 0) return null;
   return (
     <ul className="sd-field-issues" id={id}>
-      {issues.map((issue, i) => (
-        <li key={`${issue.path}:${issue.rule}:${i}`}>
-          <span className="sd-rule">{issue.rule}</span> {issue.message}
-        </li>
-      ))}
+      {issues.map((issue, i) => {
+        const { text, refs } = splitRefs(issue.message);
+        const why = [issue.rule, ...refs.filter((r) => r !== issue.rule)].join(', ');
+        return (
+          <li key={`${issue.path}:${issue.rule}:${i}`}>
+            {text} <span className="sd-hint">Why? {why}</span>
+          </li>
+        );
+      })}
     </ul>
   );
 }
 
-export function Section({ id, title, children, description }: { id: string; title: string; children: ReactNode; description?: ReactNode }) {
+/** A muted line naming the clauses and decisions behind what it follows, for the assessor. */
+export function Why({ children }: { children: ReactNode }) {
+  return <span className="sd-hint sd-why">Why? {children}</span>;
+}
+
+/**
+ * A titled part of a page. The title and the description are plain words; `why` names the clauses and decisions
+ * behind it in a muted line (never in the heading).
+ */
+export function Section({ id, title, children, description, why }: { id: string; title: string; children: ReactNode; description?: ReactNode; why?: string }) {
   return (
     <section className="sd-section" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="sd-section-title">
         {title}
       </h3>
       {description ? <p className="sd-muted">{description}</p> : null}
+      {why ? <p className="sd-hint" data-testid={`${id}-why`}>Why? {why}</p> : null}
       {children}
     </section>
   );

@@ -1,0 +1,96 @@
+import '../admin/admin.css';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import { useCallback, useMemo, useState } from 'react';
+import { loadGlobalPage, type GovernanceView } from '../api';
+import { ROLES } from '../admin/domain';
+import { peopleIndex } from '../admin/format';
+import { globalPageCalls, type GovernancePanelProps } from '../admin/governance';
+import { HistoryPanel } from '../admin/HistoryPanel';
+import { PolicyEditor } from '../admin/policy/PolicyEditor';
+import { RolesPanel } from '../admin/roles/RolesPanel';
+import { AdminError } from '../admin/ui/AdminError';
+import { useAdminCall } from '../admin/useAdminCall';
+
+const TABS = [
+  { id: 'roles', label: 'Roles' },
+  { id: 'policy', label: 'Policy' },
+  { id: 'history', label: 'History' },
+] as const;
+
+/** What the viewer does here, in words: the duties their roles give them on this page (D4–D7, D28). */
+function dutiesOf(view: GovernanceView): string {
+  const p = view.permissions;
+  const duties: string[] = [];
+  if (p['roles.approve'].allowed) duties.push('approve the list of assigned roles');
+  else if (p['roles.edit'].allowed) duties.push('propose changes to the list of assigned roles');
+  if (p['training.record'].allowed) duties.push('record training');
+  if (p['policy.approve'].allowed) duties.push('approve the policy');
+  else if (p['policy.edit'].allowed) duties.push('draft changes to the policy');
+  if (duties.length === 0) return 'You can read who holds each role and the service delivery policy.';
+  const last = duties.pop();
+  return `Here you ${duties.length ? `${duties.join(', ')} and ${last}` : last}.`;
+}
+
+/**
+ * The global page "Service delivery" (D28): the service team's home. Everyone on the team reads who holds each role and
+ * the policy; managers do their governance duties here without being Jira administrators. Project setup and field
+ * mapping stay on the admin page. Each action answers a fresh view that replaces this one.
+ */
+export function ServiceDeliveryHome({ initialView }: { initialView: GovernanceView }) {
+  const [view, setView] = useState(initialView);
+  const [selected, setSelected] = useState(0);
+  const loader = useAdminCall();
+  const people = useMemo(() => peopleIndex(view.people, [view.viewer]), [view]);
+
+  const reload = useCallback(() => {
+    void loader.run('Reloading…', loadGlobalPage).then((fresh) => {
+      if (fresh) setView(fresh);
+    });
+  }, [loader.run]);
+
+  const panel: GovernancePanelProps = { view, onView: setView, reload, people, calls: globalPageCalls };
+  const { viewer } = view;
+  const roleNames = viewer.roles.map((code) => ROLES[code].name);
+
+  return (
+    <main data-testid="sd-global" aria-labelledby="sd-global-title" className="sd-admin">
+      <header className="sd-admin-header">
+        <h1 id="sd-global-title" className="sd-admin-title">
+          Service delivery
+        </h1>
+        <p className="sd-muted" data-testid="sd-global-viewer">
+          Signed in as <strong>{viewer.displayName}</strong>
+          {roleNames.length > 0 ? ` · ${roleNames.join(', ')}` : ''}. {dutiesOf(view)}
+          {loader.busy ? <span role="status"> · {loader.busy}</span> : null}
+        </p>
+        <p className="sd-hint">Why? The service team’s home for governance (ISO/IEC TR 29110-5-3 GO.1.2, GO.2.1, GO.2.2; D28).</p>
+      </header>
+      {loader.problem ? <AdminError problem={loader.problem} onDismiss={loader.dismiss} /> : null}
+
+      <Tabs id="sd-global-tabs" selected={selected} onChange={setSelected}>
+        <TabList>
+          {TABS.map((tab) => (
+            <Tab key={tab.id} testId={`sd-global-tab-${tab.id}`}>
+              {tab.label}
+            </Tab>
+          ))}
+        </TabList>
+        <TabPanel testId="sd-global-panel-roles">
+          <div className="sd-tab-body">
+            <RolesPanel {...panel} />
+          </div>
+        </TabPanel>
+        <TabPanel testId="sd-global-panel-policy">
+          <div className="sd-tab-body">
+            <PolicyEditor {...panel} />
+          </div>
+        </TabPanel>
+        <TabPanel testId="sd-global-panel-history">
+          <div className="sd-tab-body">
+            <HistoryPanel view={view} people={people} />
+          </div>
+        </TabPanel>
+      </Tabs>
+    </main>
+  );
+}
