@@ -48,7 +48,7 @@ test('Priya sees how SD-1’s priority was derived, its SLA clocks counting down
   const remaining = resolution.getByTestId('sd-clock-remaining');
   await expect(remaining).toHaveText(/^(\d+ h )?(\d+ min )?\d+ s left$/);
   // In the viewer's own zone, without a zone label (a 24×7 target does not depend on the service hours).
-  await expect(resolution.getByTestId('sd-clock-due')).toHaveText(/^Due \d{1,2} \w+ \d{4}, \d{1,2}:\d{2}( [AP]M)?$/);
+  await expect(resolution.getByTestId('sd-clock-due')).toHaveText(/^Due \d{1,2} \w+ \d{4}, \d{1,2}:\d{2}( [AaPp][Mm])?$/);
 
   // The countdown is live: it moves within a couple of seconds without a reload.
   const before = (await remaining.textContent()) ?? '';

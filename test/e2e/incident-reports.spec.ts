@@ -133,6 +133,9 @@ test('the Service Manager sees the last 30 days at once, breaches as breaches, L
   // service: filter on it (an Atlaskit select) and show.
   const until = new Date(Date.parse(to) + DAY).toISOString().slice(0, 10);
   await reports.getByLabel('To (included)').fill(until);
+  // The service list offers the services seen in the period shown: show the longer period first.
+  await reports.getByTestId('sd-reports-show').click();
+  await expect(reports.getByTestId('sd-reports-scope')).toContainText(until);
   await choose(app, reports, 'Service', SERVICE);
   await reports.getByTestId('sd-reports-show').click();
   await expect(reports.getByTestId('sd-reports-scope')).toContainText(`service ${SERVICE}`);
@@ -198,29 +201,26 @@ test('a manager (Max, Management) reads the same team figures', async ({ page, r
   await expect(reports.getByTestId('sd-reports-why')).toBeAttached();
 });
 
-test('a customer (Carla) sees her own incidents and whether their targets were met, without the team’s metrics', async ({ page, request }, testInfo) => {
-  const carla = await userNamed(request, 'Carla');
-  // A quarter of an hour later SD-5 (hers, raised 40 minutes before the demo starts, its urgency raised 20 minutes in)
-  // has gone past its 30-minute first-response target with no reply; the five-minute scan evaluates the incidents.
+test('SD-5, past its first-response target while its clocks run, reads Breached; customers follow theirs on the portal', async ({ page, request }, testInfo) => {
+  // A quarter of an hour later SD-5 (Carla's, raised 40 minutes before the demo starts, its urgency raised 20 minutes
+  // in) has gone past its 30-minute first-response target with no reply; the five-minute scan evaluates the incidents.
   expect((await request.post('/sandbox/clock', { data: { advanceMs: 15 * MIN } })).ok()).toBeTruthy();
   expect((await request.post('/sandbox/scheduled/sd-sla-scan/run')).ok()).toBeTruthy();
-  const { app, reports } = await openReports(page, carla);
-  await expect(reports.getByRole('heading', { name: 'Your incidents' })).toBeVisible();
+  const { app, reports } = await openReports(page, await userNamed(request, 'Ines'));
   await expect(reports.getByTestId('sd-reports-result')).toBeVisible();
-  await expect(reports.getByTestId('sd-reports-kpi-sla')).toBeVisible();
-  await expect(reports.getByTestId('sd-reports-kpi-escalation')).toHaveCount(0);
-  await expect(reports.getByTestId('sd-reports-by-ci')).toHaveCount(0);
-  await expect(reports.getByTestId('sd-reports-by-category')).toHaveCount(0);
-  await expect(reports.getByRole('columnheader', { name: 'Escalated' })).toHaveCount(0);
-  // SD-5 is breached while its clocks still run: "Breached", not "Running" (issue #12).
+  // Breached, not "Running" (issue #12): a missed target is missed while the clock still runs.
   await expect(reports.locator('[data-testid=sd-reports-incident-row][data-key="SD-5"]').getByTestId('sd-reports-met')).toHaveText('Breached');
-  // Only incidents she reported: none of Chen's (SD-2, SD-4, SD-6) or the Service Manager's fixtures.
-  const keys = await reports.locator('[data-testid=sd-reports-incident-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
-  expect(keys.length).toBeGreaterThan(0);
-  expect(keys.every((k) => k === 'SD-1' || k === 'SD-3' || k === 'SD-5')).toBe(true);
-  await attachScreens(page, testInfo, 'Incident reports as a customer', async () => {
+  await attachScreens(page, testInfo, 'Incident reports', async () => {
     await expect(app.getByTestId('sd-reports-result')).toBeVisible();
   });
+
+  // As in JSM, a customer never opens Jira's project pages: Carla is sent to the help center. What the reports
+  // resolver answers her (her own incidents, no team metrics, D26) is proven in test/integration/incident-reports.
+  await page.goto('/');
+  await actAs(page, await userNamed(request, 'Carla'));
+  await page.goto('/projects/SD/app');
+  await expect(page).toHaveURL(/\/servicedesk\/customer\/portals$/);
+  await expect(page.locator('[data-testid=app-frame]')).toHaveCount(0);
 });
 
 test('an empty period says so, and a period the wrong way round is caught before asking the server', async ({ page, request }) => {
