@@ -1,12 +1,14 @@
 import { escalationRecipients, evaluateIncident, type IncidentEvaluation } from '../domain/incident/evaluate';
 import { incidentIndexOf, recordIndexOf, sameIncidentState, sameIndex, type IssueIndex } from '../domain/incident/issue-index';
-import { renderStandardMessage, thresholdLabel } from '../domain/incident/messages';
+import { peopleText, renderStandardMessage, thresholdLabel } from '../domain/incident/messages';
 import { JIRA_PRIORITY_NAMES } from '../domain/incident/priority-names';
 import type { CommunicationState, EscalationState } from '../domain/incident/state';
 import { DEFAULT_CLOSED_STATUS_NAMES } from '../domain/incident-closure';
 import type { EscalationDecision } from '../domain/sla/replay';
 import type { IncidentBean } from '../jira/incident-snapshot';
 import { addComment, notifyUsers, putIssueIndex, setPriorityByNames } from '../jira/issues';
+import { getUsers } from '../jira/users';
+import { rolesHeldBy } from '../domain/roles';
 import { loadFacts, loadRecord, saveEvaluation, watchingSince, type IncidentFacts, type IncidentRecord } from '../store/incident-records';
 import { carryOverLegacy, claimLedger, doneRecords, ledgerOf, legacyLedgerOf, recordStep, releaseClaim, renewClaim, type IncidentLedger, type LedgerRow } from '../store/ledger';
 import { LeaseLostError } from '../store/leases';
@@ -152,11 +154,25 @@ async function escalate(issue: LoadedIssue, ev: IncidentEvaluation, decision: Es
   if (claimed.status === 'busy') { unfinished.push(`escalation ${decision.key}: being sent by another run`); return 'busy'; }
   const notified = claimed.row.record.notified;
   const message = renderStandardMessage('incident-escalated', issue.snapshot, ev, run.rules.policy.policy, { threshold: thresholdLabel(decision) });
-  const nobody = notified.length ? '' : '\n\nNobody was notified: the role list names no Incident Manager or Service Manager (D14).';
+  const nobody = notified.length ? `\n\nNotified: ${await notifiedPeople(notified, run)}.` : '\n\nNobody was notified: the role list names no Incident Manager or Service Manager (D14).';
   return runClaimed(claimed.row, run, [
     { name: 'notified', act: async () => { if (notified.length) await notifyUsers(issue.snapshot.key, message.subject, message.body, notified); } },
     { name: 'commented', act: async () => { await addComment(issue.snapshot.key, `${message.subject}\n\n${message.body}${nobody}`, 'internal'); } },
   ], `escalation ${decision.key}`, unfinished);
+}
+
+/**
+ * "Ines Kowalski (Incident Manager) and Sofia Martins (Service Manager)": each person notified with their own role,
+ * for the internal note. Names are looked up once; if Jira cannot answer, the roles alone still say who was told.
+ */
+async function notifiedPeople(accountIds: readonly string[], run: Run): Promise<string> {
+  let names = new Map<string, string>();
+  try {
+    names = new Map((await getUsers(accountIds, 'app')).map((u) => [u.accountId, u.displayName]));
+  } catch {
+    // The note must not wait for a name: the escalation itself matters more (D14).
+  }
+  return peopleText(accountIds.map((id) => ({ name: names.get(id) ?? null, roles: rolesHeldBy(run.rules.roles ?? [], id).map((r) => r.name) })));
 }
 
 /** The record to store for an evaluation; `readAt` is the instant before the snapshot was read (ADR 010). */

@@ -30,13 +30,14 @@ export async function getMyPermissions(permissions: readonly string[], scope: Pe
 const bulkUsers = z.object({ values: z.array(userSchema.extend({ accountType: z.string().optional() }).passthrough()) }).passthrough();
 
 /** Display names of accounts (GET /user/bulk, 90 ids a call); unknown ids are left out. */
-export async function getUsers(ids: Iterable<string>): Promise<JiraUser[]> {
+/** `as`: 'user' from a resolver (the viewer's own view of people), 'app' from a trigger or the scan (no viewer). */
+export async function getUsers(ids: Iterable<string>, as: 'user' | 'app' = 'user'): Promise<JiraUser[]> {
   const unique = [...new Set([...ids].filter((id) => id.length > 0))];
   const out: JiraUser[] = [];
   for (let i = 0; i < unique.length; i += 90) {
     const params = new URLSearchParams();
     for (const id of unique.slice(i, i + 90)) params.append('accountId', id);
-    const page = await jiraGet('user', route`/rest/api/3/user/bulk?${params}`, bulkUsers);
+    const page = await jiraGet(as, route`/rest/api/3/user/bulk?${params}`, bulkUsers);
     for (const u of page.values) out.push({ accountId: u.accountId, displayName: u.displayName, ...(u.accountType ? { accountType: u.accountType } : {}) });
   }
   return out;

@@ -87,7 +87,12 @@ describe('issue #12: the incident panel lets the normal path through, in words',
     const team = await d.panel(key, 'ines');
     const esc = team.incident?.escalations?.[0];
     expect(esc?.label).toBe('Escalated to management after 4 h of resolution time');
+    // The panel names whom the issue names, and others by their role (its load stays within two Jira calls).
     expect(esc?.notified).toEqual(expect.arrayContaining(['Ines Kowalski (Incident Manager)', 'the Service Manager']));
+    // The internal note names everyone notified, each with their own role (looked up once, when it is written).
+    const comments = await call(base, 'GET', `/rest/api/3/issue/${key}/comment`, { user: 'ines' });
+    const noteTexts = JSON.stringify(comments.body);
+    expect(noteTexts).toMatch(/Notified: (Ines Kowalski \(Incident Manager\) and Sofia Martins \(Service Manager\)|Sofia Martins \(Service Manager\) and Ines Kowalski \(Incident Manager\))\./);
     expect(JSON.stringify(team.incident)).not.toMatch(/escalation escalation/);
 
     const carla = await d.panel(key, 'carla');
