@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     const r = run.result;
     const escalationCalls = (run.jiraCalls ?? 0) - r.searchCalls;
     console.log(`  indexed scan (the app): ${String(r.searchCalls)} search calls (incidents without a state to adopt, and the due ones' issues) to find ${String(r.due.length)} due (budget ≤ 3), ${String(r.escalated.length)} escalated, ${String(r.failed.length)} failed`);
-    console.log(`    Jira REST calls in all: ${String(run.jiraCalls)} (${String(escalationCalls)} for the escalations: ${(escalationCalls / Math.max(1, r.escalated.length)).toFixed(1)} per incident: notify IM+SM, internal comment, index property)`);
+    console.log(`    Jira REST calls in all: ${String(run.jiraCalls)} (${String(escalationCalls)} for the escalations: ${(escalationCalls / Math.max(1, r.escalated.length)).toFixed(1)} per incident: names of those notified, notify IM+SM, internal comment, index property)`);
     console.log(`    wall time: ${String(run.durationMs)} ms`);
     const again = await json('POST', '/sandbox/scheduled/sd-sla-scan/run') as Run;
     console.log(`  the next run (nothing due or pending): ${String(again.jiraCalls)} Jira REST calls (${String(again.result?.searchCalls ?? 0)} search), ${String(again.result?.escalated.length ?? 0)} escalated, ${String(again.durationMs)} ms`);
