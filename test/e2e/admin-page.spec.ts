@@ -3,7 +3,8 @@
  * project, the role list with separation of duties, and the server refusing what the page would not offer.
  * The app runs unmodified in the sandbox; what the wizard built is read back over the Jira REST API.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Frame, type Page } from '@playwright/test';
+import { attachScreens, expectNoOverlapAtWidths, overlappingText } from './layout';
 import { actAs, basicAuth, getAs, luminanceIn, openAdminPage, userNamed, type SandboxUser } from './sandbox';
 
 interface ProjectWithTypes { key: string; issueTypes: Array<{ id: string; name: string }> }
@@ -11,6 +12,13 @@ interface FieldBean { id: string; name: string; custom: boolean; schema?: { cust
 
 const RECORD_TYPES = ['Incident', 'Service change request', 'Customer agreement', 'Supplier agreement'];
 const PROFILE_FIELDS = ['Impact', 'Urgency', 'Change type', 'Affected services', 'Impacted CIs', 'Planned start', 'Planned end', 'Root cause', 'Major incident', 'Information security incident'];
+
+/** The admin page's frame, for measuring its text boxes. */
+async function adminFrame(page: Page): Promise<Frame> {
+  const frame = await (await page.locator('[data-testid=app-frame]').elementHandle())?.contentFrame();
+  if (!frame) throw new Error('The app frame is not there.');
+  return frame;
+}
 
 async function projectTypes(request: APIRequestContext, admin: SandboxUser, key: string): Promise<string[]> {
   const { status, body } = await getAs<ProjectWithTypes>(request, admin, `/rest/api/3/project/${key}?expand=issueTypes`);
@@ -207,6 +215,11 @@ test.describe('on the demo service provider (JSM project SD, project OPS)', () =
     await expect(app.getByTestId('sd-setup-slot-service-change-request')).toContainText('Reuse');
     await expect(app.getByTestId('sd-setup-field-changeType')).toContainText('"Standard" counts as Pre-approved');
     await expect(app.getByTestId('sd-setup-field-rootCause')).toContainText('Root cause');
+    await attachScreens(page, test.info(), 'Admin page — setup on the demo site', async () => {
+      const again = page.frameLocator('[data-testid=app-frame]');
+      await expect(again.getByTestId('sd-admin')).toBeVisible();
+    });
+    await expectNoOverlapAtWidths(page, async () => overlappingText(await adminFrame(page), '[data-testid=sd-admin]'));
 
     const types = await getAs<Array<{ name: string }>>(request, sofia, '/rest/api/3/issuetype');
     expect(types.body.filter((t) => t.name === 'Incident')).toHaveLength(1);
