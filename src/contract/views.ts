@@ -23,4 +23,6 @@ export interface ProjectPageView {
   project: { id: string; key: string; name: string };
   openByKind: Array<{ kind: RecordKind; issueType: string; open: number }>;
   viewer: ViewerRoles;
+  /** The server's instant (the sandbox clock on the sandbox): "the last 30 days" end on its day, not the browser's. */
+  now: string;
 }

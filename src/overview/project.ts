@@ -15,6 +15,7 @@ export async function projectOverview(projectKey: string, viewer: { accountId: s
   return {
     project,
     openByKind,
+    now: new Date(now).toISOString(),
     viewer: { accountId: viewer.accountId, displayName: viewer.displayName, roles: rolesHeldBy(rules.roles ?? [], viewer.accountId).map((r) => ({ code: r.code, name: r.name })) },
   };
 }

@@ -225,8 +225,14 @@ test('SD-5, past its first-response target while its clocks run, reads Breached;
 
 test('an empty period says so, and a period the wrong way round is caught before asking the server', async ({ page, request }) => {
   const sofia = await userNamed(request, 'Sofia');
+  // The default period ends on the sandbox's day (the server's clock) in Sofia's zone, not on the browser's day.
+  const clock = await request.post('/sandbox/clock', { data: { advanceMs: DAY } });
+  expect(clock.ok()).toBeTruthy();
+  const now = ((await clock.json()) as { now: string }).now;
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: sofia.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(now));
   const { reports } = await openReports(page, sofia);
   await expect(reports.getByTestId('sd-reports-result')).toBeVisible();
+  await expect(reports.getByLabel('To (included)')).toHaveValue(today);
 
   await reports.getByLabel('From').fill('2020-01-01');
   await reports.getByLabel('To (included)').fill('2020-01-31');

@@ -91,14 +91,14 @@ function Choice({ id, testId, value, options, onChange }: { id: string; testId: 
 /** The viewer's Jira profile zone and locale (Forge context), for every instant shown. */
 export interface ViewerTime { timeZone: string | undefined; locale: string | undefined }
 
-function initialForm(timeZone: string | undefined): FormValues {
-  const period = lastThirtyDays(Date.now(), timeZone);
+function initialForm(serverNow: string, timeZone: string | undefined): FormValues {
+  const period = lastThirtyDays(Date.parse(serverNow), timeZone);
   return { ...period, bucket: suggestedBucket(periodDays(period.from, period.to) ?? 30), service: '', priority: '' };
 }
 
-export default function IncidentReports({ projectKey, viewer }: { projectKey: string; viewer: ViewerTime }) {
+export default function IncidentReports({ projectKey, viewer, serverNow }: { projectKey: string; viewer: ViewerTime; serverNow: string }) {
   const ids = useId();
-  const [form, setForm] = useState<FormValues>(() => initialForm(viewer.timeZone));
+  const [form, setForm] = useState<FormValues>(() => initialForm(serverNow, viewer.timeZone));
   // The default period is shown at once (issue #12): the page opens on the last 30 days.
   const [state, setState] = useState<State>(() => ({ status: 'loading', request: requestOf(form) }));
   const bucketChosen = useRef(false);

@@ -110,7 +110,7 @@ export function ProjectPageBody({ view, siteUrl, viewerTime }: { view: ProjectPa
       </section>
 
       <Suspense fallback={<Loading label="Loading incident reports" />}>
-        <IncidentReports projectKey={project.key} viewer={viewerTime} />
+        <IncidentReports projectKey={project.key} viewer={viewerTime} serverNow={view.now} />
       </Suspense>
 
       <ViewerRoles
