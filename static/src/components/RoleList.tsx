@@ -41,7 +41,7 @@ export function ViewerRoles({
       </h2>
       {!rolesConfigured ? (
         <p data-testid="sd-roles-unconfigured" style={emptyStyle}>
-          No role list (WP.08) exists yet for this service. The Service Manager creates it on the admin page.
+          No role list exists yet for this service. The Service Manager creates it under Apps → Service delivery.
         </p>
       ) : roles.length === 0 ? (
         <p data-testid="sd-roles-empty" style={emptyStyle}>

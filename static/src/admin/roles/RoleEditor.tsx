@@ -266,7 +266,7 @@ function PersonRows({
                   {configured.includes(area) ? area : `${area} (not an area: untick it)`}
                 </Check>
               ))}
-              <span className="sd-hint">{row.practitionerAreas ? '' : 'None ticked: counts as a practitioner in every area (ROL-07).'}</span>
+              <span className="sd-hint">{row.practitionerAreas ? '' : 'None ticked: counts as a practitioner in every area.'}</span>
             </fieldset>
           </td>
         </tr>
@@ -290,8 +290,8 @@ function PersonRows({
             />
             <span id={`${overrideId}-count`} className="sd-hint">
               {length < MIN_JUSTIFICATION_LENGTH
-                ? `${length} of at least ${MIN_JUSTIFICATION_LENGTH} characters. The override is listed as an SoD exception (D4).`
-                : `${length} characters. The override will be listed as an SoD exception (D4).`}
+                ? `${length} of at least ${MIN_JUSTIFICATION_LENGTH} characters. The override is listed as a separation-of-duty exception.`
+                : `${length} characters. The override will be listed as a separation-of-duty exception.`}
             </span>
             {overrideNote ? (
               <span className="sd-hint sd-block" data-testid={`sd-roles-override-note-${id}`}>

@@ -26,7 +26,7 @@ export function SodFindings({ validation, names, live = false }: { validation: S
       <h4 id="sd-roles-findings-title" className="sd-subheading">
         Separation of duties{live ? ' (checked as you edit)' : ''}
       </h4>
-      {clean ? <p className="sd-muted" data-testid="sd-roles-findings-ok">No findings: the list follows the separation-of-duty rules (ROL-04 to ROL-10).</p> : null}
+      {clean ? <p className="sd-muted" data-testid="sd-roles-findings-ok">No findings: the list follows the separation-of-duty rules.</p> : null}
       {refusals.length > 0 ? (
         <div data-testid="sd-roles-refusals">
           <p className="sd-strong sd-danger-text">Refused ({refusals.length}): these must be resolved before the list can be saved.</p>
