@@ -47,8 +47,12 @@ export interface IncidentSection {
   /** The server's instant (the sandbox clock on the sandbox): the live countdown starts from it. */
   now: string;
   policy: { version: number | null; timeZone: string };
-  /** `syncPending`: Jira's priority differs from the derived one and the trigger is about to set it (open incidents only). */
-  priority: { value: string | null; derived: boolean; text: string; missing: Array<'impact' | 'urgency'>; impact: string | null; urgency: string | null; jiraPriority: string | null; syncPending: boolean };
+  /**
+   * `syncPending`: Jira's priority differs from the derived one and the trigger is about to set it (open incidents only).
+   * `jiraPriorityMeans`: the profile priority Jira's field stands for on this site ("Highest" → Critical), so the panel can
+   * tell a site's other name for the same priority from a different priority.
+   */
+  priority: { value: string | null; derived: boolean; text: string; missing: Array<'impact' | 'urgency'>; impact: string | null; urgency: string | null; jiraPriority: string | null; jiraPriorityMeans: string | null; syncPending: boolean };
   /** Internal (D26): null for a customer. */
   classification: { services: string[]; cis: string[]; securityIncident: boolean; majorIncident: boolean; significant: boolean; significantReasons: string[] } | null;
   clocks: { firstResponse: ClockView | null; resolution: ClockView | null; earlierCycles: ClockView[] };

@@ -7,6 +7,7 @@ import {
 } from '../domain/incident/actions';
 import { agentTest, customerClosureItems, type IncidentEvaluation } from '../domain/incident/evaluate';
 import { escalationText, personText } from '../domain/incident/messages';
+import { profilePriorityOf } from '../domain/incident/priority-names';
 import { DEFAULT_PROFILE_CONFIG } from '../domain/profile-config';
 import { PROFILE_CONFIG, SITE_MAPPING } from '../store/documents';
 import { loadDocument } from '../store/work-product-store';
@@ -103,7 +104,7 @@ export function incidentSection(issue: LoadedIssue, facts: IncidentFacts, ev: In
     audience,
     now: new Date(at).toISOString(),
     policy: { version: rules.policy.version, timeZone: rules.policy.policy.serviceHours.timeZone },
-    priority: { value: st.priority.value, derived: st.priority.derived, text: st.priority.text, missing: st.priority.missing, impact: s.fields.impact, urgency: s.fields.urgency, jiraPriority: s.priority, syncPending: ev.desiredPriority !== null },
+    priority: { value: st.priority.value, derived: st.priority.derived, text: st.priority.text, missing: st.priority.missing, impact: s.fields.impact, urgency: s.fields.urgency, jiraPriority: s.priority, jiraPriorityMeans: profilePriorityOf(s.priority), syncPending: ev.desiredPriority !== null },
     classification: team ? {
       services: st.classification.services, cis: st.classification.cis, securityIncident: st.classification.securityIncident,
       majorIncident: st.classification.majorIncident, significant: st.classification.significant, significantReasons: st.classification.significantReasons,

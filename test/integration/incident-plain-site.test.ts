@@ -57,7 +57,7 @@ describe('incidents on a plain site set up by the wizard', () => {
     // The internal classification is in the panel of the service team (D26), not in the property customers can read.
     expect(view.incident?.classification).toMatchObject({ cis: ['artefact-store-01'], securityIncident: true });
     expect(view.rolesConfigured).toBe(false);
-    expect(view.incident?.priority).toMatchObject({ value: 'Critical', jiraPriority: 'Highest', syncPending: false });
+    expect(view.incident?.priority).toMatchObject({ value: 'Critical', jiraPriority: 'Highest', jiraPriorityMeans: 'Critical', syncPending: false });
     expect(view.incident?.clocks.resolution).toMatchObject({ targetMs: 4 * 3_600_000, clock: '24x7', state: 'running' });
     // The wizard created the Root cause field, so the checklist asks for it without a hint.
     expect(view.incident?.closure.items.find((i) => i.id === 'root-cause')).toMatchObject({ done: false });

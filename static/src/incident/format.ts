@@ -174,12 +174,14 @@ export const sentence = capitalised;
  * one more sentence says which applies and why; where the site names the priority differently ("Highest" for
  * Critical), the mapping is said once, quietly.
  */
-export function priorityStory(p: { value: string | null; impact: string | null; urgency: string | null; jiraPriority: string | null; syncPending: boolean; derived: boolean }): { derivation: string | null; note: string | null } {
+export function priorityStory(p: { value: string | null; impact: string | null; urgency: string | null; jiraPriority: string | null; jiraPriorityMeans: string | null; syncPending: boolean; derived: boolean }): { derivation: string | null; note: string | null } {
   const derivation = p.derived && p.impact && p.urgency && p.value ? `Impact ${p.impact} × Urgency ${p.urgency} → ${p.value}` : null;
   if (p.value === null || p.jiraPriority === null || p.jiraPriority === p.value) return { derivation, note: null };
   if (!p.derived) return { derivation, note: null };
-  if (p.syncPending) {
-    return { derivation, note: `Jira's priority field still says ${p.jiraPriority}; ${p.value} applies (it follows from impact and urgency), and the field is being updated.` };
-  }
-  return { derivation, note: `This site calls ${p.value} “${p.jiraPriority}” in Jira's priority field.` };
+  // The same priority under the site's own name ("Highest" for Critical): the mapping, once and quietly.
+  if (p.jiraPriorityMeans === p.value) return { derivation, note: `This site calls ${p.value} “${p.jiraPriority}” in Jira's priority field.` };
+  // A different priority in Jira's field (SD-4: Low, where impact and urgency give Normal): which applies, and why.
+  const still = p.syncPending ? 'still says' : 'says';
+  const after = p.syncPending ? ', and the field is being updated.' : '; the clocks and reports use it.';
+  return { derivation, note: `Jira's priority field ${still} ${p.jiraPriority}; ${p.value} applies (it follows from impact and urgency)${after}` };
 }

@@ -54,18 +54,21 @@ describe('issue #12: words, not codes; one priority story; the viewer\'s time', 
   });
 
   it('states the priority once with the impact and urgency values', () => {
-    const p = { value: 'High', derived: true, impact: 'High', urgency: 'Medium', jiraPriority: 'High', syncPending: false };
+    const p = { value: 'High', derived: true, impact: 'High', urgency: 'Medium', jiraPriority: 'High', jiraPriorityMeans: 'High', syncPending: false };
     expect(priorityStory(p)).toEqual({ derivation: 'Impact High × Urgency Medium → High', note: null });
   });
 
   it('SD-4: Jira says Low, the derived priority is Normal: one sentence says which applies and why', () => {
-    const story = priorityStory({ value: 'Normal', derived: true, impact: 'Low', urgency: 'Low', jiraPriority: 'Low', syncPending: true });
+    const story = priorityStory({ value: 'Normal', derived: true, impact: 'Low', urgency: 'Low', jiraPriority: 'Low', jiraPriorityMeans: 'Low', syncPending: true });
     expect(story.derivation).toBe('Impact Low × Urgency Low → Normal');
     expect(story.note).toBe("Jira's priority field still says Low; Normal applies (it follows from impact and urgency), and the field is being updated.");
+    // Closed, the field is no longer updated: still a different priority, never "this site calls Normal Low".
+    const closed = priorityStory({ value: 'Normal', derived: true, impact: 'Low', urgency: 'Low', jiraPriority: 'Low', jiraPriorityMeans: 'Low', syncPending: false });
+    expect(closed.note).toBe("Jira's priority field says Low; Normal applies (it follows from impact and urgency); the clocks and reports use it.");
   });
 
   it('a plain site that calls Critical "Highest" shows the mapping once, quietly', () => {
-    const story = priorityStory({ value: 'Critical', derived: true, impact: 'High', urgency: 'High', jiraPriority: 'Highest', syncPending: false });
+    const story = priorityStory({ value: 'Critical', derived: true, impact: 'High', urgency: 'High', jiraPriority: 'Highest', jiraPriorityMeans: 'Critical', syncPending: false });
     expect(story.note).toBe('This site calls Critical “Highest” in Jira\'s priority field.');
   });
 
