@@ -154,7 +154,7 @@ async function escalate(issue: LoadedIssue, ev: IncidentEvaluation, decision: Es
   if (claimed.status === 'busy') { unfinished.push(`escalation ${decision.key}: being sent by another run`); return 'busy'; }
   const notified = claimed.row.record.notified;
   const message = renderStandardMessage('incident-escalated', issue.snapshot, ev, run.rules.policy.policy, { threshold: thresholdLabel(decision) });
-  const nobody = notified.length ? `\n\nNotified: ${await notifiedPeople(notified, run)}.` : '\n\nNobody was notified: the role list names no Incident Manager or Service Manager (D14).';
+  const nobody = notified.length ? `\n\nNotified: ${await notifiedPeople(notified, run)}.` : '\n\nNobody was notified: the role list names no Incident Manager or Service Manager.';
   return runClaimed(claimed.row, run, [
     { name: 'notified', act: async () => { if (notified.length) await notifyUsers(issue.snapshot.key, message.subject, message.body, notified); } },
     { name: 'commented', act: async () => { await addComment(issue.snapshot.key, `${message.subject}\n\n${message.body}${nobody}`, 'internal'); } },

@@ -1,12 +1,11 @@
 import type { FunctionKey } from '../contract/functions';
-import type { AdminAction } from '../domain/authorization';
 import { parseIcsHolidays } from '../domain/sla/ics';
 import { searchPeople } from '../jira/users';
-import { adminCallerOf, type AdminCaller } from '../admin/caller';
 import { approvePolicy, approveRoles, discardPolicyDraft, discardRolesDraft, recordTraining, saveConfig, savePolicyDraft, saveRolesDraft } from '../admin/governance';
 import { finishSetup, planView, runStep } from '../admin/setup';
 import { adminView } from '../admin/view';
-import type { Access, Call, Implementations } from './surface';
+import { governanceCaller as adminCaller, governedBy as by } from './governance-access';
+import type { Implementations } from './surface';
 
 /**
  * The admin page's functions (issue #4, ADR 011). Who may call each is a rule of src/domain/authorization.ts, answered
@@ -14,12 +13,6 @@ import type { Access, Call, Implementations } from './surface';
  */
 
 type AdminKey = Extract<FunctionKey, 'adminPage.load' | 'admin.searchUsers' | `config.${string}` | `setup.${string}` | `roles.${string}` | `policy.${string}`>;
-
-const by = (rule: AdminAction): Access => ({ rule, jira: { scope: 'global', required: [], lookUp: ['ADMINISTER'] } });
-
-function adminCaller(call: Call<FunctionKey>): AdminCaller {
-  return adminCallerOf({ accountId: call.caller.accountId, displayName: call.caller.displayName, isJiraAdmin: call.caller.isJiraAdmin }, call.caller.roleList);
-}
 
 export const adminPageFunctions: Implementations<AdminKey> = {
   'adminPage.load': { access: by('admin.view'), handler: async (call) => adminView(adminCaller(call), call.now) },

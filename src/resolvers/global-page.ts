@@ -1,11 +1,10 @@
 import type { FunctionKey } from '../contract/functions';
-import type { AccessRule } from '../domain/access';
 import { parseIcsHolidays } from '../domain/sla/ics';
 import { searchPeople } from '../jira/users';
-import { adminCallerOf, type AdminCaller } from '../admin/caller';
 import { approvePolicy, approveRoles, discardPolicyDraft, discardRolesDraft, recordTraining, savePolicyDraft, saveRolesDraft } from '../admin/governance';
 import { governanceView } from '../admin/view';
-import type { Access, Call, Implementations } from './surface';
+import { governanceCaller as callerOf, governedBy as by } from './governance-access';
+import type { Implementations } from './surface';
 
 /**
  * The global page's functions (D28, jira:globalPage "Service delivery"): the service team's home, where managers who
@@ -15,13 +14,6 @@ import type { Access, Call, Implementations } from './surface';
  */
 
 type GlobalKey = Extract<FunctionKey, `globalPage.${string}`>;
-
-/** Jira's Administer permission is looked up (asUser) because the D4 bootstrapping rules depend on it. */
-const by = (rule: AccessRule): Access => ({ rule, jira: { scope: 'global', required: [], lookUp: ['ADMINISTER'] } });
-
-function callerOf(call: Call<FunctionKey>): AdminCaller {
-  return adminCallerOf({ accountId: call.caller.accountId, displayName: call.caller.displayName, isJiraAdmin: call.caller.isJiraAdmin }, call.caller.roleList);
-}
 
 export const globalPageFunctions: Implementations<GlobalKey> = {
   'globalPage.load': { access: by('staff'), handler: async (call) => governanceView(callerOf(call), call.now) },
