@@ -37,6 +37,14 @@ export function isServiceTeam(c: Pick<Caller, 'roles' | 'rolesConfigured' | 'acc
   return c.roles.some((r) => SERVICE_TEAM_ROLES.includes(r)) || (!c.rolesConfigured && c.accountType === 'atlassian');
 }
 
+/**
+ * D26: who sees the service team's own work and figures (reports, the team's pages): the service team, and a Jira
+ * administrator, who runs the site. Everyone else sees only what concerns them as a customer.
+ */
+export function seesTeamFigures(c: Pick<Caller, 'roles' | 'rolesConfigured' | 'accountType' | 'isJiraAdmin'>): boolean {
+  return isServiceTeam(c) || c.isJiraAdmin;
+}
+
 /** D28: a licensed Jira user (not a portal customer) who holds no role other than Customer or Supplier's own, if any. */
 export function isStaff(c: Pick<Caller, 'roles' | 'accountType'>): boolean {
   if (c.accountType !== 'atlassian') return false;
@@ -51,7 +59,7 @@ export function mayCall(rule: AccessRule, c: Caller): AuthorizationDecision {
     case 'anyone':
       return { allowed: true };
     case 'service-team':
-      return isServiceTeam(c) || c.isJiraAdmin ? { allowed: true } : { allowed: false, rule: 'D26', message: 'This page shows the service team’s own work and figures; it is open to the service team (a 29110 role other than Customer or Supplier).' };
+      return seesTeamFigures(c) ? { allowed: true } : { allowed: false, rule: 'D26', message: 'This page shows the service team’s own work and figures; it is open to the service team (a 29110 role other than Customer or Supplier).' };
     case 'staff':
       // D28, D26: the global page is the service team's home; every licensed (non-customer) account may read the role
       // list and the policy there, but not one that holds only the Customer or Supplier role.

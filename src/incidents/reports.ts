@@ -1,5 +1,5 @@
 import type { IncidentReportsPayload, IncidentReportsView } from '../contract/reports';
-import { isServiceTeam, type Caller } from '../domain/access';
+import { seesTeamFigures, type Caller } from '../domain/access';
 import { customerIncidentReport, incidentReport, mapStoredIncidents, reportPriorities, type ReportIncident, type StoredIncident } from '../domain/incident/report';
 import { inPeriod, type Period } from '../domain/metrics';
 import { PRIORITY_SCHEMES } from '../domain/priority-matrix';
@@ -86,7 +86,7 @@ function seenIn(records: readonly ReportIncident[], period: Period, scheme: read
 export type ReportViewer = Pick<Caller, 'accountId' | 'roles' | 'rolesConfigured' | 'accountType' | 'isJiraAdmin'>;
 
 export async function incidentReports(projectKey: string, p: IncidentReportsPayload, viewer: ReportViewer, now: number): Promise<IncidentReportsView> {
-  const team = isServiceTeam(viewer) || viewer.isJiraAdmin;
+  const team = seesTeamFigures(viewer);
   const [rules, incidentTypes] = await Promise.all([loadIncidentRules(now), incidentIssueTypesOf(projectKey)]);
   const { policy } = rules.policy;
   const zone = policy.serviceHours.timeZone;
