@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { globalPagePayloads, payloads as adminPayloads, type Answers as AdminAnswers, type GlobalPageAnswers } from './admin';
+import { changePayloads, changeTemplatePayloads, type ChangeAnswers, type ChangeTemplateAnswers } from './change';
 import { incidentPayloads, type IncidentAnswers } from './incident';
 import { MODULE_KEYS, type UiModuleKey } from './modules';
 import { incidentReportsPayload, type IncidentReportsView } from './reports';
@@ -25,10 +26,13 @@ const globalPage = <P extends Record<string, z.ZodType>>(schemas: P) =>
 export const FUNCTIONS = {
   'issuePanel.load': { module: MODULE_KEYS.issuePanel, payload: noPayload },
   ...panel(incidentPayloads),
+  ...panel(changePayloads),
   ...admin(adminPayloads),
   ...globalPage(globalPagePayloads),
   'projectPage.load': { module: MODULE_KEYS.projectPage, payload: noPayload },
   'reports.incidents': { module: MODULE_KEYS.projectPage, payload: incidentReportsPayload },
+  'changeTemplates.list': { module: MODULE_KEYS.projectPage, payload: changeTemplatePayloads['changeTemplates.list'] },
+  'changeTemplates.raise': { module: MODULE_KEYS.projectPage, payload: changeTemplatePayloads['changeTemplates.raise'] },
 } as const satisfies Record<string, Declared>;
 
 export type FunctionKey = keyof typeof FUNCTIONS;
@@ -37,7 +41,7 @@ export type PayloadIn<K extends FunctionKey> = z.input<(typeof FUNCTIONS)[K]['pa
 /** What the handler receives (after the schema). */
 export type PayloadOf<K extends FunctionKey> = z.infer<(typeof FUNCTIONS)[K]['payload']>;
 
-export type Answers = AdminAnswers & GlobalPageAnswers & IncidentAnswers & {
+export type Answers = AdminAnswers & GlobalPageAnswers & IncidentAnswers & ChangeAnswers & ChangeTemplateAnswers & {
   'issuePanel.load': IssuePanelView;
   'projectPage.load': ProjectPageView;
   'reports.incidents': IncidentReportsView;

@@ -4,6 +4,7 @@
  */
 import type { RecordKind } from '../domain/record-kind';
 import type { RoleCode } from '../domain/roles';
+import type { ChangeSection } from './change';
 import type { IncidentSection } from './incident';
 
 export type { RecordKind, RoleCode };
@@ -17,6 +18,8 @@ export interface IssuePanelView {
   rolesConfigured: boolean;
   /** The incident view (issue #5) when the issue is an incident; null otherwise. */
   incident: IncidentSection | null;
+  /** The change view (issue #13) when the issue is a service change request; null otherwise. */
+  change: ChangeSection | null;
 }
 
 export interface ProjectPageView {

@@ -6,7 +6,7 @@
 import { authorize, ADMIN_ACTIONS, type AdminAction, type AuthorizationDecision } from './authorization';
 import type { RoleCode } from './roles';
 
-export const SURFACE_RULES = ['anyone', 'service-team', 'staff', 'agent', 'incident-manager'] as const;
+export const SURFACE_RULES = ['anyone', 'service-team', 'staff', 'agent', 'incident-manager', 'change-approver', 'control-manager'] as const;
 export type SurfaceRule = (typeof SURFACE_RULES)[number];
 export type AccessRule = AdminAction | SurfaceRule;
 
@@ -68,5 +68,11 @@ export function mayCall(rule: AccessRule, c: Caller): AuthorizationDecision {
       return holdsAny(c, AGENT_ROLES) || staffBeforeRoles(c) ? { allowed: true } : { allowed: false, rule: 'D11', message: 'Only the people who work incidents (a Practitioner, the Incident Manager or the Service Manager) may do this.' };
     case 'incident-manager':
       return holdsAny(c, ['IM', 'SM']) ? { allowed: true } : { allowed: false, rule: 'INC-24', message: 'Only an Incident Manager (or the Service Manager) may do this.' };
+    case 'change-approver':
+      // ROL-11: CO.2.1, CO.2.3 and CO.3.2 are the Control Manager's; an emergency change may also be approved by the
+      // Service Manager (D16). Which step a person may decide, and D7, are checked per change (src/domain/change).
+      return holdsAny(c, ['CM', 'SM']) ? { allowed: true } : { allowed: false, rule: 'ROL-11', message: 'Only the Control Manager (or, for an emergency change, the Service Manager) decides on a service change request.' };
+    case 'control-manager':
+      return holdsAny(c, ['CM']) ? { allowed: true } : { allowed: false, rule: 'D15', message: 'Only the Control Manager may do this.' };
   }
 }

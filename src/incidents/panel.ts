@@ -179,5 +179,6 @@ export async function issuePanelView(issueKey: string, projectKey: string, viewe
     viewer: { accountId: viewer.accountId, displayName: viewer.displayName, roles: rolesHeldBy(rules.roles ?? [], viewer.accountId).map((r) => ({ code: r.code, name: r.name })) },
     rolesConfigured: rules.roles !== null,
     incident: incident?.section ?? null,
+    change: null,
   };
 }
