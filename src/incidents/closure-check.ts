@@ -1,3 +1,5 @@
+import { checkChangeTransition } from '../changes/transition-check';
+import { stepForStatus } from '../domain/change/path';
 import { isClosingStatus } from '../domain/incident-closure';
 import { getStatus } from '../jira/issues';
 import { loadIncidentRules } from '../store/rules';
@@ -14,9 +16,12 @@ export type TransitionVerdict = { allowed: true } | { allowed: false; message: s
 export async function checkTransition(issueKey: string, toStatusId: string, clock: Clock): Promise<TransitionVerdict> {
   const at = clock();
   const [rules, target] = await Promise.all([loadIncidentRules(at), getStatus(toStatusId)]);
-  if (!isClosingStatus(target.name)) return { allowed: true };
+  const category = target.statusCategory.key === 'done' ? 'done' : target.statusCategory.key === 'indeterminate' ? 'indeterminate' : 'new';
+  const changeGate = stepForStatus(target.name, category) !== null;
+  if (!isClosingStatus(target.name) && !changeGate) return { allowed: true };
   const issue = await loadIssue(issueKey, issueKey.replace(/-\d+$/, ''), rules, 'app');
-  if (!issue || issue.kind !== 'incident') return { allowed: true };
+  if (issue?.kind === 'service-change-request') return checkChangeTransition(issue, { name: target.name, category }, rules, at);
+  if (!issue || issue.kind !== 'incident' || !isClosingStatus(target.name)) return { allowed: true };
   const memory = await loadMemory(issue.snapshot.id);
   const trackedSince = memory.record ? Date.parse(memory.record.trackedSince) : at;
   const ev = evaluate(issue, memory, rules, trackedSince, at);

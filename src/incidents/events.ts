@@ -34,8 +34,9 @@ export async function handleIssueEvent(event: IssueEvent, clock: Clock): Promise
   const rules: IncidentRules = await loadIncidentRules(clock());
   if (recordKindOf(event.issueTypeName, rules.issueTypes) === 'unmapped') return null;
   const run: Run = { rules, clock, owner: `event:${randomUUID()}` };
-  if (recordKindOf(event.issueTypeName, rules.issueTypes) !== 'incident') {
-    // A change or an agreement: only its kind is indexed (the pipeline reads it and says so).
+  const kind = recordKindOf(event.issueTypeName, rules.issueTypes);
+  if (kind !== 'incident' && kind !== 'service-change-request') {
+    // An agreement: only its kind is indexed (the pipeline reads it and says so).
     return bringUpToDate({ key: event.issueKey, projectKey: event.projectKey, issueId: event.issueId }, run, { escalate: false });
   }
   const out = await trackedRun(event, run);

@@ -19,6 +19,8 @@ export interface LoadedIssue {
   /** The app's index property as Jira holds it now: compared to decide whether to rewrite it, never trusted. */
   indexAsStored: unknown;
   mark: string;
+  /** Jira's fields as read and the field names, when asked for: other records' parsers (a change's) read their fields here. */
+  raw: { fields: Record<string, unknown>; names: Record<string, string> };
 }
 
 /** The snapshot order of an issue: `updated` (ms), then the number of changelog entries and comments. */
@@ -35,6 +37,7 @@ export async function fromBean(bean: IncidentBean, rules: IncidentRules, who: Ji
   return {
     snapshot, kind: recordKindOf(parsed.issueType, rules.issueTypes), issueType: parsed.issueType, issueTypeId: parsed.issueTypeId,
     fieldIds: parsed.fieldIds, indexAsStored: parsed.properties[ISSUE_INDEX_PROPERTY], mark: snapshotMark(bean, snapshot),
+    raw: { fields: bean.fields as Record<string, unknown>, names: withNames.names ?? {} },
   };
 }
 

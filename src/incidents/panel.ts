@@ -16,6 +16,8 @@ import { rolesHeldBy, type RoleCode } from '../domain/roles';
 import type { SlaCycle } from '../domain/sla/replay';
 import type { IncidentFacts } from '../store/incident-records';
 import { loadIncidentRules, mappedIssueType, type IncidentRules } from '../store/rules';
+import { changeOf } from '../changes/load';
+import { changeSection } from '../changes/panel';
 import { loadIssue, type LoadedIssue } from './load';
 import { evaluate, loadMemory, type IncidentMemory } from './pipeline';
 
@@ -167,6 +169,7 @@ export async function issuePanelView(issueKey: string, projectKey: string, viewe
   const rules = await loadIncidentRules(at);
   const { issue, incident } = await readForViewer(issueKey, projectKey, viewer, rules, at);
   if (!issue) return null;
+  const change = issue.kind === 'service-change-request' ? changeSection(await changeOf(issue, rules, at, 'user'), rules, viewer, at) : null;
   const s = issue.snapshot;
   return {
     issue: {
@@ -179,6 +182,6 @@ export async function issuePanelView(issueKey: string, projectKey: string, viewe
     viewer: { accountId: viewer.accountId, displayName: viewer.displayName, roles: rolesHeldBy(rules.roles ?? [], viewer.accountId).map((r) => ({ code: r.code, name: r.name })) },
     rolesConfigured: rules.roles !== null,
     incident: incident?.section ?? null,
-    change: null,
+    change,
   };
 }

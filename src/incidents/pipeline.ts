@@ -1,3 +1,4 @@
+import { bringChangeUpToDate } from '../changes/pipeline';
 import { escalationRecipients, evaluateIncident, type IncidentEvaluation } from '../domain/incident/evaluate';
 import { incidentIndexOf, recordIndexOf, sameIncidentState, sameIndex, type IssueIndex } from '../domain/incident/issue-index';
 import { peopleText, renderStandardMessage, thresholdLabel } from '../domain/incident/messages';
@@ -215,6 +216,12 @@ export async function bringUpToDate(source: IssueSource, run: Run, opts: { escal
     // No longer an incident (its type was changed): nothing is due on it any more.
     await settleRecord(issue.snapshot.id, readAt);
     if (issue.kind !== 'unmapped') await writeIndex(issue.snapshot.key, issue.indexAsStored, recordIndexOf(issue.kind));
+    if (issue.kind === 'service-change-request') {
+      // Issue #13: a change's after-the-fact work (priority, approval by template, deployment record), finished by the scan when a run fails.
+      const change = await bringChangeUpToDate(issue, run.rules, run.clock());
+      out.unfinished.push(...change.unfinished);
+      out.finished = out.unfinished.length === 0;
+    }
     return out;
   }
 

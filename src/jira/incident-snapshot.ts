@@ -24,12 +24,19 @@ const SLOT_FIELD: Readonly<Record<IncidentSlot, keyof IncidentSnapshot['fields']
 /** Field id per slot: from the setup wizard's mapping, or found by name in the issue's `names`. */
 export type IncidentFieldIds = Partial<Record<IncidentSlot, string>>;
 
-export const BASE_FIELDS = ['summary', 'issuetype', 'project', 'status', 'priority', 'resolution', 'resolutiondate', 'reporter', 'assignee', 'created', 'updated', 'comment', 'issuelinks'];
+export const BASE_FIELDS = ['summary', 'issuetype', 'project', 'status', 'priority', 'resolution', 'resolutiondate', 'reporter', 'creator', 'assignee', 'created', 'updated', 'comment', 'issuelinks'];
 
-/** The `fields` and `expand` of a request that reads incidents: exact ids when mapped, else every field with names. */
+/** The fields a service change request reads (WP.11, issue #13); a mapping from before the wizard knew them lacks some. */
+const CHANGE_CONTENT_SLOTS = ['implementationPlan', 'testPlan', 'backOutPlan', 'businessImpact', 'builder', 'deployer'];
+
+/**
+ * The `fields` and `expand` of a request that reads a record: exact ids when the mapping names every field the app
+ * reads, else every field with their names (so a field the wizard has not mapped yet is found by its name).
+ */
 export function incidentQuery(ids: IncidentFieldIds | null): { fields: string; expand: string } {
-  if (ids === null) return { fields: '*all', expand: 'changelog,names' };
-  return { fields: [...BASE_FIELDS, ...Object.values(ids)].join(','), expand: 'changelog' };
+  const mapped = ids as Readonly<Record<string, string | undefined>> | null;
+  if (mapped === null || CHANGE_CONTENT_SLOTS.some((slot) => !mapped[slot])) return { fields: '*all', expand: 'changelog,names' };
+  return { fields: [...BASE_FIELDS, ...Object.values(mapped).filter((v): v is string => typeof v === 'string')].join(','), expand: 'changelog,names' };
 }
 
 /** Finds the profile's fields by their names (FIELD_SPECS synonyms, or the wizard's own "(29110)" names). */

@@ -1,0 +1,75 @@
+import { missingForStep, scheduleFindings, stepForStatus } from '../domain/change/path';
+import { NEW_SERVICE_LABEL } from '../domain/change/snapshot';
+import { JIRA_PRIORITY_NAMES, profilePriorityOf } from '../domain/incident/priority-names';
+import { classifyIncident } from '../domain/policy';
+import { setPriorityByNames } from '../jira/issues';
+import type { LoadedIssue } from '../incidents/load';
+import { updateChangeRecord } from '../store/change-records';
+import type { IncidentRules } from '../store/rules';
+import { writeConfigurationVersions } from './context';
+import { changeOf, type LoadedChange } from './load';
+import { moveTo } from './move';
+
+/**
+ * What happens after the fact on a service change request (ADR 014), on every event and whenever the scan finds its
+ * work mark: the derived priority (CHG-11, the incident matrix), a change raised from a designated template is
+ * approved by that designation (D15), and a change that arrived in Deployed gets its deployment recorded with a new
+ * version of every configuration record it touched, naming the change (CO.3.4, CO-11) — once, whatever the number of
+ * deliveries. What a run could not finish is in `unfinished`; the scan finishes it.
+ */
+export interface ChangeOutcome { unfinished: string[]; done: string[] }
+
+function deployedBy(issue: LoadedIssue): { accountId: string; displayName: string; at: string } | null {
+  const entries = issue.snapshot.history.filter((h) => h.items.some((i) => i.field === 'status' && i.toString !== null && stepForStatus(i.toString, 'indeterminate') === 'deploy'));
+  const last = entries.at(-1);
+  if (!last) return null;
+  return { accountId: last.author?.accountId ?? '', displayName: last.author?.displayName ?? 'someone', at: new Date(last.at).toISOString() };
+}
+
+export async function bringChangeUpToDate(issue: LoadedIssue, rules: IncidentRules, now: number): Promise<ChangeOutcome> {
+  const out: ChangeOutcome = { unfinished: [], done: [] };
+  const change: LoadedChange = await changeOf(issue, rules, now, 'app');
+  const s = change.snapshot;
+
+  // CHG-11: the same matrix prioritises changes and incidents.
+  const derived = classifyIncident(rules.policy.policy, rules.policy.version ?? 0, s.impact, s.urgency);
+  if (derived.ok && s.status.category !== 'done' && profilePriorityOf(s.priority) !== derived.priority) {
+    try {
+      const set = await setPriorityByNames(s.key, JIRA_PRIORITY_NAMES[derived.priority]);
+      if (set) out.done.push(`priority ${set}`);
+    } catch (e) {
+      out.unfinished.push(`priority ${derived.priority}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  // D15: raised from a designated template, it is approved by that designation at creation.
+  if (change.type === 'Pre-approved' && change.evidence.template && s.status.category === 'new') {
+    const gate = missingForStep({ snapshot: s, evidence: change.evidence, type: change.type, env: change.env }, 'evaluate');
+    if (gate.length === 0) {
+      const moved = await moveTo(s.key, 'evaluate', 'app');
+      if (moved.moved) out.done.push(`approved by its template (${moved.to})`);
+      else if (moved.reason) out.unfinished.push(`approval by template: ${moved.reason}`);
+    }
+  }
+
+  // CO.3.4, CO-11: arrived in Deployed (or beyond) without its deployment recorded.
+  const step = stepForStatus(s.status.name, s.status.category);
+  const deployedStatus = step === 'deploy' || step === 'review' || (step === 'close' && change.evidence.deployment === null && deployedBy(issue) !== null);
+  if (deployedStatus && !change.record?.deployment?.complete) {
+    const who = deployedBy(issue) ?? { accountId: '', displayName: 'someone', at: new Date(now).toISOString() };
+    try {
+      const cis = s.cis.filter((c) => c !== NEW_SERVICE_LABEL);
+      const versions = await writeConfigurationVersions({ changeKey: s.key, ciIds: cis, by: who.accountId, at: who.at, summary: `Deployed by ${s.key}: ${s.summary}` });
+      const warnings = change.type && change.type !== 'Normal' ? scheduleFindings(s, change.type, change.env).warnings : [];
+      await updateChangeRecord({ issueId: s.id, issueKey: s.key, projectKey: s.projectKey }, (r) => (r.deployment?.complete ? undefined : {
+        ...r,
+        deployment: { by: { accountId: who.accountId, displayName: who.displayName }, at: who.at, configurationVersions: versions, complete: true },
+        scheduleWarnings: [...r.scheduleWarnings, ...warnings.filter((w) => !r.scheduleWarnings.some((x) => x.key === `${w.kind}:${w.periodId ?? w.changeKey ?? ''}`)).map((w) => ({ at: who.at, message: w.message, key: `${w.kind}:${w.periodId ?? w.changeKey ?? ''}` }))],
+      }));
+      out.done.push(`deployment recorded (${versions.length} configuration record${versions.length === 1 ? '' : 's'} updated)`);
+    } catch (e) {
+      out.unfinished.push(`deployment record: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return out;
+}
