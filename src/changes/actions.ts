@@ -119,10 +119,11 @@ async function decide(ctx: Ctx, p: PayloadOf<'change.decide'>): Promise<string> 
     const out = p.step === 'evaluate' ? await moveTo(c.snapshot.key, 'reject', 'user') : { moved: false as const, reason: null };
     return `You rejected the ${label} of ${c.snapshot.key}: “${p.reason ?? ''}”.${p.step === 'evaluate' ? moved(out, 'Rejected') : ''}`;
   }
-  const target = p.step === 'design' ? null : pathStep;
-  const out = target ? await moveTo(c.snapshot.key, target, 'user') : { moved: false as const, reason: null };
+  // The service design approved, the build may start ("In build", CO-08).
+  const target = pathStep;
+  const out = await moveTo(c.snapshot.key, target, 'user');
   const warned = warnings.length ? ` The schedule warning is recorded: ${warnings.map((w) => inWords({ rule: 'D17', what: w.message }, new Map()).label).join(' ')}` : '';
-  return `You gave the ${label} of ${c.snapshot.key}.${target ? moved(out, STEP_LABELS[target]) : ''}${warned}`;
+  return `You gave the ${label} of ${c.snapshot.key}.${out.moved || out.reason ? moved(out, STEP_LABELS[target]) : ''}${warned}`;
 }
 
 function mergeWarnings<T extends { key: string }>(existing: T[], added: T[]): T[] {

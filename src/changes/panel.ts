@@ -112,7 +112,7 @@ export function changeSection(c: LoadedChange, rules: IncidentRules, viewer: Cha
   const nextMissing: MissingView[] = path.next ? missingForStep(input, path.next).map((m) => inWords(m, names)) : type ? [] : [inWords({ rule: 'CHG-01', what: 'a change type (Normal, Emergency or Pre-approved) on the request' }, names)];
   const decisionStep = decisionStepOf(path.next);
   const approvers = type && decisionStep ? approversOf(s, c.evidence, type, decisionStep, c.env, names) : null;
-  const classification = classifyIncident(rules.policy.policy, rules.policy.version ?? 0, s.impact, s.urgency);
+  const classification = classifyIncident(rules.policy.policy, rules.policy.version ?? 1, s.impact, s.urgency);
   const derived = classification.ok ? classification.priority : null;
   const rejection = (() => {
     if (!path.rejected) return null;

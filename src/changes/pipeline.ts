@@ -32,7 +32,7 @@ export async function bringChangeUpToDate(issue: LoadedIssue, rules: IncidentRul
   const s = change.snapshot;
 
   // CHG-11: the same matrix prioritises changes and incidents.
-  const derived = classifyIncident(rules.policy.policy, rules.policy.version ?? 0, s.impact, s.urgency);
+  const derived = classifyIncident(rules.policy.policy, rules.policy.version ?? 1, s.impact, s.urgency);
   if (derived.ok && s.status.category !== 'done' && profilePriorityOf(s.priority) !== derived.priority) {
     try {
       const set = await setPriorityByNames(s.key, JIRA_PRIORITY_NAMES[derived.priority]);
