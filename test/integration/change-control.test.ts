@@ -83,12 +83,17 @@ describe('issue #13: change requests, their paths and approvals', () => {
     expect(await c.act(key, 'tom', 'change.designateTemplate', { name: 'x', businessApprover: 'Max Bauer', agreedOn: '2026-12-01' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('D26: a customer who can see a change sees no approvals, people or evidence', async () => {
-    const { key } = await c.create('Customer-visible change (issue 13)', { by: 'tom' });
-    const view = await c.panelResult(key, 'sofia');
-    expect(view.ok).toBe(true);
+  it('D26: a customer sees no change internals: Jira hides the change, and the actions refuse them', async () => {
+    const { key } = await c.create('Internal change (issue 13)', { by: 'tom' });
     const team = await c.section(key, 'sofia');
     expect(team.audience).toBe('team');
     expect(team.requester?.displayName).toBe('Tom Becker');
+    const customer = await c.panelResult(key, 'carla');
+    if (customer.ok) {
+      expect(customer.data.change?.audience).toBe('customer');
+      expect(customer.data.change?.decisions).toEqual([]);
+      expect(customer.data.change?.requester).toBeNull();
+    } else expect(customer.error.code).toBe('forbidden');
+    expect(await c.act(key, 'carla', 'change.recordBuild', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
