@@ -8,6 +8,7 @@ import { globalPagePayloads, payloads as adminPayloads, type Answers as AdminAns
 import { incidentPayloads, type IncidentAnswers } from './incident';
 import { MODULE_KEYS, type UiModuleKey } from './modules';
 import { incidentReportsPayload, type IncidentReportsView } from './reports';
+import { schedulePayloads, type ScheduleAnswers } from './schedule';
 import type { IssuePanelView, ProjectPageView } from './views';
 
 const noPayload = z.object({}).strict();
@@ -27,6 +28,7 @@ export const FUNCTIONS = {
   ...panel(incidentPayloads),
   ...admin(adminPayloads),
   ...globalPage(globalPagePayloads),
+  ...globalPage(schedulePayloads),
   'projectPage.load': { module: MODULE_KEYS.projectPage, payload: noPayload },
   'reports.incidents': { module: MODULE_KEYS.projectPage, payload: incidentReportsPayload },
 } as const satisfies Record<string, Declared>;
@@ -37,7 +39,7 @@ export type PayloadIn<K extends FunctionKey> = z.input<(typeof FUNCTIONS)[K]['pa
 /** What the handler receives (after the schema). */
 export type PayloadOf<K extends FunctionKey> = z.infer<(typeof FUNCTIONS)[K]['payload']>;
 
-export type Answers = AdminAnswers & GlobalPageAnswers & IncidentAnswers & {
+export type Answers = AdminAnswers & GlobalPageAnswers & ScheduleAnswers & IncidentAnswers & {
   'issuePanel.load': IssuePanelView;
   'projectPage.load': ProjectPageView;
   'reports.incidents': IncidentReportsView;
