@@ -64,7 +64,17 @@ export interface ScheduleDocumentView {
 export type SchedulePeriodView = Pick<ExpandedPeriod, 'id' | 'periodId' | 'name' | 'kind' | 'start' | 'end' | 'reason' | 'recurring'> & { services: string[] };
 
 /** A finding of the D17 check on a change's planned interval: refused for Normal / Pre-approved, warned for Emergency. */
-export interface ScheduleFindingView { kind: 'outside-window' | 'freeze' | 'invalid-interval'; severity: 'refusal' | 'warning'; message: string }
+export interface ScheduleFindingView {
+  kind: 'outside-window' | 'freeze' | 'invalid-interval';
+  severity: 'refusal' | 'warning';
+  /** The domain's sentence (instants in UTC, with its rule ids), for logs and the assessor. */
+  message: string;
+  /** The part of the planned interval concerned, and the freeze's name, for the UI's own words in the viewer's zone. */
+  interval: { start: number; end: number };
+  periodName: string | null;
+  /** The rule ids, for the "Why?" line. */
+  rules: string[];
+}
 
 export interface ScheduledChangeView {
   id: string;

@@ -24,8 +24,12 @@ export function findingsOf(change: Pick<ScheduledChangeIssue, 'key' | 'changeTyp
     { changeKey: change.key, type: change.changeType ?? 'Normal', serviceIds: change.services, start: change.plannedStart, end: change.plannedEnd },
     changeScheduleFor(content, range),
   );
+  const periods = content ? expandPeriods(content, range) : [];
   const view = (severity: ScheduleFindingView['severity']) => (f: (typeof check.refusals)[number]): ScheduleFindingView[] =>
-    (f.kind === 'overlap' ? [] : [{ kind: f.kind, severity, message: f.message }]);
+    (f.kind === 'overlap' ? [] : [{
+      kind: f.kind, severity, message: f.message, interval: f.interval,
+      periodName: f.periodId ? periods.find((x) => x.id === f.periodId)?.name ?? null : null, rules: [f.rule, ...f.refs],
+    }]);
   return [...check.refusals.flatMap(view('refusal')), ...check.warnings.flatMap(view('warning'))];
 }
 

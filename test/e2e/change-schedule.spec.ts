@@ -78,6 +78,7 @@ test('Carlos (Control Manager) adds a freeze, saves and approves the schedule, r
   await expect(week.getByTestId('sd-sch-week')).toBeVisible();
   await expect(week.locator('[data-testid^=sd-sch-wv-period-]').first()).toBeVisible();
   await expectNoOverlapAtWidths(page, async () => overlappingText(await frameOf(page), '[data-testid=sd-schedule]'));
+  await testInfo.attach('Change schedule, week (light)', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
 
   const [download] = await Promise.all([page.waitForEvent('download'), week.getByTestId('sd-sch-ics').click()]);
   expect(download.suggestedFilename()).toMatch(/^change-schedule-\d{4}-\d{2}-\d{2}\.ics$/);

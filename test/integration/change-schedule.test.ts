@@ -87,6 +87,7 @@ describe('the change schedule (WP.12; D17, D21)', () => {
     expect(waf!.plannedEnd - waf!.plannedStart).toBe(3_600_000);
     // Planned inside the year-end freeze and outside any window (there is none): refused for a Normal change (D17).
     expect(waf!.findings.map((f) => [f.kind, f.severity])).toEqual([['outside-window', 'refusal'], ['freeze', 'refusal']]);
+    expect(waf!.findings[1]).toMatchObject({ periodName: 'Year-end close and audit', interval: { start: waf!.plannedStart, end: waf!.plannedEnd } });
     expect(view.periods).toEqual([expect.objectContaining({ name: 'Year-end close and audit', kind: 'freeze' })]);
 
     const ics = await data(base, 'tom', 'globalPage.schedule.exportIcs', { from: now - DAY, to: now + 3 * DAY });

@@ -13,7 +13,8 @@ interface Props {
   locale?: string;
 }
 
-const WEEKDAY_HEADERS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+/** Monday … Sunday, short, in the viewer's language (2024-01-01 was a Monday). */
+const weekdayHeaders = (locale?: string): string[] => Array.from({ length: 7 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + i, 12)).toLocaleDateString(locale, { weekday: 'short', timeZone: 'UTC' }));
 
 /** Opens the change in Jira: the host navigates (a modified click opens a new tab), the href stays honest. */
 function ChangeLink({ change, siteUrl, className, title, children, style }: { change: ScheduledChangeView; siteUrl: string; className: string; title: string; children: React.ReactNode; style?: React.CSSProperties }) {
@@ -47,7 +48,7 @@ export function MonthView({ data, anchor, timeZone, today, siteUrl, locale }: Pr
   return (
     <div className="sd-sch-month" role="grid" aria-label="Month calendar" data-testid="sd-sch-month">
       <div className="sd-sch-weekheader" role="row">
-        {WEEKDAY_HEADERS.map((d) => (
+        {weekdayHeaders(locale).map((d) => (
           <div key={d} role="columnheader" className="sd-sch-weekday">{d}</div>
         ))}
       </div>

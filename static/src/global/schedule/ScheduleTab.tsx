@@ -27,6 +27,15 @@ function download(filename: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** A D17 finding in words, its times in the viewer's zone. */
+function findingText(key: string, type: string | null, f: ScheduleView['changes'][number]['findings'][number], timeZone: string, locale?: string): string {
+  const span = `${dateTimeOf(f.interval.start, timeZone, locale)} – ${dateTimeOf(f.interval.end, timeZone, locale)}`;
+  const tail = f.severity === 'warning' ? ' An emergency change may go ahead; the warning is recorded.' : ` A ${type === 'Pre-approved' ? 'pre-approved' : 'normal'} change is refused at approval and scheduling until it is moved.`;
+  if (f.kind === 'freeze') return `${key} is planned inside the freeze “${f.periodName ?? 'freeze'}” (${span}).${tail}`;
+  if (f.kind === 'outside-window') return `${key} is planned outside every change or maintenance window (${span}).${tail}`;
+  return `${key}: the planned end is not after the planned start.`;
+}
+
 function Legend() {
   return (
     <ul className="sd-sch-legend" aria-label="Legend" data-testid="sd-sch-legend">
@@ -146,7 +155,12 @@ export function ScheduleTab() {
               <ul className="sd-sch-flags" aria-label="Conflicts and findings" data-testid="sd-sch-flags">
                 {data.changes.flatMap((c) => [
                   ...c.conflicts.map((x) => <li key={`${c.key}-${x.otherKey}`}>⚠ {c.key} overlaps {x.otherKey} on {[...x.cis, ...x.services].join(', ')}.</li>),
-                  ...c.findings.map((f, i) => <li key={`${c.key}-f${i}`}>{f.severity === 'refusal' ? '⛔' : '⚠'} {f.message}</li>),
+                  ...c.findings.map((f, i) => (
+                    <li key={`${c.key}-f${i}`}>
+                      <strong>{f.severity === 'refusal' ? 'Not allowed:' : 'Warning:'}</strong> {findingText(c.key, c.changeType, f, timeZone, locale)}{' '}
+                      <span className="sd-hint">Why? {f.rules.join(', ')}</span>
+                    </li>
+                  )),
                 ])}
               </ul>
             ) : null}
