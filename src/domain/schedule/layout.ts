@@ -122,8 +122,10 @@ export function layoutWeekTimes(days: readonly CalendarDay[], items: readonly Ba
       .map((it) => {
         const s = Math.max(it.start, day.start);
         const e = Math.min(it.end, day.end);
-        const top = (s - day.start) / length;
-        return { id: it.id, top, height: Math.min(1 - top, Math.max(minHeight, (e - s) / length)), continuesBefore: it.start < day.start, continuesAfter: it.end > day.end };
+        const height = Math.min(1, Math.max(minHeight, (e - s) / length));
+        // A short piece at the end of the day is raised so that it keeps its minimum height inside the column.
+        const top = Math.min((s - day.start) / length, 1 - height);
+        return { id: it.id, top, height, continuesBefore: it.start < day.start, continuesAfter: it.end > day.end };
       })
       .sort((a, b) => a.top - b.top || b.height - a.height || (a.id < b.id ? -1 : 1));
     // Clusters of pieces that overlap each other share the column width.

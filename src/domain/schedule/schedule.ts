@@ -284,13 +284,4 @@ export function changeConflicts(changes: readonly ChangeOnSchedule[]): Map<strin
   return out;
 }
 
-/** "Tuesdays and Thursdays 20:00–23:00 (Europe/Lisbon)" / "from 5 Dec 2026 …" is the UI's; this is the plain text for exports. */
-export function describeWhen(p: SchedulePeriodSpec): string {
-  if (p.when.repeat === 'once') return `${p.when.start} – ${p.when.end}`;
-  const w = p.when;
-  const days = w.days.map((d) => `${WEEKDAY_LABELS[d]}s`);
-  const list = days.length > 1 ? `${days.slice(0, -1).join(', ')} and ${days.at(-1) ?? ''}` : days[0] ?? '';
-  return `${list} ${w.startTime}–${w.endTime} ${w.timeZone}, from ${w.from}${w.until ? ` until ${w.until}` : ''}`;
-}
-
 export { DAY_MS };

@@ -137,6 +137,10 @@ describe('the calendar layout', () => {
     expect(y).toMatchObject({ dayIndex: 0, lane: 1, lanes: 2 });
     expect(x.top).toBeCloseTo(13 / 24); // 13:00 Lisbon (WEST)
     expect(x.height).toBeCloseTo(6 / 24);
+    // A piece in the last minutes of a day keeps its minimum height inside the column.
+    const [late] = layoutWeekTimes(days, [{ id: 'late', start: utc('2026-10-20T22:50:00Z'), end: utc('2026-10-21T01:00:00Z') }], 0.05);
+    expect(late).toMatchObject({ dayIndex: 1, height: 0.05, continuesAfter: true });
+    expect(late!.top).toBeCloseTo(0.95);
   });
 });
 

@@ -46,21 +46,20 @@ export function MonthView({ data, anchor, timeZone, today, siteUrl, locale }: Pr
   const change = new Map(data.changes.map((c) => [`c:${c.key}`, c]));
   const period = new Map(freezes.map((p) => [`p:${p.id}`, p]));
   return (
-    <div className="sd-sch-month" role="grid" aria-label="Month calendar" data-testid="sd-sch-month">
-      <div className="sd-sch-weekheader" role="row">
+    <div className="sd-sch-month" role="region" aria-label="Month calendar" data-testid="sd-sch-month">
+      <div className="sd-sch-weekheader">
         {weekdayHeaders(locale).map((d) => (
-          <div key={d} role="columnheader" className="sd-sch-weekday">{d}</div>
+          <div key={d} className="sd-sch-weekday">{d}</div>
         ))}
       </div>
       {rows.map((row) => {
         const frozen = dayCoverage(row.days, freezes);
         const tinted = dayCoverage(row.days, windows);
         return (
-          <div key={row.days[0]!.date} className="sd-sch-week" role="row" style={{ gridTemplateRows: `auto repeat(${row.lanes}, 22px) 6px` }}>
+          <div key={row.days[0]!.date} className="sd-sch-week" style={{ gridTemplateRows: `auto repeat(${row.lanes}, 22px) 6px` }}>
             {row.days.map((day, i) => (
               <div
                 key={day.date}
-                role="gridcell"
                 className={cellClasses(day, today, frozen[i]!, tinted[i]!)}
                 style={{ gridColumn: i + 1 }}
                 data-testid={`sd-sch-day-${day.date}`}
@@ -106,21 +105,21 @@ export function WeekView({ data, anchor, timeZone, today, siteUrl, locale }: Pro
   const change = new Map(data.changes.map((c) => [c.key, c]));
   const period = new Map(data.periods.map((p) => [p.id, p]));
   return (
-    <div className="sd-sch-weekview" role="grid" aria-label="Week calendar" data-testid="sd-sch-week">
-      <div className="sd-sch-wv-head" role="row">
+    <div className="sd-sch-weekview" role="region" aria-label="Week calendar" data-testid="sd-sch-week">
+      <div className="sd-sch-wv-head">
         <div className="sd-sch-wv-corner" aria-hidden="true" />
         {days.map((d) => (
-          <div key={d.date} role="columnheader" className={`sd-sch-wv-day${d.date === today ? ' sd-sch-today' : ''}`}>{dayLabel(d.date, locale, 'long')}</div>
+          <div key={d.date} className={`sd-sch-wv-day${d.date === today ? ' sd-sch-today' : ''}`}>{dayLabel(d.date, locale, 'long')}</div>
         ))}
       </div>
-      <div className="sd-sch-wv-body" role="row">
+      <div className="sd-sch-wv-body">
         <div className="sd-sch-wv-hours" aria-hidden="true">
           {HOURS.filter((h) => h % 3 === 0).map((h) => (
             <span key={h} style={{ top: `${(h / 24) * 100}%` }}>{String(h).padStart(2, '0')}:00</span>
           ))}
         </div>
         {days.map((d, dayIndex) => (
-          <div key={d.date} role="gridcell" className="sd-sch-wv-col" data-testid={`sd-sch-wv-${d.date}`}>
+          <div key={d.date} className="sd-sch-wv-col" data-testid={`sd-sch-wv-${d.date}`}>
             {periodPieces.filter((x) => x.dayIndex === dayIndex).map((x) => {
               const p = period.get(x.id)!;
               return (
