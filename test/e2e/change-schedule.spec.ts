@@ -86,3 +86,13 @@ test('Carlos (Control Manager) adds a freeze, saves and approves the schedule, r
   expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
   expect(text).toContain('SUMMARY:Freeze (key business event): Year-end close');
 });
+
+test('Tom (Practitioner) reads the schedule but is offered no way to edit or approve it', async ({ page, request }) => {
+  const tom = await userNamed(request, 'Tom');
+  const app = await openServiceDelivery(page, tom);
+  await app.getByTestId('sd-global-tab-schedule').click();
+  await expect(app.getByTestId('sd-sch-month')).toBeVisible();
+  await expect(app.getByTestId('sd-sch-periods')).toContainText('The Control Manager or the Service Manager keep this schedule.');
+  await expect(app.getByTestId('sd-sch-add')).toHaveCount(0);
+  await expect(app.getByTestId('sd-sch-approve')).toHaveCount(0);
+});
