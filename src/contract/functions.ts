@@ -9,6 +9,7 @@ import { changePayloads, changeTemplatePayloads, type ChangeAnswers, type Change
 import { incidentPayloads, type IncidentAnswers } from './incident';
 import { MODULE_KEYS, type UiModuleKey } from './modules';
 import { incidentReportsPayload, type IncidentReportsView } from './reports';
+import { schedulePayloads, type ScheduleAnswers } from './schedule';
 import type { IssuePanelView, ProjectPageView } from './views';
 
 const noPayload = z.object({}).strict();
@@ -29,6 +30,7 @@ export const FUNCTIONS = {
   ...panel(changePayloads),
   ...admin(adminPayloads),
   ...globalPage(globalPagePayloads),
+  ...globalPage(schedulePayloads),
   'projectPage.load': { module: MODULE_KEYS.projectPage, payload: noPayload },
   'reports.incidents': { module: MODULE_KEYS.projectPage, payload: incidentReportsPayload },
   'changeTemplates.list': { module: MODULE_KEYS.projectPage, payload: changeTemplatePayloads['changeTemplates.list'] },
@@ -41,7 +43,7 @@ export type PayloadIn<K extends FunctionKey> = z.input<(typeof FUNCTIONS)[K]['pa
 /** What the handler receives (after the schema). */
 export type PayloadOf<K extends FunctionKey> = z.infer<(typeof FUNCTIONS)[K]['payload']>;
 
-export type Answers = AdminAnswers & GlobalPageAnswers & IncidentAnswers & ChangeAnswers & ChangeTemplateAnswers & {
+export type Answers = AdminAnswers & GlobalPageAnswers & ScheduleAnswers & IncidentAnswers & ChangeAnswers & ChangeTemplateAnswers & {
   'issuePanel.load': IssuePanelView;
   'projectPage.load': ProjectPageView;
   'reports.incidents': IncidentReportsView;

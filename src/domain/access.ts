@@ -6,7 +6,7 @@
 import { authorize, ADMIN_ACTIONS, type AdminAction, type AuthorizationDecision } from './authorization';
 import type { RoleCode } from './roles';
 
-export const SURFACE_RULES = ['anyone', 'service-team', 'staff', 'agent', 'incident-manager', 'change-approver', 'control-manager'] as const;
+export const SURFACE_RULES = ['anyone', 'service-team', 'staff', 'agent', 'incident-manager', 'change-approver', 'control-manager', 'schedule.edit', 'schedule.approve'] as const;
 export type SurfaceRule = (typeof SURFACE_RULES)[number];
 export type AccessRule = AdminAction | SurfaceRule;
 
@@ -74,5 +74,11 @@ export function mayCall(rule: AccessRule, c: Caller): AuthorizationDecision {
       return holdsAny(c, ['CM', 'SM']) ? { allowed: true } : { allowed: false, rule: 'ROL-11', message: 'Only the Control Manager (or, for an emergency change, the Service Manager) decides on a service change request.' };
     case 'control-manager':
       return holdsAny(c, ['CM']) ? { allowed: true } : { allowed: false, rule: 'D15', message: 'Only the Control Manager may do this.' };
+    case 'schedule.edit':
+      // CO.2.2: the Control Manager schedules changes; the Service Manager keeps the schedule with them (D21).
+      return holdsAny(c, ['CM', 'SM']) ? { allowed: true } : { allowed: false, rule: 'CO.2.2', message: 'Only the Control Manager or the Service Manager edit the change schedule (CO.2.2, D21).' };
+    case 'schedule.approve':
+      // D21: an SM or CM approval makes the current version "Approved".
+      return holdsAny(c, ['SM', 'CM']) ? { allowed: true } : { allowed: false, rule: 'D21', message: 'Only the Service Manager or the Control Manager approve the change schedule (D21).' };
   }
 }

@@ -13,7 +13,7 @@ import type { Implementations } from './surface';
  * every licensed member of staff (`staff`), never for a customer or a supplier (D26).
  */
 
-type GlobalKey = Extract<FunctionKey, `globalPage.${string}`>;
+type GlobalKey = Exclude<Extract<FunctionKey, `globalPage.${string}`>, `globalPage.schedule.${string}`>;
 
 export const globalPageFunctions: Implementations<GlobalKey> = {
   'globalPage.load': { access: by('staff'), handler: async (call) => governanceView(callerOf(call), call.now) },

@@ -4,12 +4,13 @@ import { changePanelFunctions, changeTemplateFunctions } from './change-panel';
 import { globalPageFunctions } from './global-page';
 import { issuePanelFunctions } from './issue-panel';
 import { projectPageFunctions } from './project-page';
+import { scheduleFunctions } from './schedule';
 import { resolverOf, type Implementations } from './surface';
 
 /**
  * The app's one resolver function serves every Custom UI surface. Every function of the contract has exactly one
  * declaration (the type below fails to compile when one is missing or unknown).
  */
-const implementations: Implementations<FunctionKey> = { ...issuePanelFunctions, ...adminPageFunctions, ...globalPageFunctions, ...projectPageFunctions, ...changePanelFunctions, ...changeTemplateFunctions };
+const implementations: Implementations<FunctionKey> = { ...issuePanelFunctions, ...adminPageFunctions, ...globalPageFunctions, ...scheduleFunctions, ...projectPageFunctions, ...changePanelFunctions, ...changeTemplateFunctions };
 
 export const resolverHandler = resolverOf(implementations, () => Date.now());

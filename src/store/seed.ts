@@ -3,7 +3,9 @@ import { incidentStateSchema, type IncidentState } from '../domain/incident/stat
 import { ROLE_LIST } from './documents';
 import { FACTS_ENTITY, RECORD_ENTITY, WORK_ENTITY, type IncidentFacts, type IncidentRecord, type WorkRow } from './incident-records';
 import { roleListContentSchema } from './role-list';
-import { HEAD_ENTITY, initialVersionWrites, versionKey, type Write } from './work-product-store';
+import { scheduleContentSchema, type ScheduleContent } from '../domain/schedule/schedule';
+import { CHANGE_SCHEDULE } from './change-schedule';
+import { auditWrite, HEAD_ENTITY, initialVersionWrites, versionKey, type Write } from './work-product-store';
 
 /**
  * The one door through which the sandbox seeds app storage (eslint keeps the sandbox out of the rest of src/store), so
@@ -54,4 +56,24 @@ export function approvedAssignments(read: { entity: (entityName: string, key: st
   const stored = read.key(versionKey(ROLE_LIST.docId, version)) as { content?: unknown } | undefined;
   const parsed = roleListContentSchema.safeParse(stored?.content);
   return parsed.success ? parsed.data.assignments : [];
+}
+
+/**
+ * An approved change schedule (WP.12, D21): version 1 "Initial" saved by `by` at `savedAt`, version 2 "Approved" by
+ * `approver` at `approvedAt`, with their audit rows, exactly as saving and approving on the service team's page write them.
+ */
+export function approvedChangeScheduleWrites(content: ScheduleContent, by: string, savedAt: string, approver: string, approvedAt: string): Write[] {
+  const parsed = scheduleContentSchema.parse(content);
+  const doc = CHANGE_SCHEDULE.docId;
+  const version = (v: number, status: string, approval: { by: string; at: string } | null) => ({
+    docId: doc, workProduct: CHANGE_SCHEDULE.workProduct, version: v, status, content: parsed,
+    createdBy: v === 1 ? by : approver, createdAt: v === 1 ? savedAt : approvedAt, approvedBy: approval?.by ?? null, approvedAt: approval?.at ?? null,
+  });
+  return [
+    { key: doc, value: { docId: doc, version: 2, draftRevision: 0, status: 'Approved', updatedAt: approvedAt }, entityName: HEAD_ENTITY },
+    { key: versionKey(doc, 1), value: version(1, 'Initial', null) },
+    { key: versionKey(doc, 2), value: version(2, 'Approved', { by: approver, at: approvedAt }) },
+    auditWrite(doc, { at: Date.parse(savedAt), actor: by, action: 'created', summary: 'Initial (D21): the first change schedule.', version: 1 }),
+    auditWrite(doc, { at: Date.parse(approvedAt), actor: approver, action: 'approved', summary: 'Approved version 1 of the change schedule (D21).', version: 2 }),
+  ];
 }

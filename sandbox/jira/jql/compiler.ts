@@ -292,12 +292,37 @@ export class JqlCompiler {
       };
       default: break;
     }
+    const custom = this.customField(name);
+    if (custom !== undefined) return custom;
     const alias = this.aliasFor(name);
     if (alias === undefined) {
       this.error(`Field '${name}' does not exist or you do not have permission to view it.`);
       return null;
     }
     return this.propertyField(name, alias);
+  }
+
+  /**
+   * A custom field by `cf[N]` or by its name (case-insensitive), as Jira resolves them. The sandbox compares date and
+   * date-time custom fields only (e.g. "Planned start" of a change); other custom fields are refused in words.
+   * Undefined when the name is no custom field.
+   */
+  private customField(name: string): FieldSpec | null | undefined {
+    const fields = this.ctx.catalog.customFields ?? [];
+    const m = /^cf\[(\d+)\]$/i.exec(name);
+    const field = m ? fields.find((f) => f.id === `customfield_${m[1]}`) : fields.find((f) => f.name.toLowerCase() === name.toLowerCase());
+    if (!field) return undefined;
+    if (!/:(datetime|datepicker)$/.test(field.type)) {
+      this.error(`The Jira sandbox searches custom date and date-time fields only; '${name}' is a ${field.type.split(':').pop() ?? 'custom'} field.`);
+      return null;
+    }
+    const values = (i: JqlIssue): number[] => {
+      const v = i.custom?.[field.id];
+      if (typeof v !== 'string') return [];
+      const t = Date.parse(v.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+      return Number.isFinite(t) ? [t] : [];
+    };
+    return this.dateField(name, values);
   }
 
   /** Alias (case-insensitive) or long form `issue.property[key].path`; null = a long form that is not indexed. */
@@ -573,6 +598,8 @@ export class JqlCompiler {
         return null;
       default: break;
     }
+    const custom = this.customField(name);
+    if (custom !== undefined) return custom === null ? null : by((i) => custom.values(i)[0] ?? null, 'asc');
     const alias = this.aliasFor(name);
     if (alias === undefined) { this.error(`Field '${name}' does not exist or you do not have permission to view it.`); return null; }
     if (alias === null) return null; // not indexed: every issue is EMPTY, so it does not change the order

@@ -10,10 +10,12 @@ import { PolicyEditor } from '../admin/policy/PolicyEditor';
 import { RolesPanel } from '../admin/roles/RolesPanel';
 import { AdminError } from '../admin/ui/AdminError';
 import { useAdminCall } from '../admin/useAdminCall';
+import { ScheduleTab } from './schedule/ScheduleTab';
 
 const TABS = [
   { id: 'roles', label: 'Roles' },
   { id: 'policy', label: 'Policy' },
+  { id: 'schedule', label: 'Change schedule' },
   { id: 'history', label: 'History' },
 ] as const;
 
@@ -84,6 +86,9 @@ export function ServiceDeliveryHome({ initialView }: { initialView: GovernanceVi
           <div className="sd-tab-body">
             <PolicyEditor {...panel} />
           </div>
+        </TabPanel>
+        <TabPanel testId="sd-global-panel-schedule">
+          <div className="sd-tab-body">{TABS[selected]?.id === 'schedule' ? <ScheduleTab /> : null}</div>
         </TabPanel>
         <TabPanel testId="sd-global-panel-history">
           <div className="sd-tab-body">
