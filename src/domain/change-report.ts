@@ -159,13 +159,16 @@ function outcomeOf(c: StoredChange): { outcome: ChangeReportOutcome; source: Out
 
 /**
  * RPT-17 backlog: an open change (not done) still waiting for its approval: its status is in Jira's "new" category
- * (e.g. Draft, Awaiting approval) or is named for an approval ("Awaiting CAB approval"), it has no approval recorded
- * in the app (of any step), and it is not pre-approved (D15: approved at creation by its template's designation).
+ * (e.g. Draft, Awaiting approval) or is named for an approval ("Awaiting CAB approval"); the app recorded no
+ * evaluation decision of it (approved or rejected), no approval of another step, no deployment and no review; and it
+ * is not pre-approved (D15: approved at creation by its template's designation).
  */
 export function awaitsApproval(c: StoredChange, type: ChangeType): boolean {
   if (c.statusCategory === 'done' || type === 'pre-approved' || c.evidence?.fromTemplate) return false;
   if (c.statusCategory !== 'new' && !AWAITING_APPROVAL_STATUS.test(c.statusName)) return false;
-  return !(c.evidence?.decisions ?? []).some((d) => d.decision === 'approved');
+  const ev = c.evidence;
+  if (!ev) return true;
+  return !ev.decisions.some((d) => d.step === 'evaluate' || d.decision === 'approved') && ev.deployedAt === null && ev.review === null;
 }
 
 /**

@@ -118,6 +118,9 @@ describe('change reports: reading a change', () => {
   it('a pre-approved change never waits for approval, even in a new status', () => {
     expect(changeRecordOf(change('P', { created: at(3, 1), changeTypeValue: 'Standard', statusName: 'Draft', statusCategory: 'new' }))?.awaitingApproval).toBe(false);
     expect(changeRecordOf(change('A', { created: at(3, 1), statusName: 'Awaiting CAB approval', statusCategory: 'indeterminate' }))?.awaitingApproval).toBe(true);
+    // Rejected, or already deployed on an emergency approval recorded elsewhere, while Jira still shows Draft: not waiting.
+    expect(changeRecordOf(change('R', { created: at(3, 1), statusName: 'Draft', statusCategory: 'new', evidence: evidence({ decisions: [rejected(at(3, 2))] }) }))?.awaitingApproval).toBe(false);
+    expect(changeRecordOf(change('D', { created: at(3, 1), statusName: 'Draft', statusCategory: 'new', evidence: evidence({ deployedAt: iso(at(3, 2)) }) }))?.awaitingApproval).toBe(false);
   });
 });
 
