@@ -175,6 +175,13 @@ describe('reports.changes on the project page', () => {
       const r = await report({ from: '2027-03-01', to: '2027-03-03' }, user);
       expect({ user, ok: r.ok }).toEqual({ user, ok: true });
     }
+    // The project page tells the UI whether to offer the change reports at all.
+    const teamFigures = async (user: string): Promise<unknown> => {
+      const res = await call(base, 'POST', '/sandbox/bridge', { user, body: { type: 'invoke', payload: { functionKey: 'projectPage.load', payload: {} }, context: PROJECT_CONTEXT } });
+      return (res.body as { result: { ok: boolean; data?: { teamFigures: boolean } } }).result.data?.teamFigures;
+    };
+    expect(await teamFigures('carla')).toBe(false);
+    expect(await teamFigures('rachel')).toBe(true);
   });
 
   it('refuses malformed payloads naming the field, and calls from another surface', async () => {
