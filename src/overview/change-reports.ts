@@ -80,7 +80,8 @@ async function readChanges(jql: string, changeTypeField: string | null): Promise
     try {
       page = await searchChangeReportIssues(jql, changeTypeField, nextPageToken);
     } catch (e) {
-      if (e instanceof JiraRequestError && e.status === 400) throw new Refusal('refused', `Jira refused the change search: ${e.messages.join(' ') || 'no details'} Is the project's change issue type mapped (Apps → Service delivery profile → Setup)?`);
+      // Typically the site has none of the change issue types searched (a plain project the setup wizard has not set up).
+      if (e instanceof JiraRequestError && e.status === 400) throw new Refusal('refused', `Jira refused the search for this project's change requests (${e.messages.join(' ') || 'no details'}). Is a change request issue type mapped for this project? An administrator can add one with the setup wizard (Apps → Service delivery profile → Setup).`);
       throw e;
     }
     const records = await loadChangeRecords(page.issues.map((i) => i.id));
