@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { globalPagePayloads, payloads as adminPayloads, type Answers as AdminAnswers, type GlobalPageAnswers } from './admin';
 import { changePayloads, changeTemplatePayloads, type ChangeAnswers, type ChangeTemplateAnswers } from './change';
+import { changeReportsPayload, type ChangeReportsView } from './change-reports';
 import { incidentPayloads, type IncidentAnswers } from './incident';
 import { MODULE_KEYS, type UiModuleKey } from './modules';
 import { incidentReportsPayload, type IncidentReportsView } from './reports';
@@ -33,6 +34,7 @@ export const FUNCTIONS = {
   ...globalPage(schedulePayloads),
   'projectPage.load': { module: MODULE_KEYS.projectPage, payload: noPayload },
   'reports.incidents': { module: MODULE_KEYS.projectPage, payload: incidentReportsPayload },
+  'reports.changes': { module: MODULE_KEYS.projectPage, payload: changeReportsPayload },
   'changeTemplates.list': { module: MODULE_KEYS.projectPage, payload: changeTemplatePayloads['changeTemplates.list'] },
   'changeTemplates.raise': { module: MODULE_KEYS.projectPage, payload: changeTemplatePayloads['changeTemplates.raise'] },
 } as const satisfies Record<string, Declared>;
@@ -47,5 +49,6 @@ export type Answers = AdminAnswers & GlobalPageAnswers & ScheduleAnswers & Incid
   'issuePanel.load': IssuePanelView;
   'projectPage.load': ProjectPageView;
   'reports.incidents': IncidentReportsView;
+  'reports.changes': ChangeReportsView;
 };
 export type AnswerOf<K extends FunctionKey> = K extends keyof Answers ? Answers[K] : never;

@@ -28,4 +28,6 @@ export interface ProjectPageView {
   viewer: ViewerRoles;
   /** The server's instant (the sandbox clock on the sandbox): "the last 30 days" end on its day, not the browser's. */
   now: string;
+  /** D26: whether the viewer sees the service team's figures (the change reports); the server refuses them otherwise. */
+  teamFigures: boolean;
 }

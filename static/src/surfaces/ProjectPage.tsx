@@ -1,6 +1,7 @@
 import { router } from '@forge/bridge';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { token } from '@atlaskit/tokens';
-import { lazy, Suspense, type MouseEvent } from 'react';
+import { lazy, Suspense, useState, type MouseEvent } from 'react';
 import { loadProjectPage, type ProjectPageView } from '../api';
 import { ViewerRoles } from '../components/RoleList';
 import { ErrorState, Loading } from '../components/States';
@@ -10,8 +11,10 @@ import type { ViewerTime } from '../reports/IncidentReports';
 import { useResolver } from '../useResolver';
 import type { SurfaceProps } from './types';
 
-// The reports are their own chunk: the page's first paint (open records) does not wait for them.
+// The reports are their own chunks: the page's first paint (open records) does not wait for them, and the change
+// reports load when their tab is first opened.
 const IncidentReports = lazy(() => import('../reports/IncidentReports'));
+const ChangeReports = lazy(() => import('../reports/ChangeReports'));
 
 export default function ProjectPage({ initial, context }: SurfaceProps<ProjectPageView>) {
   const [resource, retry] = useResolver(loadProjectPage, initial);
@@ -109,9 +112,13 @@ export function ProjectPageBody({ view, siteUrl, viewerTime }: { view: ProjectPa
         ) : null}
       </section>
 
-      <Suspense fallback={<Loading label="Loading incident reports" />}>
-        <IncidentReports projectKey={project.key} viewer={viewerTime} serverNow={view.now} />
-      </Suspense>
+      {view.teamFigures ? (
+        <ReportTabs projectKey={project.key} viewerTime={viewerTime} serverNow={view.now} />
+      ) : (
+        <Suspense fallback={<Loading label="Loading incident reports" />}>
+          <IncidentReports projectKey={project.key} viewer={viewerTime} serverNow={view.now} />
+        </Suspense>
+      )}
 
       <ViewerRoles
         roles={viewer.roles}
@@ -119,5 +126,32 @@ export function ProjectPageBody({ view, siteUrl, viewerTime }: { view: ProjectPa
         headingId="sd-project-roles-title"
       />
     </main>
+  );
+}
+
+/** The service team's reports: incidents, and changes (D26: never shown to a customer; the server refuses them too). */
+function ReportTabs({ projectKey, viewerTime, serverNow }: { projectKey: string; viewerTime: ViewerTime; serverNow: string }) {
+  const [selected, setSelected] = useState(0);
+  return (
+    <Tabs id="sd-project-report-tabs" selected={selected} onChange={setSelected}>
+      <TabList>
+        <Tab testId="sd-project-tab-incidents">Incidents</Tab>
+        <Tab testId="sd-project-tab-changes">Changes</Tab>
+      </TabList>
+      <TabPanel testId="sd-project-panel-incidents">
+        <div style={{ width: '100%', paddingBlock: token('space.200') }}>
+          <Suspense fallback={<Loading label="Loading incident reports" />}>
+            <IncidentReports projectKey={projectKey} viewer={viewerTime} serverNow={serverNow} />
+          </Suspense>
+        </div>
+      </TabPanel>
+      <TabPanel testId="sd-project-panel-changes">
+        <div style={{ width: '100%', paddingBlock: token('space.200') }}>
+          <Suspense fallback={<Loading label="Loading change reports" />}>
+            <ChangeReports projectKey={projectKey} viewer={viewerTime} serverNow={serverNow} />
+          </Suspense>
+        </div>
+      </TabPanel>
+    </Tabs>
   );
 }
