@@ -38,6 +38,7 @@ export class Search {
         statuses: rows.statuses().map((s) => ({ id: s.id, name: s.name })),
         priorities: rows.priorities().map((x) => ({ id: x.id, name: x.name })),
         users: rows.users().map((u) => ({ accountId: u.account_id, displayName: u.display_name, ...(u.email ? { emailAddress: u.email } : {}) })),
+        customFields: rows.customFields().map((f) => ({ id: f.id, name: f.name, type: f.type })),
       },
     });
     if (!compiled.ok) throw jiraError(400, compiled.errorMessages);
@@ -115,6 +116,7 @@ export class Search {
         priorityId: priority?.id ?? null, priorityName: priority?.name ?? null,
         reporterAccountId: issue.reporter_id, assigneeAccountId: issue.assignee_id, summary: issue.summary,
         labels: JSON.parse(issue.labels) as string[], created: issue.created, updated: issue.updated, resolutionDate: issue.resolution_date, properties: properties.get(issue.id) ?? {},
+        custom: JSON.parse(issue.custom) as Record<string, unknown>,
       };
     };
   }

@@ -292,12 +292,37 @@ export class JqlCompiler {
       };
       default: break;
     }
+    const custom = this.customField(name);
+    if (custom) return custom;
     const alias = this.aliasFor(name);
     if (alias === undefined) {
       this.error(`Field '${name}' does not exist or you do not have permission to view it.`);
       return null;
     }
     return this.propertyField(name, alias);
+  }
+
+  /**
+   * A custom field by `cf[N]` or by its name (case-insensitive). The sandbox searches user pickers (single and
+   * multi: `=`, `!=`, `in`, `not in`, `is EMPTY`, with account ids, names, emails or currentUser()), as Jira's
+   * userpickergroupsearcher does; other custom field types are not searchable here and say so.
+   */
+  private customField(name: string): FieldSpec | null {
+    const fields = this.ctx.catalog.customFields ?? [];
+    const m = /^cf\[(\d+)\]$/i.exec(name);
+    const f = m ? fields.find((x) => x.id === `customfield_${m[1]}`) : fields.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!f) return null;
+    const short = f.type.slice(f.type.lastIndexOf(':') + 1);
+    if (short !== 'userpicker' && short !== 'multiuserpicker') {
+      this.error(`The field '${name}' (${short}) cannot be searched in the Jira sandbox; only user picker custom fields are.`);
+      return { name, operators: ops(EQUALITY, EMPTINESS, RELATIONAL, TEXT), values: () => [] };
+    }
+    const values = (i: JqlIssue): Scalar[] => {
+      const v = i.custom?.[f.id];
+      if (typeof v === 'string') return [v];
+      return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    };
+    return { name, operators: ops(EQUALITY, EMPTINESS), values, resolve: (item) => this.resolveUsers(item, name, true) };
   }
 
   /** Alias (case-insensitive) or long form `issue.property[key].path`; null = a long form that is not indexed. */
@@ -573,6 +598,8 @@ export class JqlCompiler {
         return null;
       default: break;
     }
+    const custom = this.customField(name);
+    if (custom) return by((i) => userName((custom.values(i)[0] as string | undefined) ?? null), 'asc');
     const alias = this.aliasFor(name);
     if (alias === undefined) { this.error(`Field '${name}' does not exist or you do not have permission to view it.`); return null; }
     if (alias === null) return null; // not indexed: every issue is EMPTY, so it does not change the order

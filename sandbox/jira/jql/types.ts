@@ -17,6 +17,8 @@ export interface JqlIssue {
   created: number; updated: number; resolutionDate: number | null;
   /** Issue entity properties: propertyKey -> JSON value. */
   properties: Record<string, unknown>;
+  /** Custom field values as stored (user pickers: account ids); absent when the caller has none to search. */
+  custom?: Record<string, unknown>;
 }
 
 /** An indexed entity property (manifest `jira:entityProperty` value with a `searchAlias`). */
@@ -30,6 +32,8 @@ export interface JqlCatalog {
   statuses: Array<{ id: string; name: string }>;
   priorities: Array<{ id: string; name: string }>;
   users: Array<{ accountId: string; displayName: string; emailAddress?: string }>;
+  /** The site's custom fields (id `customfield_N`, name, Jira type key); searched by `cf[N]` or by name. */
+  customFields?: Array<{ id: string; name: string; type: string }>;
 }
 
 export interface JqlContext {
