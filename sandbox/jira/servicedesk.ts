@@ -89,6 +89,24 @@ export function configureApproval(db: Db, c: ApprovalConfigDef): void {
     .run(project.id, type.id, status.id, c.name ?? `Approval for "${c.statusName}"`, field.id, c.approveTransition, c.declineTransition);
 }
 
+/**
+ * Seeds an approval already answered (a seed's history, where the status moved without the API): the approval of
+ * the request's last entry into `statusName`, decided by `approver` at `at`.
+ */
+export function seedApprovalDecision(db: Db, o: { issueKey: string; statusName: string; approver: string; decision: 'approved' | 'declined'; at: number }): void {
+  ensureServiceDeskSchema(db);
+  const issue = db.prepare('SELECT id, created, status_id FROM issues WHERE key = ?').get(o.issueKey) as { id: number; created: number } | undefined;
+  const status = db.prepare('SELECT id FROM statuses WHERE name = ?').get(o.statusName) as { id: string } | undefined;
+  if (!issue || !status) throw new Error(`seedApprovalDecision: ${o.issueKey} / ${o.statusName} not found.`);
+  const history = db.prepare('SELECT created, items FROM changelog WHERE issue_id = ? ORDER BY created, id').all(issue.id) as { created: number; items: string }[];
+  const entries = history.filter((c) => (JSON.parse(c.items) as ChangeItem[]).some((i) => i.field === 'status' && i.to === status.id)).map((c) => c.created);
+  const enteredAt = entries.at(-1) ?? issue.created;
+  const config = db.prepare('SELECT c.name FROM sd_approval_configs c JOIN issues i ON i.project_id = c.project_id AND i.issue_type_id = c.issue_type_id WHERE i.id = ? AND c.status_id = ?').get(issue.id, status.id) as { name: string } | undefined;
+  if (!config) throw new Error(`seedApprovalDecision: "${o.statusName}" is not configured for approval on ${o.issueKey}.`);
+  db.prepare('INSERT OR REPLACE INTO sd_approvals(issue_id, status_id, entered_at, name, final_decision, completed, decisions, approvers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(issue.id, status.id, enteredAt, config.name, o.decision, o.at, JSON.stringify({ [o.approver]: o.decision }), JSON.stringify([o.approver]));
+}
+
 interface ApprovalConfigRow { project_id: string; issue_type_id: string; status_id: string; name: string; approvers_field_id: string; approve_transition: string; decline_transition: string }
 interface ApprovalRow { id: number; issue_id: number; status_id: string; entered_at: number; name: string; final_decision: 'pending' | 'approved' | 'declined'; completed: number | null; decisions: string; approvers: string | null }
 

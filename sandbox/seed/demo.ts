@@ -5,7 +5,7 @@ import { approvedAssignments, approvedRoleListWrites, incidentFactsWrites, type 
 import { nextId } from '../store/db';
 import type { ForgeKvsStore } from '../forge/kvs';
 import type { ChangeItem, UserRow, WorkflowDefinition } from '../jira/rows';
-import { configureApproval, seedServiceDesk } from '../jira/servicedesk';
+import { configureApproval, seedApprovalDecision, seedServiceDesk } from '../jira/servicedesk';
 
 export const CLOUD_ID = '8f1e3c52-7a9d-4b0e-9c61-2d5f0a7b1e29';
 export const APP_ACCOUNT_ID = '557058:f3c2b1e0-29a0-4d6e-9b11-5e3d0c7a2910';
@@ -157,6 +157,11 @@ export function seedDemo(db: Db, kvs: ForgeKvsStore, now: number): void {
   seedDemoPortal(db);
   // JSM's change approval: "Awaiting approval" is configured for approval with the Approvers field (one approver decides).
   configureApproval(db, { projectKey: 'SD', issueTypeName: 'Change', statusName: 'Awaiting approval', approversFieldName: 'Approvers', approveTransition: 'Approve', declineTransition: 'Reject', name: 'Change approval' });
+  // The changes past approval were approved by the Control Manager (their history's "Approved" step).
+  for (const key of ['SD-9', 'SD-10']) {
+    const approved = db.prepare("SELECT c.created FROM changelog c JOIN issues i ON i.id = c.issue_id WHERE i.key = ? AND c.items LIKE '%\"toString\":\"Approved\"%' ORDER BY c.created LIMIT 1").get(key) as { created: number };
+    seedApprovalDecision(db, { issueKey: key, statusName: 'Awaiting approval', approver: demoAccountId('carlos'), decision: 'approved', at: approved.created });
+  }
 }
 
 /** Writes documents to the sandbox's KVS with the app's own layout (work-product-store.ts). */
@@ -279,14 +284,14 @@ function seedIssues(db: Db, now: number): void {
       ...plans('Add the bot-shedding rule to the WAF policy of the checkout in log-only mode, then enforce it.', 'Replay yesterday’s checkout traffic against staging with the rule enforced.', 'Remove the rule from the WAF policy.') },
     steps: [{ at: now - 3 * HOUR, by: 'tom', status: 'Awaiting approval' }] });
   issue({ ref: 'relay-restore', project: 'SD', type: 'Change', summary: 'Restore mail relay configuration from last known good', description: 'Emergency change to restore inbound mail.', reporter: 'ines', assignee: 'priya', created: now - 2 * HOUR, priority: 'Critical', status: 'In build',
-    custom: { [F.changeType]: option(F.changeType, 'Emergency'), [F.services]: [option(F.services, 'Managed e-mail')], ...plans('Restore relay.conf from the last known good backup and restart the relay.', null, 'Put the current relay.conf back.') },
+    custom: { [F.changeType]: option(F.changeType, 'Emergency'), [F.services]: [option(F.services, 'Managed e-mail')], [F.approvers]: [a('carlos')], ...plans('Restore relay.conf from the last known good backup and restart the relay.', null, 'Put the current relay.conf back.') },
     steps: [
       { at: now - 2 * HOUR + 5 * MIN, by: 'ines', status: 'Awaiting approval' },
       { at: now - 2 * HOUR + 12 * MIN, by: 'carlos', status: 'Approved', internalNote: 'Emergency approval by the Control Manager; documentation to follow.' },
       { at: now - 2 * HOUR + 15 * MIN, by: 'priya', status: 'In build' },
     ] });
   issue({ ref: 'patching', project: 'SD', type: 'Change', summary: 'Monthly patching of web servers (November)', description: 'Pre-approved standard change from the patching template.', reporter: 'tom', assignee: 'tom', created: now - 10 * DAY, priority: 'Normal', status: 'Closed',
-    custom: { [F.changeType]: option(F.changeType, 'Standard'), [F.services]: [option(F.services, 'Web hosting')] },
+    custom: { [F.changeType]: option(F.changeType, 'Standard'), [F.services]: [option(F.services, 'Web hosting')], [F.approvers]: [a('carlos')] },
     steps: [
       { at: now - 10 * DAY + HOUR, by: 'tom', status: 'Awaiting approval' },
       { at: now - 10 * DAY + 2 * HOUR, by: 'carlos', status: 'Approved' },

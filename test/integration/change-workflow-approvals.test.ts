@@ -98,6 +98,15 @@ describe('change workflow, JSM approvals and user pickers on the demo site', () 
       expect((await desk('carlos').request.getApprovalById({ issueIdOrKey: 'SD-8', approvalId: Number(approval.id) })).finalDecision).toBe('pending');
     });
 
+    it('shows the seeded changes past approval as approved by the Control Manager when they were', async () => {
+      const [approval] = (await desk('tom').request.getApprovals({ issueIdOrKey: 'SD-9' })).values!;
+      expect(approval).toMatchObject({ name: 'Change approval', finalDecision: 'approved', canAnswerApproval: false, approvers: [{ approver: { accountId: id('carlos') }, approverDecision: 'approved' }] });
+      const log = await jira('sofia').issues.getChangeLogs({ issueIdOrKey: 'SD-9' });
+      const approvedAt = log.values!.find((h) => h.items!.some((i) => i.field === 'status' && i.toString === 'Approved'))!.created!;
+      expect(approval!.completedDate?.epochMillis).toBe(Date.parse(approvedAt));
+      expect(approval!.createdDate!.epochMillis!).toBeLessThan(Date.parse(approvedAt));
+    });
+
     it('the app reads them asApp in its own shape, and null for an issue of a project without JSM', async () => {
       await actAsForgeRuntime(base, null);
       const approvals = await getRequestApprovals('SD-8');
