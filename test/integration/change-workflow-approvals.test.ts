@@ -141,6 +141,17 @@ describe('change workflow, JSM approvals and user pickers on the demo site', () 
       expect((await failure(desk('sofia').request.answerApproval({ issueIdOrKey: other.key, approvalId: 999_999, decision: 'approve' }))).status).toBe(404);
     });
 
+    it('a customer listed as approver sees the request’s approvals and answers them; another customer sees nothing', async () => {
+      const approvers = await fieldId('Approvers');
+      configureApproval(env.sandbox.db, { projectKey: 'SD', issueTypeName: 'Problem', statusName: 'To Do', approversFieldName: 'Approvers', approveTransition: 'Start', declineTransition: 'Done', name: 'Problem approval' });
+      const created = await jira('ines').issues.createIssue({ fields: { project: { key: 'SD' }, issuetype: { name: 'Problem' }, summary: 'Mailbox quota alerts', [approvers]: [{ accountId: id('carla') }] } });
+      expect((await failure(desk('chen').request.getApprovals({ issueIdOrKey: created.key }))).status).toBe(404);
+      const [approval] = (await desk('carla').request.getApprovals({ issueIdOrKey: created.key })).values!;
+      expect(approval).toMatchObject({ canAnswerApproval: true, finalDecision: 'pending' });
+      await desk('carla').request.answerApproval({ issueIdOrKey: created.key, approvalId: Number(approval!.id), decision: 'approve' });
+      expect((await statusOf(created.key)).status?.name).toBe('In progress');
+    });
+
     it('a validator’s refusal answers 400 with its message in JSM’s error shape, and the approval stays pending', async () => {
       // SD-3 is resolved but its customer has not confirmed: the app's validator refuses closing it (D12).
       configureApproval(env.sandbox.db, { projectKey: 'SD', issueTypeName: 'Incident', statusName: 'Resolved', approversFieldName: 'Approvers', approveTransition: 'Close', declineTransition: 'Reopen' });
