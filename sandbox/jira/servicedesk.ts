@@ -469,10 +469,17 @@ function approvalRoutes(site: JiraSite, r: Router<RestCtx>, h: {
     const t = site.availableTransitions(issue, rows.projectById(issue.project_id)).find((x) => x.name.toLowerCase() === name.toLowerCase());
     if (!t) throw new ServiceDeskError(400, `The workflow has no transition "${name}" from the request's status.`, 'sd.approval.error.transition');
     const approvers = approverIds(issue, a, cs);
-    // The transition first, as the approver: a validator's refusal answers 400 with its message, and the approval stays pending.
-    await site.doTransition(p, issue.key, { transition: { id: t.id } }, { byApproval: true });
-    db.prepare('UPDATE sd_approvals SET final_decision = ?, completed = ?, decisions = ?, approvers = ? WHERE id = ?')
-      .run(decision, site.now(), JSON.stringify({ ...decisions, [me]: decision }), JSON.stringify(approvers), a.id);
+    // The approver's decision is recorded first (the validators, reading the approval, see who answered while its
+    // final decision is still pending), then the transition runs as the approver: a validator's refusal answers 400
+    // with its message, the decision is taken back and the approval stays pending.
+    db.prepare('UPDATE sd_approvals SET decisions = ? WHERE id = ?').run(JSON.stringify({ ...decisions, [me]: decision }), a.id);
+    try {
+      await site.doTransition(p, issue.key, { transition: { id: t.id } }, { byApproval: true });
+    } catch (e) {
+      db.prepare('UPDATE sd_approvals SET decisions = ? WHERE id = ?').run(a.decisions, a.id);
+      throw e;
+    }
+    db.prepare('UPDATE sd_approvals SET final_decision = ?, completed = ?, approvers = ? WHERE id = ?').run(decision, site.now(), JSON.stringify(approvers), a.id);
     const done = db.prepare('SELECT * FROM sd_approvals WHERE id = ?').get(a.id) as ApprovalRow;
     return ok(dto(p, rows.issueById(issue.id), done, cs));
   }));
