@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { HttpError, ok, type Reply, type Router } from '../http';
 import { jiraDateTime } from './format';
 import { ROLE_CUSTOMERS, type Principal } from './principal';
-import type { IssueRow, ProjectRow, UserRow } from './rows';
+import type { ChangeItem, IssueRow, ProjectRow, UserRow } from './rows';
 import type { RestCtx } from './routes';
 import type { JiraSite } from './site';
 
@@ -24,6 +24,15 @@ CREATE TABLE IF NOT EXISTS sd_request_types (
   issue_type_id TEXT NOT NULL, fields TEXT NOT NULL, position INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS sd_requests (issue_id INTEGER PRIMARY KEY, request_type_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sd_approval_configs (
+  project_id TEXT NOT NULL, issue_type_id TEXT NOT NULL, status_id TEXT NOT NULL, name TEXT NOT NULL, approvers_field_id TEXT NOT NULL,
+  approve_transition TEXT NOT NULL, decline_transition TEXT NOT NULL, PRIMARY KEY (project_id, issue_type_id, status_id)
+);
+CREATE TABLE IF NOT EXISTS sd_approvals (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, issue_id INTEGER NOT NULL, status_id TEXT NOT NULL, entered_at INTEGER NOT NULL, name TEXT NOT NULL,
+  final_decision TEXT NOT NULL DEFAULT 'pending', completed INTEGER, decisions TEXT NOT NULL DEFAULT '{}', approvers TEXT,
+  UNIQUE (issue_id, status_id, entered_at)
+);
 `;
 
 export function ensureServiceDeskSchema(db: Db): void { db.exec(SCHEMA); }
@@ -60,6 +69,46 @@ export function seedServiceDesk(db: Db, projectKey: string, types: RequestTypeDe
   });
   return deskId;
 }
+
+/**
+ * JSM approvals (a service project's workflow status "configured for approval", as JSM's workflow editor sets it):
+ * while a request of `issueTypeName` is in `statusName`, an approval is open with the people in the user-picker
+ * field `approversFieldName` as approvers; one approver's decision settles it (JSM's default condition), and the
+ * site then performs `approveTransition` or `declineTransition` as that approver, validators included.
+ */
+export interface ApprovalConfigDef { projectKey: string; issueTypeName: string; statusName: string; approversFieldName: string; approveTransition: string; declineTransition: string; name?: string }
+
+export function configureApproval(db: Db, c: ApprovalConfigDef): void {
+  ensureServiceDeskSchema(db);
+  const project = db.prepare('SELECT id FROM projects WHERE key = ?').get(c.projectKey) as { id: string } | undefined;
+  const type = db.prepare('SELECT id FROM issue_types WHERE name = ?').get(c.issueTypeName) as { id: string } | undefined;
+  const status = db.prepare('SELECT id FROM statuses WHERE name = ?').get(c.statusName) as { id: string } | undefined;
+  const field = db.prepare('SELECT id FROM custom_fields WHERE name = ?').get(c.approversFieldName) as { id: string } | undefined;
+  if (!project || !type || !status || !field) throw new Error(`configureApproval: ${c.projectKey} / ${c.issueTypeName} / ${c.statusName} / ${c.approversFieldName} not found.`);
+  db.prepare('INSERT OR REPLACE INTO sd_approval_configs(project_id, issue_type_id, status_id, name, approvers_field_id, approve_transition, decline_transition) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(project.id, type.id, status.id, c.name ?? `Approval for "${c.statusName}"`, field.id, c.approveTransition, c.declineTransition);
+}
+
+/**
+ * Seeds an approval already answered (a seed's history, where the status moved without the API): the approval of
+ * the request's last entry into `statusName`, decided by `approver` at `at`.
+ */
+export function seedApprovalDecision(db: Db, o: { issueKey: string; statusName: string; approver: string; decision: 'approved' | 'declined'; at: number }): void {
+  ensureServiceDeskSchema(db);
+  const issue = db.prepare('SELECT id, created, status_id FROM issues WHERE key = ?').get(o.issueKey) as { id: number; created: number } | undefined;
+  const status = db.prepare('SELECT id FROM statuses WHERE name = ?').get(o.statusName) as { id: string } | undefined;
+  if (!issue || !status) throw new Error(`seedApprovalDecision: ${o.issueKey} / ${o.statusName} not found.`);
+  const history = db.prepare('SELECT created, items FROM changelog WHERE issue_id = ? ORDER BY created, id').all(issue.id) as { created: number; items: string }[];
+  const entries = history.filter((c) => (JSON.parse(c.items) as ChangeItem[]).some((i) => i.field === 'status' && i.to === status.id)).map((c) => c.created);
+  const enteredAt = entries.at(-1) ?? issue.created;
+  const config = db.prepare('SELECT c.name FROM sd_approval_configs c JOIN issues i ON i.project_id = c.project_id AND i.issue_type_id = c.issue_type_id WHERE i.id = ? AND c.status_id = ?').get(issue.id, status.id) as { name: string } | undefined;
+  if (!config) throw new Error(`seedApprovalDecision: "${o.statusName}" is not configured for approval on ${o.issueKey}.`);
+  db.prepare('INSERT OR REPLACE INTO sd_approvals(issue_id, status_id, entered_at, name, final_decision, completed, decisions, approvers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(issue.id, status.id, enteredAt, config.name, o.decision, o.at, JSON.stringify({ [o.approver]: o.decision }), JSON.stringify([o.approver]));
+}
+
+interface ApprovalConfigRow { project_id: string; issue_type_id: string; status_id: string; name: string; approvers_field_id: string; approve_transition: string; decline_transition: string }
+interface ApprovalRow { id: number; issue_id: number; status_id: string; entered_at: number; name: string; final_decision: 'pending' | 'approved' | 'declined'; completed: number | null; decisions: string; approvers: string | null }
 
 /** JSM's error body. */
 class ServiceDeskError extends Error {
@@ -313,6 +362,126 @@ export function serviceDeskRoutes(site: JiraSite, r: Router<RestCtx>): void {
     const bean = site.addComment(p, issue.key, { body: textToAdf(parsed.data.body), ...(parsed.data.public ? {} : { properties: [{ key: 'sd.public.comment', value: { internal: true } }] }) });
     const row = rows.comment(Number(bean.id))!;
     return ok(commentDto(row, p.user), 201);
+  }));
+
+  approvalRoutes(site, r, { wrap, paged, date, userDto, visibleRequest });
+}
+
+/**
+ * The approval API of JSM (`/rest/servicedeskapi/request/{issueIdOrKey}/approval`): list (paged), one, answer.
+ * Approvals open as the request enters a status configured for approval (each entry its own approval, read from
+ * the history); a pending approval's approvers are the approvers field's current people, frozen when it completes.
+ */
+function approvalRoutes(site: JiraSite, r: Router<RestCtx>, h: {
+  wrap: (fn: (ctx: RestCtx, params: Record<string, string | undefined>) => Reply | Promise<Reply>) => (ctx: RestCtx, params: Record<string, string | undefined>) => Promise<Reply>;
+  paged: <T>(path: string, q: URLSearchParams, all: T[]) => Record<string, unknown>;
+  date: (ms: number, viewer: UserRow) => Record<string, unknown>;
+  userDto: (accountId: string | null, viewer: UserRow) => Record<string, unknown> | null;
+  visibleRequest: (p: Principal, ref: string) => { issue: IssueRow; d: { id: string; project: ProjectRow } };
+}): void {
+  const { rows, db } = site;
+  const configs = (issue: IssueRow): ApprovalConfigRow[] => db.prepare('SELECT * FROM sd_approval_configs WHERE project_id = ? AND issue_type_id = ?').all(issue.project_id, issue.issue_type_id) as ApprovalConfigRow[];
+  const approversOf = (issue: IssueRow, c: ApprovalConfigRow): string[] => {
+    const v = (JSON.parse(issue.custom) as Record<string, unknown>)[c.approvers_field_id];
+    return typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  };
+  /** When the issue entered each status: its creation (initial status), then every status change of its history. */
+  const entries = (issue: IssueRow): { statusId: string; at: number }[] => {
+    const changes = rows.changelog(issue.id).flatMap((c) => (JSON.parse(c.items) as ChangeItem[]).filter((i) => i.field === 'status').map((i) => ({ from: i.from, to: i.to, at: c.created })));
+    const out = [{ statusId: changes[0]?.from ?? issue.status_id, at: issue.created }];
+    for (const c of changes) if (c.to) out.push({ statusId: c.to, at: c.at });
+    return out;
+  };
+  /** Opens the approvals the history calls for (idempotent) and answers the issue's approvals, oldest first. */
+  const sync = (issue: IssueRow): { rows: ApprovalRow[]; configs: ApprovalConfigRow[] } => {
+    const cs = configs(issue);
+    if (cs.length) {
+      const ins = db.prepare('INSERT OR IGNORE INTO sd_approvals(issue_id, status_id, entered_at, name) VALUES (?, ?, ?, ?)');
+      for (const e of entries(issue)) { const c = cs.find((x) => x.status_id === e.statusId); if (c) ins.run(issue.id, c.status_id, e.at, c.name); }
+    }
+    return { rows: db.prepare('SELECT * FROM sd_approvals WHERE issue_id = ? ORDER BY entered_at, id').all(issue.id) as ApprovalRow[], configs: cs };
+  };
+  /** The approval can still be answered: pending, and the request is still in the status of this very entry. */
+  const open = (issue: IssueRow, a: ApprovalRow): boolean => {
+    if (a.final_decision !== 'pending' || issue.status_id !== a.status_id) return false;
+    const last = entries(issue).at(-1);
+    return last?.statusId === a.status_id && last.at === a.entered_at;
+  };
+  const approverIds = (issue: IssueRow, a: ApprovalRow, cs: ApprovalConfigRow[]): string[] => {
+    if (a.approvers !== null) return JSON.parse(a.approvers) as string[];
+    const c = cs.find((x) => x.status_id === a.status_id);
+    return c ? approversOf(issue, c) : [];
+  };
+  const dto = (p: Principal, issue: IssueRow, a: ApprovalRow, cs: ApprovalConfigRow[]): Record<string, unknown> => {
+    const decisions = JSON.parse(a.decisions) as Record<string, 'approved' | 'declined'>;
+    const ids = approverIds(issue, a, cs);
+    const me = p.kind === 'user' ? p.user.account_id : null;
+    return {
+      id: String(a.id), name: a.name, finalDecision: a.final_decision,
+      canAnswerApproval: me !== null && ids.includes(me) && decisions[me] === undefined && open(issue, a),
+      approvers: ids.map((accountId) => ({ approver: h.userDto(accountId, p.user), approverDecision: decisions[accountId] ?? 'pending' })).filter((x) => x.approver !== null),
+      createdDate: h.date(a.entered_at, p.user),
+      ...(a.completed !== null ? { completedDate: h.date(a.completed, p.user) } : {}),
+      _links: { self: `${site.base}/rest/servicedeskapi/request/${issue.id}/approval/${a.id}` },
+    };
+  };
+  /** Approvers see the request they are asked to approve, as JSM lets them (customers included). */
+  const request = (p: Principal, ref: string): IssueRow => {
+    try { return h.visibleRequest(p, ref).issue; } catch (e) {
+      const issue = rows.issue(ref);
+      if (!issue || p.kind !== 'user' || !desksHave(issue)) throw e;
+      const { rows: list, configs: cs } = sync(issue);
+      if (!list.some((a) => approverIds(issue, a, cs).includes(p.user.account_id))) throw e;
+      return issue;
+    }
+  };
+  const desksHave = (issue: IssueRow): boolean => db.prepare('SELECT 1 FROM sd_service_desks WHERE project_id = ?').get(issue.project_id) !== undefined;
+  const approval = (issue: IssueRow, id: string | undefined): { a: ApprovalRow; cs: ApprovalConfigRow[] } => {
+    const { rows: list, configs: cs } = sync(issue);
+    const a = list.find((x) => String(x.id) === id);
+    if (!a) throw new ServiceDeskError(404, `The approval '${id ?? ''}' does not exist on the request ${issue.key}.`, 'sd.approval.error.not.found');
+    return { a, cs };
+  };
+
+  r.add('GET', '/rest/servicedeskapi/request/:issueIdOrKey/approval', h.wrap(({ p, query }, { issueIdOrKey }) => {
+    const issue = request(p, issueIdOrKey!);
+    const { rows: list, configs: cs } = db.transaction(() => sync(issue))();
+    return ok(h.paged(`request/${issue.key}/approval`, query, list.map((a) => dto(p, issue, a, cs))));
+  }));
+  r.add('GET', '/rest/servicedeskapi/request/:issueIdOrKey/approval/:approvalId', h.wrap(({ p }, { issueIdOrKey, approvalId }) => {
+    const issue = request(p, issueIdOrKey!);
+    const { a, cs } = approval(issue, approvalId);
+    return ok(dto(p, issue, a, cs));
+  }));
+  r.add('POST', '/rest/servicedeskapi/request/:issueIdOrKey/approval/:approvalId', h.wrap(async ({ p, body }, { issueIdOrKey, approvalId }) => {
+    const issue = request(p, issueIdOrKey!);
+    const parsed = z.object({ decision: z.enum(['approve', 'decline']) }).passthrough().safeParse(body ?? {});
+    if (!parsed.success) throw new ServiceDeskError(400, "The decision must be 'approve' or 'decline'.", 'sd.approval.error.invalid.decision');
+    const { a, cs } = approval(issue, approvalId);
+    const me = p.kind === 'user' ? p.user.account_id : null;
+    if (me === null || !approverIds(issue, a, cs).includes(me)) throw new ServiceDeskError(403, 'You are not an approver of this approval.', 'sd.approval.error.not.approver');
+    const decisions = JSON.parse(a.decisions) as Record<string, string>;
+    if (decisions[me] !== undefined || a.final_decision !== 'pending') throw new ServiceDeskError(400, 'This approval has already been answered.', 'sd.approval.error.already.answered');
+    if (!open(issue, a)) throw new ServiceDeskError(400, `The request ${issue.key} is no longer in the status this approval was for.`, 'sd.approval.error.status.changed');
+    const c = cs.find((x) => x.status_id === a.status_id)!;
+    const decision = parsed.data.decision === 'approve' ? 'approved' : 'declined';
+    const name = decision === 'approved' ? c.approve_transition : c.decline_transition;
+    const t = site.availableTransitions(issue, rows.projectById(issue.project_id)).find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!t) throw new ServiceDeskError(400, `The workflow has no transition "${name}" from the request's status.`, 'sd.approval.error.transition');
+    const approvers = approverIds(issue, a, cs);
+    // The approver's decision is recorded first (the validators, reading the approval, see who answered while its
+    // final decision is still pending), then the transition runs as the approver: a validator's refusal answers 400
+    // with its message, the decision is taken back and the approval stays pending.
+    db.prepare('UPDATE sd_approvals SET decisions = ? WHERE id = ?').run(JSON.stringify({ ...decisions, [me]: decision }), a.id);
+    try {
+      await site.doTransition(p, issue.key, { transition: { id: t.id } }, { byApproval: true });
+    } catch (e) {
+      db.prepare('UPDATE sd_approvals SET decisions = ? WHERE id = ?').run(a.decisions, a.id);
+      throw e;
+    }
+    db.prepare('UPDATE sd_approvals SET final_decision = ?, completed = ?, approvers = ? WHERE id = ?').run(decision, site.now(), JSON.stringify(approvers), a.id);
+    const done = db.prepare('SELECT * FROM sd_approvals WHERE id = ?').get(a.id) as ApprovalRow;
+    return ok(dto(p, rows.issueById(issue.id), done, cs));
   }));
 }
 

@@ -5,7 +5,7 @@ import { approvedAssignments, approvedRoleListWrites, incidentFactsWrites, type 
 import { nextId } from '../store/db';
 import type { ForgeKvsStore } from '../forge/kvs';
 import type { ChangeItem, UserRow, WorkflowDefinition } from '../jira/rows';
-import { seedServiceDesk } from '../jira/servicedesk';
+import { configureApproval, seedApprovalDecision, seedServiceDesk } from '../jira/servicedesk';
 
 export const CLOUD_ID = '8f1e3c52-7a9d-4b0e-9c61-2d5f0a7b1e29';
 export const APP_ACCOUNT_ID = '557058:f3c2b1e0-29a0-4d6e-9b11-5e3d0c7a2910';
@@ -45,7 +45,7 @@ const STATUSES: Array<[string, string, 'new' | 'indeterminate' | 'done']> = [
   ['1', 'Open', 'new'], ['3', 'In progress', 'indeterminate'], ['10000', 'Waiting for customer', 'indeterminate'], ['10001', 'Pending', 'indeterminate'],
   ['5', 'Resolved', 'done'], ['6', 'Closed', 'done'], ['10002', 'Draft', 'new'], ['10003', 'Awaiting approval', 'new'], ['10004', 'Approved', 'indeterminate'],
   ['10005', 'Rejected', 'done'], ['10006', 'In build', 'indeterminate'], ['10007', 'In test', 'indeterminate'], ['10008', 'Ready to deploy', 'indeterminate'],
-  ['10009', 'Deployed', 'indeterminate'], ['10010', 'Reviewed', 'done'], ['10011', 'To Do', 'new'], ['10012', 'Done', 'done'],
+  ['10009', 'Deployed', 'indeterminate'], ['10010', 'Reviewed', 'indeterminate'], ['10011', 'To Do', 'new'], ['10012', 'Done', 'done'],
 ];
 
 const V = ['sd-transition-validator'];
@@ -68,6 +68,12 @@ const WORKFLOWS: Record<string, { initial: string; def: WorkflowDefinition }> = 
     { id: '71', name: 'Deploy', from: ['Ready to deploy'], to: 'Deployed', validators: V },
     { id: '81', name: 'Review', from: ['Deployed'], to: 'Reviewed', validators: V },
     { id: '91', name: 'Back to draft', from: ['Rejected'], to: 'Draft', validators: V },
+    // D16's emergency path: deployed on its approval alone, built and tested documented afterwards (the app's
+    // validator refuses this transition for a change that is not an Emergency one).
+    { id: '101', name: 'Deploy (emergency)', from: ['Approved'], to: 'Deployed', validators: V },
+    // "Closed" is the change's done status (CO.3.5): from Reviewed, or from Deployed where no review is required
+    // (the app's validator refuses closing an Emergency change before its post-implementation review).
+    { id: '111', name: 'Close', from: ['Reviewed', 'Deployed'], to: 'Closed', validators: V },
   ] } },
   'Simple workflow': { initial: '10011', def: { transitions: [
     { id: '11', name: 'Start', from: ['To Do'], to: 'In progress', validators: [] },
@@ -76,7 +82,11 @@ const WORKFLOWS: Record<string, { initial: string; def: WorkflowDefinition }> = 
   ] } },
 };
 
-const F = { impact: 'customfield_10010', urgency: 'customfield_10011', changeType: 'customfield_10012', services: 'customfield_10013', plannedStart: 'customfield_10014', plannedEnd: 'customfield_10015' } as const;
+const F = {
+  impact: 'customfield_10010', urgency: 'customfield_10011', changeType: 'customfield_10012', services: 'customfield_10013', plannedStart: 'customfield_10014', plannedEnd: 'customfield_10015',
+  // JSM's approvals field and the plan fields of its ITSM change request type (the wizard reuses the plans).
+  approvers: 'customfield_10016', implementationPlan: 'customfield_10017', backoutPlan: 'customfield_10018', testPlan: 'customfield_10019',
+} as const;
 const SERVICES = ['Managed e-mail', 'Web hosting', 'Backup & restore', 'Service desk'];
 
 const MIN = 60_000;
@@ -111,6 +121,10 @@ export function seedDemo(db: Db, kvs: ForgeKvsStore, now: number): void {
       [F.services, 'Affected services', 'com.atlassian.jira.plugin.system.customfieldtypes:multiselect', SERVICES],
       [F.plannedStart, 'Planned start', 'com.atlassian.jira.plugin.system.customfieldtypes:datetime', []],
       [F.plannedEnd, 'Planned end', 'com.atlassian.jira.plugin.system.customfieldtypes:datetime', []],
+      [F.approvers, 'Approvers', 'com.atlassian.jira.plugin.system.customfieldtypes:multiuserpicker', []],
+      [F.implementationPlan, 'Implementation plan', 'com.atlassian.jira.plugin.system.customfieldtypes:textarea', []],
+      [F.backoutPlan, 'Backout plan', 'com.atlassian.jira.plugin.system.customfieldtypes:textarea', []],
+      [F.testPlan, 'Test plan', 'com.atlassian.jira.plugin.system.customfieldtypes:textarea', []],
     ];
     let optionId = 10100;
     for (const [id, name, type, options] of fields) {
@@ -141,6 +155,13 @@ export function seedDemo(db: Db, kvs: ForgeKvsStore, now: number): void {
   const signature = db.prepare("SELECT id FROM issues WHERE key = 'SD-4'").get() as { id: number };
   applyWrites(kvs, now, incidentFactsWrites(String(signature.id), { closure: { confirmedBy: demoAccountId('chen'), confirmedAt: new Date(now - 5 * DAY + 2 * HOUR).toISOString(), how: 'customer comment' } }));
   seedDemoPortal(db);
+  // JSM's change approval: "Awaiting approval" is configured for approval with the Approvers field (one approver decides).
+  configureApproval(db, { projectKey: 'SD', issueTypeName: 'Change', statusName: 'Awaiting approval', approversFieldName: 'Approvers', approveTransition: 'Approve', declineTransition: 'Reject', name: 'Change approval' });
+  // The changes past approval were approved by the Control Manager (their history's "Approved" step).
+  for (const key of ['SD-9', 'SD-10']) {
+    const approved = db.prepare("SELECT c.created FROM changelog c JOIN issues i ON i.id = c.issue_id WHERE i.key = ? AND c.items LIKE '%\"toString\":\"Approved\"%' ORDER BY c.created LIMIT 1").get(key) as { created: number };
+    seedApprovalDecision(db, { issueKey: key, statusName: 'Awaiting approval', approver: demoAccountId('carlos'), decision: 'approved', at: approved.created });
+  }
 }
 
 /** Writes documents to the sandbox's KVS with the app's own layout (work-product-store.ts). */
@@ -207,6 +228,8 @@ function seedIssues(db: Db, now: number): void {
     for (const [k, v] of Object.entries(o.properties ?? {})) db.prepare('INSERT INTO issue_properties(issue_id, key, value) VALUES (?, ?, ?)').run(id, k, JSON.stringify(v));
     if (o.status !== status) throw new Error(`seed: ${key} ends in ${status}, expected ${o.status}`);
   };
+  const doc = (text: string) => JSON.parse(adf(text)) as unknown;
+  const plans = (implementation: string, test: string | null, backout: string) => ({ [F.implementationPlan]: doc(implementation), ...(test ? { [F.testPlan]: doc(test) } : {}), [F.backoutPlan]: doc(backout) });
   const impactUrgency = (impact: string, urgency: string, services: string[]) => ({ [F.impact]: option(F.impact, impact), [F.urgency]: option(F.urgency, urgency), [F.services]: services.map((s) => option(F.services, s)) });
 
   issue({ ref: 'mail-down', project: 'SD', type: 'Incident', summary: 'E-mail delivery down for all Northwind mailboxes', description: 'Since 09:10 no mail reaches our mailboxes; senders get bounces (451 temporary failure).', reporter: 'carla', assignee: 'priya', created: now - 3 * HOUR, priority: 'Critical', status: 'In progress',
@@ -252,19 +275,23 @@ function seedIssues(db: Db, now: number): void {
       { at: now - 5 * HOUR, by: 'priya', status: 'In progress', publicReply: 'Reopened; looking at it again.' },
     ] });
   issue({ ref: 'mail-upgrade', project: 'SD', type: 'Change', summary: 'Upgrade mail server cluster to version 10', description: 'Permanent fix for relay instability: upgrade both MX nodes.', reporter: 'priya', assignee: 'priya', created: now - DAY, priority: 'Normal', status: 'Draft',
-    custom: { [F.changeType]: option(F.changeType, 'Normal'), [F.services]: [option(F.services, 'Managed e-mail')] } });
+    custom: { [F.changeType]: option(F.changeType, 'Normal'), [F.services]: [option(F.services, 'Managed e-mail')],
+      ...plans('Upgrade MX-2 first, move traffic to it, then upgrade MX-1.', 'Send test mail through each node from the staging relay; check the bounce rate for an hour.', 'Re-image the node from the pre-upgrade snapshot and move traffic back.') } });
   issue({ ref: 'waf-rule', project: 'SD', type: 'Change', summary: 'Add WAF rule to shed bot traffic on checkout', description: 'Mitigation for the checkout 502s.', reporter: 'tom', assignee: 'tom', created: now - 4 * HOUR, priority: 'High', status: 'Awaiting approval',
-    custom: { [F.changeType]: option(F.changeType, 'Normal'), [F.services]: [option(F.services, 'Web hosting')], [F.plannedStart]: new Date(now + DAY).toISOString().replace('Z', '+0000'), [F.plannedEnd]: new Date(now + DAY + HOUR).toISOString().replace('Z', '+0000') },
+    custom: { [F.changeType]: option(F.changeType, 'Normal'), [F.services]: [option(F.services, 'Web hosting')], [F.plannedStart]: new Date(now + DAY).toISOString().replace('Z', '+0000'), [F.plannedEnd]: new Date(now + DAY + HOUR).toISOString().replace('Z', '+0000'),
+      // JSM approvals: the Control Manager is asked to approve (sandbox/jira/servicedesk.ts).
+      [F.approvers]: [a('carlos')],
+      ...plans('Add the bot-shedding rule to the WAF policy of the checkout in log-only mode, then enforce it.', 'Replay yesterday’s checkout traffic against staging with the rule enforced.', 'Remove the rule from the WAF policy.') },
     steps: [{ at: now - 3 * HOUR, by: 'tom', status: 'Awaiting approval' }] });
   issue({ ref: 'relay-restore', project: 'SD', type: 'Change', summary: 'Restore mail relay configuration from last known good', description: 'Emergency change to restore inbound mail.', reporter: 'ines', assignee: 'priya', created: now - 2 * HOUR, priority: 'Critical', status: 'In build',
-    custom: { [F.changeType]: option(F.changeType, 'Emergency'), [F.services]: [option(F.services, 'Managed e-mail')] },
+    custom: { [F.changeType]: option(F.changeType, 'Emergency'), [F.services]: [option(F.services, 'Managed e-mail')], [F.approvers]: [a('carlos')], ...plans('Restore relay.conf from the last known good backup and restart the relay.', null, 'Put the current relay.conf back.') },
     steps: [
       { at: now - 2 * HOUR + 5 * MIN, by: 'ines', status: 'Awaiting approval' },
       { at: now - 2 * HOUR + 12 * MIN, by: 'carlos', status: 'Approved', internalNote: 'Emergency approval by the Control Manager; documentation to follow.' },
       { at: now - 2 * HOUR + 15 * MIN, by: 'priya', status: 'In build' },
     ] });
-  issue({ ref: 'patching', project: 'SD', type: 'Change', summary: 'Monthly patching of web servers (November)', description: 'Pre-approved standard change from the patching template.', reporter: 'tom', assignee: 'tom', created: now - 10 * DAY, priority: 'Normal', status: 'Reviewed',
-    custom: { [F.changeType]: option(F.changeType, 'Standard'), [F.services]: [option(F.services, 'Web hosting')] },
+  issue({ ref: 'patching', project: 'SD', type: 'Change', summary: 'Monthly patching of web servers (November)', description: 'Pre-approved standard change from the patching template.', reporter: 'tom', assignee: 'tom', created: now - 10 * DAY, priority: 'Normal', status: 'Closed',
+    custom: { [F.changeType]: option(F.changeType, 'Standard'), [F.services]: [option(F.services, 'Web hosting')], [F.approvers]: [a('carlos')] },
     steps: [
       { at: now - 10 * DAY + HOUR, by: 'tom', status: 'Awaiting approval' },
       { at: now - 10 * DAY + 2 * HOUR, by: 'carlos', status: 'Approved' },
@@ -273,6 +300,7 @@ function seedIssues(db: Db, now: number): void {
       { at: now - 8 * DAY, by: 'carlos', status: 'Ready to deploy' },
       { at: now - 8 * DAY + 4 * HOUR, by: 'tom', status: 'Deployed' },
       { at: now - 7 * DAY, by: 'carlos', status: 'Reviewed', internalNote: 'Post-implementation review: all servers patched, no incidents.' },
+      { at: now - 7 * DAY + HOUR, by: 'carlos', status: 'Closed' },
     ] });
   issue({ ref: 'backup-problem', project: 'SD', type: 'Problem', summary: 'Recurring snapshot timeouts in nightly backups', description: 'Third backup failure this quarter with the same symptom.', reporter: 'ines', assignee: 'priya', created: now - DAY, priority: 'Normal', status: 'To Do' });
   issue({ ref: 'mailbox-request', project: 'SD', type: 'Service request', summary: 'New mailbox for our intern starting Monday', description: 'Name: Alex Smith, start date next Monday.', reporter: 'carla', assignee: 'tom', created: now - 26 * HOUR, priority: 'Low', status: 'In progress',

@@ -10,7 +10,11 @@ export const RECORD_SLOTS = ['incident', 'service-change-request', 'customer-agr
 export type RecordSlot = (typeof RECORD_SLOTS)[number];
 
 /** The fields the profile reads and writes. */
-export const FIELD_SLOTS = ['impact', 'urgency', 'changeType', 'affectedServices', 'impactedCis', 'plannedStart', 'plannedEnd', 'rootCause', 'majorIncident', 'securityIncident'] as const;
+export const FIELD_SLOTS = [
+  'impact', 'urgency', 'changeType', 'affectedServices', 'impactedCis', 'plannedStart', 'plannedEnd', 'rootCause', 'majorIncident', 'securityIncident',
+  // A service change request's content (WP.11, issue #13): its plans, business impact, and who builds and deploys it (D7).
+  'implementationPlan', 'testPlan', 'backoutPlan', 'businessImpact', 'builder', 'deployer',
+] as const;
 export type FieldSlot = (typeof FIELD_SLOTS)[number];
 /** The Jira field id the setup wizard mapped to each slot of a project (a slot the site lacks is absent). */
 export type FieldIds = Partial<Record<FieldSlot, string>>;
@@ -65,12 +69,12 @@ export interface SetupPlan {
 const CF = 'com.atlassian.jira.plugin.system.customfieldtypes:';
 
 /** The Jira custom field types the wizard creates, by the short names Jira's own docs use. */
-export type FieldKind = 'select' | 'multiselect' | 'multicheckboxes' | 'labels' | 'datetime' | 'textarea';
+export type FieldKind = 'select' | 'multiselect' | 'multicheckboxes' | 'labels' | 'datetime' | 'textarea' | 'userpicker';
 
 /**
  * Jira's type key and default searcher per kind (the searchers Atlassian lists as valid for each type on
  * POST /rest/api/3/field: select, multiselect and multicheckboxes → multiselectsearcher, labels → labelsearcher,
- * datetime → datetimerange, textarea → textsearcher).
+ * datetime → datetimerange, textarea → textsearcher, userpicker → userpickergroupsearcher).
  */
 export const FIELD_KINDS: Readonly<Record<FieldKind, { type: string; searcherKey: string; label: string }>> = {
   select: { type: `${CF}select`, searcherKey: `${CF}multiselectsearcher`, label: 'select list' },
@@ -79,11 +83,12 @@ export const FIELD_KINDS: Readonly<Record<FieldKind, { type: string; searcherKey
   labels: { type: `${CF}labels`, searcherKey: `${CF}labelsearcher`, label: 'labels' },
   datetime: { type: `${CF}datetime`, searcherKey: `${CF}datetimerange`, label: 'date and time' },
   textarea: { type: `${CF}textarea`, searcherKey: `${CF}textsearcher`, label: 'paragraph' },
+  userpicker: { type: `${CF}userpicker`, searcherKey: `${CF}userpickergroupsearcher`, label: 'user picker' },
 };
 
 /** Words for the other Jira field types, for the warnings an admin reads. */
 const OTHER_TYPE_LABELS: Readonly<Record<string, string>> = {
-  textfield: 'short text', float: 'number', datepicker: 'date', userpicker: 'user picker', multiuserpicker: 'multi-user picker',
+  textfield: 'short text', float: 'number', datepicker: 'date', multiuserpicker: 'multi-user picker',
   url: 'URL', radiobuttons: 'radio buttons', cascadingselect: 'cascading select list', readonlyfield: 'read-only text',
 };
 
@@ -146,7 +151,11 @@ const IMPACT_LEVELS = ['High', 'Medium', 'Low'];
  *   `[{value}]`), not a single select: an incident may affect several services and D13 checks each for "vital";
  * - planned start/end reuse date-time only: a date picker loses the hour the change window check needs (D17);
  * - root cause reuses a paragraph only: a single-line text field caps at 255 characters;
- * - the two flags reuse checkboxes only (D13 major incident; REQUIREMENTS §11 info-security flag).
+ * - the two flags reuse checkboxes only (D13 major incident; REQUIREMENTS §11 info-security flag);
+ * - a change's plans and business impact reuse a paragraph only (WP.11 content; a plan outgrows 255 characters);
+ *   JSM's change fields ("Implementation plan", "Backout plan", "Test plan") count as the same slots;
+ * - builder and deployer reuse a single user picker only: D7 compares one person with the approver, and a
+ *   multi-user picker would let a change name several builders the rule could not tell apart.
  */
 export const FIELD_SPECS: Readonly<Record<FieldSlot, FieldSpec>> = {
   impact: { name: 'Impact', kind: 'select', compatible: [FIELD_KINDS.select.type], synonyms: ['Impact'], options: IMPACT_LEVELS, aliases: {}, description: 'How much of the business the incident affects; with urgency it gives the priority (D8).' },
@@ -165,6 +174,12 @@ export const FIELD_SPECS: Readonly<Record<FieldSlot, FieldSpec>> = {
   rootCause: { name: 'Root cause', kind: 'textarea', compatible: [FIELD_KINDS.textarea.type], synonyms: ['Root cause'], options: [], aliases: {}, description: 'Why the incident happened; required to close a significant incident (D13).' },
   majorIncident: { name: 'Major incident', kind: 'multicheckboxes', compatible: [FIELD_KINDS.multicheckboxes.type], synonyms: ['Major incident'], options: ['Major incident'], aliases: {}, description: 'Ticked for a major incident (D13).' },
   securityIncident: { name: 'Information security incident', kind: 'multicheckboxes', compatible: [FIELD_KINDS.multicheckboxes.type], synonyms: ['Information security incident', 'Security incident'], options: ['Information security incident'], aliases: {}, description: 'Ticked when the incident is an information security incident.' },
+  implementationPlan: { name: 'Implementation plan', kind: 'textarea', compatible: [FIELD_KINDS.textarea.type], synonyms: ['Implementation plan', 'Implementation', 'Change plan'], options: [], aliases: {}, description: 'How the change will be built and deployed, step by step (service change request, WP.11).' },
+  testPlan: { name: 'Test plan', kind: 'textarea', compatible: [FIELD_KINDS.textarea.type], synonyms: ['Test plan'], options: [], aliases: {}, description: 'How the change will be tested before it is deployed (WP.11; test report, WP.20).' },
+  backoutPlan: { name: 'Back-out plan', kind: 'textarea', compatible: [FIELD_KINDS.textarea.type], synonyms: ['Back-out plan', 'Backout plan', 'Rollback plan'], options: [], aliases: {}, description: 'How the change is undone if it fails (WP.11).' },
+  businessImpact: { name: 'Business impact', kind: 'textarea', compatible: [FIELD_KINDS.textarea.type], synonyms: ['Business impact'], options: [], aliases: {}, description: 'What the change means for the business and its customers (WP.11); impact and urgency give its priority (CHG-11).' },
+  builder: { name: 'Builder', kind: 'userpicker', compatible: [FIELD_KINDS.userpicker.type], synonyms: ['Builder'], options: [], aliases: {}, description: 'Who builds the change; they may not approve it (D7).' },
+  deployer: { name: 'Deployer', kind: 'userpicker', compatible: [FIELD_KINDS.userpicker.type], synonyms: ['Deployer'], options: [], aliases: {}, description: 'Who deploys the change; they may not approve it (D7).' },
 };
 
 /** The name the wizard gives its own field or issue type when the profile's name is taken by something it cannot use. */

@@ -19,8 +19,9 @@ function requester(actor: Actor) {
 
 async function errorMessages(res: APIResponse): Promise<string[]> {
   try {
-    const body = (await res.json()) as { errorMessages?: unknown; errors?: unknown };
-    const list = Array.isArray(body.errorMessages) ? body.errorMessages.map(String) : [];
+    const body = (await res.json()) as { errorMessages?: unknown; errors?: unknown; errorMessage?: unknown };
+    // Jira's platform API answers errorMessages/errors; JSM's servicedeskapi answers one errorMessage.
+    const list = Array.isArray(body.errorMessages) ? body.errorMessages.map(String) : typeof body.errorMessage === 'string' ? [body.errorMessage] : [];
     const fields = body.errors && typeof body.errors === 'object' ? Object.entries(body.errors as Record<string, unknown>).map(([k, v]) => `${k}: ${String(v)}`) : [];
     return [...list, ...fields];
   } catch { return []; }

@@ -11,7 +11,11 @@ interface ProjectWithTypes { key: string; issueTypes: Array<{ id: string; name: 
 interface FieldBean { id: string; name: string; custom: boolean; schema?: { custom?: string } }
 
 const RECORD_TYPES = ['Incident', 'Service change request', 'Customer agreement', 'Supplier agreement'];
-const PROFILE_FIELDS = ['Impact', 'Urgency', 'Change type', 'Affected services', 'Impacted CIs', 'Planned start', 'Planned end', 'Root cause', 'Major incident', 'Information security incident'];
+const PROFILE_FIELDS = [
+  'Impact', 'Urgency', 'Change type', 'Affected services', 'Impacted CIs', 'Planned start', 'Planned end', 'Root cause', 'Major incident', 'Information security incident',
+  // A change request's content (issue #13).
+  'Implementation plan', 'Test plan', 'Back-out plan', 'Business impact', 'Builder', 'Deployer',
+];
 
 /** The admin page's frame, for measuring its text boxes. */
 async function adminFrame(page: Page): Promise<Frame> {
@@ -215,6 +219,10 @@ test.describe('on the demo service provider (JSM project SD, project OPS)', () =
     await expect(app.getByTestId('sd-setup-slot-service-change-request')).toContainText('Reuse');
     await expect(app.getByTestId('sd-setup-field-changeType')).toContainText('"Standard" counts as Pre-approved');
     await expect(app.getByTestId('sd-setup-field-rootCause')).toContainText('Root cause');
+    // JSM's own change plan field is reused under its JSM name; the people of a change are user pickers (issue #13).
+    await expect(app.getByTestId('sd-setup-field-backoutPlan')).toContainText('Reuse');
+    await expect(app.getByTestId('sd-setup-field-backoutPlan')).toContainText('Backout plan');
+    await expect(app.getByTestId('sd-setup-field-builder')).toContainText('user picker');
     await attachScreens(page, test.info(), 'Admin page — setup on the demo site', async () => {
       const again = page.frameLocator('[data-testid=app-frame]');
       await expect(again.getByTestId('sd-admin')).toBeVisible();

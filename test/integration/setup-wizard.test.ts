@@ -115,7 +115,14 @@ describe('setup wizard on a plain Jira site', () => {
 
     const fields = await sofia.issueFields.getFields();
     const byName = new Map(fields.filter((f) => f.custom).map((f) => [f.name!, f]));
-    expect([...byName.keys()].sort()).toEqual(['Affected services', 'Change type', 'Impact', 'Impacted CIs', 'Information security incident', 'Major incident', 'Planned end', 'Planned start', 'Root cause', 'Urgency']);
+    expect([...byName.keys()].sort()).toEqual([
+      'Affected services', 'Back-out plan', 'Builder', 'Business impact', 'Change type', 'Deployer', 'Impact', 'Impacted CIs', 'Implementation plan',
+      'Information security incident', 'Major incident', 'Planned end', 'Planned start', 'Root cause', 'Test plan', 'Urgency',
+    ]);
+    // A change's people (issue #13, D7): single user pickers, as Jira types them.
+    expect(byName.get('Builder')?.schema).toMatchObject({ type: 'user', custom: `${CF}userpicker` });
+    expect(byName.get('Deployer')?.schema).toMatchObject({ type: 'user', custom: `${CF}userpicker` });
+    expect(byName.get('Back-out plan')?.schema).toMatchObject({ custom: `${CF}textarea` });
     expect(byName.get('Impact')?.schema).toMatchObject({ type: 'option', custom: `${CF}select` });
     expect(byName.get('Affected services')?.schema).toMatchObject({ type: 'array', items: 'option', custom: `${CF}multiselect` });
     expect(byName.get('Impacted CIs')?.schema).toMatchObject({ type: 'array', items: 'string', custom: `${CF}labels` });
@@ -231,6 +238,9 @@ describe('the demo seed starts set up: the app\'s wizard has run on the JSM proj
       impact: { id: 'customfield_10010', name: 'Impact' }, urgency: { id: 'customfield_10011', name: 'Urgency' }, changeType: { id: 'customfield_10012', name: 'Change type' },
       affectedServices: { id: 'customfield_10013' }, plannedStart: { id: 'customfield_10014' }, plannedEnd: { id: 'customfield_10015' },
       rootCause: { name: 'Root cause' }, majorIncident: { name: 'Major incident' },
+      // JSM's change plans are reused (issue #13); what JSM lacks, the wizard created.
+      implementationPlan: { id: 'customfield_10017', name: 'Implementation plan' }, backoutPlan: { id: 'customfield_10018', name: 'Backout plan' }, testPlan: { id: 'customfield_10019', name: 'Test plan' },
+      businessImpact: { name: 'Business impact' }, builder: { name: 'Builder' }, deployer: { name: 'Deployer' },
     });
     expect(plan.mapping.optionAliases).toEqual({ changeType: { Standard: 'Pre-approved' } });
     const sofia = jiraAs(base, 'sofia');

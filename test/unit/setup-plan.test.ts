@@ -25,6 +25,11 @@ function jsm(): SiteInventory {
       { id: 'customfield_10013', name: 'Affected services', custom: true, type: `${CF}multiselect` },
       { id: 'customfield_10014', name: 'Planned start', custom: true, type: `${CF}datetime` },
       { id: 'customfield_10015', name: 'Planned end', custom: true, type: `${CF}datetime` },
+      // JSM's approvals field and the plan fields of its change request type.
+      { id: 'customfield_10016', name: 'Approvers', custom: true, type: `${CF}multiuserpicker` },
+      { id: 'customfield_10017', name: 'Implementation plan', custom: true, type: `${CF}textarea` },
+      { id: 'customfield_10018', name: 'Backout plan', custom: true, type: `${CF}textarea` },
+      { id: 'customfield_10019', name: 'Test plan', custom: true, type: `${CF}textarea` },
     ],
     options: {
       customfield_10010: ['High', 'Medium', 'Low'], customfield_10011: ['High', 'Medium', 'Low'],
@@ -91,16 +96,19 @@ describe('planSetup on a JSM project', () => {
     expect(plan.mapping.issueTypes).toEqual({ incident: { id: '10001', name: 'Incident' }, 'service-change-request': { id: '10002', name: 'Change' } });
   });
 
-  it('reuses Impact, Urgency, Change type, Affected services and Planned start/end, and creates only the missing fields', () => {
+  it('reuses Impact, Urgency, Change type, Affected services, Planned start/end and JSM’s change plans, and creates only the missing fields', () => {
     const action = Object.fromEntries(plan.fields.map((f) => [f.slot, [f.action, f.fieldId]]));
     expect(action).toEqual({
       impact: ['reuse', 'customfield_10010'], urgency: ['reuse', 'customfield_10011'], changeType: ['reuse', 'customfield_10012'],
       affectedServices: ['reuse', 'customfield_10013'], plannedStart: ['reuse', 'customfield_10014'], plannedEnd: ['reuse', 'customfield_10015'],
       impactedCis: ['create', null], rootCause: ['create', null], majorIncident: ['create', null], securityIncident: ['create', null],
+      implementationPlan: ['reuse', 'customfield_10017'], testPlan: ['reuse', 'customfield_10019'], backoutPlan: ['reuse', 'customfield_10018'],
+      businessImpact: ['create', null], builder: ['create', null], deployer: ['create', null],
     });
     expect(plan.steps.map((s) => s.id)).toEqual([
       'issuetype:create:customer-agreement', 'issuetype:add:customer-agreement', 'issuetype:create:supplier-agreement', 'issuetype:add:supplier-agreement',
       'field:create:impactedCis', 'field:create:rootCause', 'field:create:majorIncident', 'field:options:majorIncident', 'field:create:securityIncident', 'field:options:securityIncident',
+      'field:create:businessImpact', 'field:create:builder', 'field:create:deployer',
     ]);
     expect(plan.warnings).toEqual([]);
     expect(plan.nothingToDo).toBe(false);
@@ -129,7 +137,7 @@ describe('planSetup on a JSM project', () => {
     expect(plan.mapping.issueTypes.problem).toBeUndefined();
   });
 
-  it('finishes in the ten steps it planned, after which a plan has nothing to do', () => {
+  it('finishes in the thirteen steps it planned, after which a plan has nothing to do', () => {
     const run = runAll(jsm(), CORE);
     expect(run.executed).toEqual(plan.steps.map((s) => s.id));
     expect(run.plan.nothingToDo).toBe(true);
@@ -165,6 +173,17 @@ describe('planSetup on a plain Jira project', () => {
     expect(create('plannedStart')).toMatchObject({ name: 'Planned start', type: `${CF}datetime`, searcherKey: `${CF}datetimerange` });
     expect(create('rootCause')).toMatchObject({ name: 'Root cause', type: `${CF}textarea`, searcherKey: `${CF}textsearcher` });
     expect(create('majorIncident')).toMatchObject({ name: 'Major incident', type: `${CF}multicheckboxes`, searcherKey: `${CF}multiselectsearcher` });
+    expect(create('implementationPlan')).toMatchObject({ name: 'Implementation plan', type: `${CF}textarea`, searcherKey: `${CF}textsearcher` });
+    expect(create('backoutPlan')).toMatchObject({ name: 'Back-out plan', type: `${CF}textarea`, searcherKey: `${CF}textsearcher` });
+    expect(create('builder')).toMatchObject({ name: 'Builder', type: `${CF}userpicker`, searcherKey: `${CF}userpickergroupsearcher` });
+    expect(create('deployer')).toMatchObject({ name: 'Deployer', type: `${CF}userpicker`, searcherKey: `${CF}userpickergroupsearcher` });
+  });
+
+  it('titles the change fields in words (issue #13)', () => {
+    const title = (id: string) => plan.steps.find((s) => s.id === id)?.title;
+    expect(title('field:create:builder')).toBe('Create the field "Builder" (user picker)');
+    expect(title('field:create:testPlan')).toBe('Create the field "Test plan" (paragraph)');
+    expect(describeStepId('field:create:deployer')).toBe('Create the field "Deployer" (user picker)');
   });
 
   it('titles each step the way the wizard lists it', () => {
@@ -267,6 +286,21 @@ describe('reuse rules', () => {
     expect(f('affectedServices')).toMatchObject({ action: 'reuse', fieldId: 'customfield_10031' });
     expect(f('impactedCis')).toMatchObject({ action: 'reuse', fieldId: 'customfield_10032' });
     expect(p.warnings).toEqual([]);
+  });
+
+  it('takes a single user picker only for the builder and deployer (D7 compares one person), and JSM’s "Backout plan" as the back-out plan', () => {
+    const inv = plain();
+    inv.fields.push(
+      { id: 'customfield_10060', name: 'Builder', custom: true, type: `${CF}multiuserpicker` },
+      { id: 'customfield_10061', name: 'Deployer', custom: true, type: `${CF}userpicker` },
+      { id: 'customfield_10062', name: 'Backout plan', custom: true, type: `${CF}textarea` },
+    );
+    const p = planSetup(inv, CORE);
+    const f = (slot: string) => p.fields.find((x) => x.slot === slot)!;
+    expect(f('builder')).toMatchObject({ action: 'create', name: 'Builder (29110)' });
+    expect(f('deployer')).toMatchObject({ action: 'reuse', fieldId: 'customfield_10061' });
+    expect(f('backoutPlan')).toMatchObject({ action: 'reuse', fieldId: 'customfield_10062', name: 'Backout plan' });
+    expect(p.warnings).toEqual(['The field "Builder" (customfield_10060) has the type "multi-user picker" but the app needs "user picker"; the wizard leaves it alone and creates "Builder (29110)" instead.']);
   });
 
   it('matches names trimmed and case-insensitively, option values too, and records the site spelling as an alias', () => {

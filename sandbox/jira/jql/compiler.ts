@@ -304,16 +304,26 @@ export class JqlCompiler {
 
   /**
    * A custom field by `cf[N]` or by its name (case-insensitive), as Jira resolves them. The sandbox compares date and
-   * date-time custom fields only (e.g. "Planned start" of a change); other custom fields are refused in words.
-   * Undefined when the name is no custom field.
+   * date-time custom fields (e.g. "Planned start" of a change) and searches user pickers (single and multi: `=`, `!=`,
+   * `in`, `not in`, `is EMPTY`, with account ids, names, emails or currentUser()), as Jira's userpickergroupsearcher
+   * does; other custom fields are refused in words. Undefined when the name is no custom field.
    */
   private customField(name: string): FieldSpec | null | undefined {
     const fields = this.ctx.catalog.customFields ?? [];
     const m = /^cf\[(\d+)\]$/i.exec(name);
     const field = m ? fields.find((f) => f.id === `customfield_${m[1]}`) : fields.find((f) => f.name.toLowerCase() === name.toLowerCase());
     if (!field) return undefined;
-    if (!/:(datetime|datepicker)$/.test(field.type)) {
-      this.error(`The Jira sandbox searches custom date and date-time fields only; '${name}' is a ${field.type.split(':').pop() ?? 'custom'} field.`);
+    const short = field.type.slice(field.type.lastIndexOf(':') + 1);
+    if (short === 'userpicker' || short === 'multiuserpicker') {
+      const users = (i: JqlIssue): Scalar[] => {
+        const v = i.custom?.[field.id];
+        if (typeof v === 'string') return [v];
+        return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+      };
+      return { name, operators: ops(EQUALITY, EMPTINESS), values: users, resolve: (item) => this.resolveUsers(item, name, true) };
+    }
+    if (short !== 'datetime' && short !== 'datepicker') {
+      this.error(`The Jira sandbox searches custom date, date-time and user picker fields only; '${name}' is a ${short} field.`);
       return null;
     }
     const values = (i: JqlIssue): number[] => {
@@ -599,7 +609,7 @@ export class JqlCompiler {
       default: break;
     }
     const custom = this.customField(name);
-    if (custom !== undefined) return custom === null ? null : by((i) => custom.values(i)[0] ?? null, 'asc');
+    if (custom !== undefined) return custom === null ? null : custom.resolve ? by((i) => userName((custom.values(i)[0] as string | undefined) ?? null), 'asc') : by((i) => custom.values(i)[0] ?? null, 'asc');
     const alias = this.aliasFor(name);
     if (alias === undefined) { this.error(`Field '${name}' does not exist or you do not have permission to view it.`); return null; }
     if (alias === null) return null; // not indexed: every issue is EMPTY, so it does not change the order

@@ -17,7 +17,7 @@ export interface JqlIssue {
   created: number; updated: number; resolutionDate: number | null;
   /** Issue entity properties: propertyKey -> JSON value. */
   properties: Record<string, unknown>;
-  /** Custom field values as stored (`customfield_10014` -> value), for the date-time custom fields JQL compares. */
+  /** Custom field values as stored (`customfield_10014` -> value), for the date-time and user picker custom fields JQL searches. */
   custom?: Record<string, unknown>;
 }
 
@@ -32,7 +32,7 @@ export interface JqlCatalog {
   statuses: Array<{ id: string; name: string }>;
   priorities: Array<{ id: string; name: string }>;
   users: Array<{ accountId: string; displayName: string; emailAddress?: string }>;
-  /** Custom fields (id `customfield_N`, name, Jira type key); date-time ones are searchable by name or `cf[N]`. */
+  /** Custom fields (id `customfield_N`, name, Jira type key); date-time and user picker ones are searchable by name or `cf[N]`. */
   customFields?: Array<{ id: string; name: string; type: string }>;
 }
 

@@ -136,6 +136,15 @@ export interface JiraCommentPage {
   total?: number;
 }
 
+/** A JSM approval (GET /rest/servicedeskapi/request/{key}/approval). */
+export interface JsmApproval {
+  id: string;
+  name: string;
+  finalDecision: 'pending' | 'approved' | 'declined';
+  canAnswerApproval: boolean;
+  approvers: Array<{ approver: { accountId: string; displayName: string }; approverDecision: string }>;
+}
+
 export interface JiraTransition {
   id: string;
   name: string;

@@ -12,6 +12,7 @@ import type {
   JiraCommentPage,
   JiraIssue,
   JiraTransition,
+  JsmApproval,
 } from '../types.js';
 import { breadcrumbs, setTitle, showPage, type PageContext } from './common.js';
 
@@ -88,6 +89,9 @@ export async function renderIssue(ctx: PageContext, issueKey: string): Promise<v
   const transitionsEl = h('div', { class: 'transitions', role: 'group', 'aria-label': 'Transitions' });
   const transitionError = h('div', { class: 'inline-error', 'data-testid': 'transition-error', role: 'alert', hidden: true });
   const announcer = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+  // JSM's approval panel: the request's pending approval with Approve / Decline for its approvers.
+  const approvalsEl = h('div', { class: 'approvals', 'data-testid': 'approvals', hidden: true });
+  const approvalError = h('div', { class: 'inline-error', 'data-testid': 'approval-error', role: 'alert', hidden: true });
   const descriptionEl = h('div', { class: 'description' });
   const detailsEl = h('dl', { class: 'details' });
   const commentsEl = h('ol', { class: 'comments', 'aria-label': 'Comments' });
@@ -165,6 +169,41 @@ export async function renderIssue(ctx: PageContext, issueKey: string): Promise<v
     );
   }
 
+  function fillApprovals(list: JsmApproval[] | Error): void {
+    // A project without JSM approvals (or none on this request) shows nothing, as Jira's issue view.
+    const shown = list instanceof Error ? [] : list.filter((a) => a.finalDecision === 'pending').slice(-1);
+    approvalsEl.hidden = shown.length === 0;
+    replaceChildren(approvalsEl, shown.map((a) => {
+      const names = a.approvers.map((x) => `${x.approver.displayName} (${x.approverDecision})`).join(', ') || 'nobody yet';
+      const answer = (decision: 'approve' | 'decline') => {
+        const button = h('button', { type: 'button', class: decision === 'approve' ? 'button button-primary' : 'button', 'data-testid': `approval-${decision}` }, decision === 'approve' ? 'Approve' : 'Decline');
+        button.addEventListener('click', () => void answerApproval(a, decision, button));
+        return button;
+      };
+      return h('div', { class: 'approval', 'data-testid': `approval-${a.id}` },
+        h('strong', null, `${a.name}: waiting for approval`), h('span', { class: 'muted' }, ` Approvers: ${names}`),
+        a.canAnswerApproval ? h('div', { class: 'approval-buttons' }, answer('approve'), answer('decline')) : null);
+    }));
+  }
+
+  async function answerApproval(approval: JsmApproval, decision: 'approve' | 'decline', button: HTMLButtonElement): Promise<void> {
+    const buttons = Array.from(approvalsEl.querySelectorAll('button'));
+    for (const b of buttons) b.disabled = true;
+    button.setAttribute('aria-busy', 'true');
+    showError(approvalError, null);
+    try {
+      await jira.post<JsmApproval>(`/rest/servicedeskapi/request/${keyPath}/approval/${encodeURIComponent(approval.id)}`, { decision }, ctx.signal);
+      if (ctx.signal.aborted) return;
+      announcer.textContent = decision === 'approve' ? `${issue.key} approved.` : `${issue.key} declined.`;
+      await refresh({ panel: true });
+    } catch (err) {
+      if (isAbort(err) || ctx.signal.aborted) return;
+      showError(approvalError, `The ${decision === 'approve' ? 'approval' : 'decline'} was refused: ${describeError(err)}`);
+      for (const b of buttons) b.disabled = false;
+      button.removeAttribute('aria-busy');
+    }
+  }
+
   function fillComments(list: JiraComment[] | Error): void {
     if (list instanceof Error) {
       replaceChildren(commentsEl, h('li', null, errorBox(`Comments could not be loaded: ${list.message}`)));
@@ -196,15 +235,17 @@ export async function renderIssue(ctx: PageContext, issueKey: string): Promise<v
   };
 
   async function loadSecondary(): Promise<void> {
-    const [transitions, comments, changelog] = await Promise.all([
+    const [transitions, comments, changelog, approvals] = await Promise.all([
       settle(jira.get<{ transitions: JiraTransition[] }>(`/rest/api/3/issue/${keyPath}/transitions`, ctx.signal)),
       settle(jira.get<JiraCommentPage>(`/rest/api/3/issue/${keyPath}/comment?maxResults=100`, ctx.signal)),
       settle(jira.get<JiraChangelogPage>(`/rest/api/3/issue/${keyPath}/changelog?maxResults=100`, ctx.signal)),
+      settle(jira.get<{ values?: JsmApproval[] }>(`/rest/servicedeskapi/request/${keyPath}/approval`, ctx.signal)),
     ]);
     if (ctx.signal.aborted) return;
     fillTransitions(transitions instanceof Error ? transitions : transitions.transitions ?? []);
     fillComments(comments instanceof Error ? comments : comments.comments ?? []);
     fillHistory(changelog instanceof Error ? changelog : changelog.values ?? changelog.histories ?? []);
+    fillApprovals(approvals instanceof Error ? approvals : approvals.values ?? []);
   }
 
   /** Re-reads the issue and everything around it; optionally reloads the app panel. */
@@ -292,6 +333,8 @@ export async function renderIssue(ctx: PageContext, issueKey: string): Promise<v
     h('div', { class: 'issue-header' }, typeEl, keyLink),
     h('div', { class: 'issue-actions' }, statusHolder, transitionsEl),
     transitionError,
+    approvalsEl,
+    approvalError,
     announcer,
     h(
       'div',

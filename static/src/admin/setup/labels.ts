@@ -21,6 +21,12 @@ export const FIELD_SLOT_LABEL: Readonly<Record<FieldSlot, string>> = {
   rootCause: 'Root cause',
   majorIncident: 'Major incident',
   securityIncident: 'Security incident',
+  implementationPlan: 'Change: implementation plan',
+  testPlan: 'Change: test plan',
+  backoutPlan: 'Change: back-out plan',
+  businessImpact: 'Change: business impact',
+  builder: 'Change: who builds it',
+  deployer: 'Change: who deploys it',
 };
 
 export const ACTION_LABEL: Readonly<Record<string, { text: string; appearance: 'success' | 'inprogress' | 'new' | 'moved' }>> = {
