@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { globalPagePayloads, payloads as adminPayloads, type Answers as AdminAnswers, type GlobalPageAnswers } from './admin';
+import { configurationGlobalPayloads, configurationPanelPayloads, type ConfigurationAnswers } from './configuration';
 import { incidentPayloads, type IncidentAnswers } from './incident';
 import { MODULE_KEYS, type UiModuleKey } from './modules';
 import { incidentReportsPayload, type IncidentReportsView } from './reports';
@@ -27,6 +28,8 @@ export const FUNCTIONS = {
   ...panel(incidentPayloads),
   ...admin(adminPayloads),
   ...globalPage(globalPagePayloads),
+  ...globalPage(configurationGlobalPayloads),
+  ...panel(configurationPanelPayloads),
   'projectPage.load': { module: MODULE_KEYS.projectPage, payload: noPayload },
   'reports.incidents': { module: MODULE_KEYS.projectPage, payload: incidentReportsPayload },
 } as const satisfies Record<string, Declared>;
@@ -37,7 +40,7 @@ export type PayloadIn<K extends FunctionKey> = z.input<(typeof FUNCTIONS)[K]['pa
 /** What the handler receives (after the schema). */
 export type PayloadOf<K extends FunctionKey> = z.infer<(typeof FUNCTIONS)[K]['payload']>;
 
-export type Answers = AdminAnswers & GlobalPageAnswers & IncidentAnswers & {
+export type Answers = AdminAnswers & GlobalPageAnswers & IncidentAnswers & ConfigurationAnswers & {
   'issuePanel.load': IssuePanelView;
   'projectPage.load': ProjectPageView;
   'reports.incidents': IncidentReportsView;

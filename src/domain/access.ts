@@ -7,7 +7,9 @@ import { authorize, ADMIN_ACTIONS, type AdminAction, type AuthorizationDecision 
 import type { RoleCode } from './roles';
 
 export const SURFACE_RULES = ['anyone', 'service-team', 'staff', 'agent', 'incident-manager'] as const;
-export type SurfaceRule = (typeof SURFACE_RULES)[number];
+/** Service control on the team's page (issue #13): configuration records and the procedures. */
+export const CONFIGURATION_RULES = ['configuration.edit', 'procedures.edit', 'procedures.sign'] as const;
+export type SurfaceRule = (typeof SURFACE_RULES)[number] | (typeof CONFIGURATION_RULES)[number];
 export type AccessRule = AdminAction | SurfaceRule;
 
 export interface Caller {
@@ -68,5 +70,14 @@ export function mayCall(rule: AccessRule, c: Caller): AuthorizationDecision {
       return holdsAny(c, AGENT_ROLES) || staffBeforeRoles(c) ? { allowed: true } : { allowed: false, rule: 'D11', message: 'Only the people who work incidents (a Practitioner, the Incident Manager or the Service Manager) may do this.' };
     case 'incident-manager':
       return holdsAny(c, ['IM', 'SM']) ? { allowed: true } : { allowed: false, rule: 'INC-24', message: 'Only an Incident Manager (or the Service Manager) may do this.' };
+    // CO.1.4: the Control Manager with Management identify and record each service's components (WP.02).
+    case 'configuration.edit':
+      return holdsAny(c, ['CM', 'MGT']) ? { allowed: true } : { allowed: false, rule: 'CO.1.4', message: 'Only the Control Manager or Management (MGT) record and edit configuration items (CO.1.4).' };
+    // CO.1.2, CO.1.5: the Control Manager drafts the procedures and the secure component procedure.
+    case 'procedures.edit':
+      return holdsAny(c, ['CM']) ? { allowed: true } : { allowed: false, rule: 'CO.1.2', message: 'Only the Control Manager drafts the service control procedures (CO.1.2, CO.1.5).' };
+    // CO.1.3 (SM + MGT), CO.1.5 (CM + SM): which role signs which procedure is checked on the document itself.
+    case 'procedures.sign':
+      return holdsAny(c, ['SM', 'MGT', 'CM']) ? { allowed: true } : { allowed: false, rule: 'CO.1.3', message: 'Only the Service Manager, Management (MGT) or the Control Manager approve the service control procedures (CO.1.3, CO.1.5).' };
   }
 }

@@ -1,5 +1,6 @@
 import type { FunctionKey } from '../contract/functions';
 import { adminPageFunctions } from './admin-page';
+import { configurationFunctions } from './configuration';
 import { globalPageFunctions } from './global-page';
 import { issuePanelFunctions } from './issue-panel';
 import { projectPageFunctions } from './project-page';
@@ -9,6 +10,6 @@ import { resolverOf, type Implementations } from './surface';
  * The app's one resolver function serves every Custom UI surface. Every function of the contract has exactly one
  * declaration (the type below fails to compile when one is missing or unknown).
  */
-const implementations: Implementations<FunctionKey> = { ...issuePanelFunctions, ...adminPageFunctions, ...globalPageFunctions, ...projectPageFunctions };
+const implementations: Implementations<FunctionKey> = { ...issuePanelFunctions, ...adminPageFunctions, ...globalPageFunctions, ...projectPageFunctions, ...configurationFunctions };
 
 export const resolverHandler = resolverOf(implementations, () => Date.now());
