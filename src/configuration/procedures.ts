@@ -1,4 +1,4 @@
-import type { PersonRef, ProcedureVersionView, ProcedureView, ProceduresView, SignOffView } from '../contract/configuration';
+import type { ApproverRole, PersonRef, ProcedureVersionView, ProcedureView, ProceduresView, SignOffView } from '../contract/configuration';
 import type { PayloadOf } from '../contract/functions';
 import { mayCall } from '../domain/access';
 import { describeSectionChange, neededInWords, PROCEDURE_IDS, PROCEDURES, signableRoles, starterContent, type ProcedureContent, type ProcedureDefinition, type SignOff } from '../domain/configuration/procedures';
@@ -32,7 +32,7 @@ function viewOf(state: ProcedureState, earlier: Array<StoredVersion<ProcedureCon
   const signOffView = (s: SignOff): SignOffView => ({ role: s.role, by: person(s.by), at: s.at });
   const versionView = (v: StoredVersion<ProcedureContent>): ProcedureVersionView => ({ version: v.version, status: v.status, sections: v.content.sections, signOffs: v.content.signOffs.map(signOffView), approvedAt: v.approvedAt, draftedBy: person(v.createdBy) });
   const edit = mayCall('procedures.edit', caller);
-  const signAs = document.draft ? signableRoles(def, { accountId: caller.accountId, roles: caller.roles }, state.signOffs) : [];
+  const signAs = document.draft ? signableRoles(def, { accountId: caller.accountId, roles: caller.roles }, state.signOffs).filter((r): r is ApproverRole => r === 'SM' || r === 'MGT' || r === 'CM') : [];
   return {
     id: def.id, title: def.title, why: `${def.id}; drafted by the Control Manager, approved by ${def.approvers.join(' and ')} (${def.id === 'WP.17' ? 'CO.1.2, CO.1.3, CO-13, CO-17' : 'CO.1.5, CO-13'}).`,
     sections: def.sections.map((s) => ({ key: s.key, label: s.label, hint: s.hint })),

@@ -8,8 +8,10 @@ import { COMPONENT_KINDS, itemContentSchema, type ComponentKind, type ItemStatus
 import { PROCEDURE_IDS, type ProcedureId } from '../domain/configuration/procedures';
 import type { RoleCode } from '../domain/roles';
 
-export { COMPONENT_KINDS, COMPONENT_KIND_WORDS, ITEM_STATUS_WORDS, suggestItemId } from '../domain/configuration/item';
 export type { ComponentKind, ItemStatus, ProcedureId, RecordStatus };
+
+/** The roles that approve a procedure (CO.1.3: SM, MGT; CO.1.5: CM, SM). */
+export type ApproverRole = Extract<RoleCode, 'SM' | 'MGT' | 'CM'>;
 
 export interface PersonRef { accountId: string; displayName: string }
 
@@ -86,7 +88,7 @@ export interface ProcedureView {
   /** The viewer's rights on this document. */
   edit: { allowed: boolean; reason: string | null };
   /** The roles the viewer may approve the pending draft as now; `signReason` says why none. */
-  signAs: RoleCode[];
+  signAs: ApproverRole[];
   signReason: string | null;
 }
 

@@ -8,22 +8,9 @@
  * - CO-11: a version written by a deployed change names the change.
  */
 import { z } from 'zod';
+import { COMPONENT_KINDS, COMPONENT_KIND_WORDS, ITEM_ID_PATTERN, ITEM_STATUSES, type ComponentKind, type ItemStatus } from './words';
 
-/** CO.1.4: the kinds of service component. */
-export const COMPONENT_KINDS = ['hardware', 'software', 'competency', 'information'] as const;
-export type ComponentKind = (typeof COMPONENT_KINDS)[number];
-
-export const COMPONENT_KIND_WORDS: Readonly<Record<ComponentKind, string>> = {
-  hardware: 'Hardware',
-  software: 'Software',
-  competency: 'Human competency',
-  information: 'Information (document)',
-};
-
-/** Whether the component is in service. A retired item stays recorded with its history (D23). */
-export const ITEM_STATUSES = ['active', 'retired'] as const;
-export type ItemStatus = (typeof ITEM_STATUSES)[number];
-export const ITEM_STATUS_WORDS: Readonly<Record<ItemStatus, string>> = { active: 'Active', retired: 'Retired' };
+export { COMPONENT_KINDS, COMPONENT_KIND_WORDS, ITEM_ID_PATTERN, ITEM_STATUSES, ITEM_STATUS_WORDS, suggestItemId, type ComponentKind, type ItemStatus } from './words';
 
 /** WP.02 status codes (REQUIREMENTS §3: stored, updated). */
 export type RecordStatus = 'stored' | 'updated';
@@ -31,17 +18,6 @@ export type RecordStatus = 'stored' | 'updated';
 /** WP.02 "stored" for the first version, "updated" for every later one. */
 export function recordStatusOf(version: number): RecordStatus {
   return version <= 1 ? 'stored' : 'updated';
-}
-
-/**
- * The unique identifier (GEN-08, WP.02): a readable slug such as `mail-relay-mx1`, usable as a Jira label (no spaces),
- * lower-case letters, digits and single hyphens, 2–64 characters. It never changes once the item is stored.
- */
-export const ITEM_ID_PATTERN = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){1,63}$/;
-
-/** A suggested identifier from a name ("Mail relay MX1" → "mail-relay-mx1"); the person may change it before saving. */
-export function suggestItemId(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64).replace(/-+$/g, '');
 }
 
 const labelled = (message: string) => ({ message, params: { labelled: true } });

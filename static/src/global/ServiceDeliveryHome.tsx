@@ -10,10 +10,15 @@ import { PolicyEditor } from '../admin/policy/PolicyEditor';
 import { RolesPanel } from '../admin/roles/RolesPanel';
 import { AdminError } from '../admin/ui/AdminError';
 import { useAdminCall } from '../admin/useAdminCall';
+import { ConfigurationTab } from './configuration/ConfigurationTab';
+import { ProceduresTab } from './procedures/ProceduresTab';
+import './global.css';
 
 const TABS = [
   { id: 'roles', label: 'Roles' },
   { id: 'policy', label: 'Policy' },
+  { id: 'configuration', label: 'Configuration' },
+  { id: 'procedures', label: 'Procedures' },
   { id: 'history', label: 'History' },
 ] as const;
 
@@ -83,6 +88,16 @@ export function ServiceDeliveryHome({ initialView }: { initialView: GovernanceVi
         <TabPanel testId="sd-global-panel-policy">
           <div className="sd-tab-body">
             <PolicyEditor {...panel} />
+          </div>
+        </TabPanel>
+        <TabPanel testId="sd-global-panel-configuration">
+          <div className="sd-tab-body">
+            <ConfigurationTab />
+          </div>
+        </TabPanel>
+        <TabPanel testId="sd-global-panel-procedures">
+          <div className="sd-tab-body">
+            <ProceduresTab />
           </div>
         </TabPanel>
         <TabPanel testId="sd-global-panel-history">
