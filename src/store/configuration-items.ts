@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { changeVersionSummary, describeItemChange, itemContentSchema, recordStatusOf, type ItemContent, type ItemVersion, type RecordStatus } from '../domain/configuration/item';
 import { Refusal } from '../domain/refusal';
 import { isConditionFailure } from './kvs-errors';
-import { ConflictError } from './work-product-store';
+import { ConflictError, type Write } from './work-product-store';
 
 /**
  * Configuration records (WP.02; CO.1.4, CO-11, D23) in Forge storage, one custom-entity row each (manifest.yml):
@@ -214,4 +214,24 @@ export async function itemsWrittenByChange(changeKey: string): Promise<Array<{ i
     cursor = page.nextCursor;
   } while (cursor);
   return out;
+}
+
+/**
+ * The writes that record an item with its whole history directly (for the sandbox's demo seed, so that seeded records
+ * have exactly the layout the app writes): one version per entry, oldest first, with the change rows of CO-11.
+ */
+export function seedItemWrites(history: ReadonlyArray<{ content: ItemContent; by: string; at: number; summary?: string; changeKey?: string }>): Write[] {
+  const writes: Write[] = [];
+  let current: z.infer<typeof itemRowSchema> | null = null;
+  for (const h of history) {
+    const content = itemContentSchema.parse(h.content);
+    const at = new Date(h.at).toISOString();
+    const summary = h.changeKey ? changeVersionSummary(h.changeKey, h.summary) : h.summary ?? describeItemChange(current?.content ?? null, content);
+    const { row, version } = nextRows(current, content, h.by, at, summary, h.changeKey ?? null);
+    writes.push({ key: versionKey(content.id, version.version), value: version, entityName: ITEM_VERSION_ENTITY });
+    if (h.changeKey) writes.push({ key: changeRowKey(content.id, h.changeKey), value: { ciId: content.id, changeKey: h.changeKey, version: version.version, at } satisfies ChangeRow, entityName: ITEM_CHANGE_ENTITY });
+    current = itemRowSchema.parse(row);
+  }
+  if (current) writes.push({ key: current.id, value: current, entityName: ITEM_ENTITY });
+  return writes;
 }

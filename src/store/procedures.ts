@@ -1,12 +1,12 @@
 import { Filter, FilterConditions, WhereConditions, kvs } from '@forge/kvs';
 import type { z } from 'zod';
-import { approvedStatus, maySignOff, missingSignOffs, PROCEDURES, procedureContentSchema, type ProcedureContent, type ProcedureDefinition, type ProcedureId, type SignOff } from '../domain/configuration/procedures';
+import { approvedStatus, maySignOff, starterContent, missingSignOffs, PROCEDURES, procedureContentSchema, type ProcedureContent, type ProcedureDefinition, type ProcedureId, type SignOff } from '../domain/configuration/procedures';
 import { Refusal } from '../domain/refusal';
 import type { RoleCode } from '../domain/roles';
 import { isConditionFailure } from './kvs-errors';
 import {
-  approveDraft, auditWrite, discardDraft, DocumentStateError, loadDocument, loadVersion, saveDraft,
-  type DocumentState, type DocumentType, type StoredVersion,
+  approveDraft, auditWrite, discardDraft, DocumentStateError, initialVersionWrites, loadDocument, loadVersion, saveDraft,
+  type DocumentState, type DocumentType, type StoredVersion, type Write,
 } from './work-product-store';
 
 /**
@@ -125,4 +125,16 @@ export async function loadProceduresInForce(): Promise<{ designBuildTestDeploy: 
   const [wp17, wp09] = await Promise.all([loadDocument(procedureDocument('WP.17')), loadDocument(procedureDocument('WP.09'))]);
   const inForce = (s: DocumentState<ProcedureContent>): ProcedureInForce | null => (s.current ? { version: s.current.version, status: s.current.status, approvedAt: s.current.approvedAt } : null);
   return { designBuildTestDeploy: inForce(wp17), secureComponent: inForce(wp09) };
+}
+
+/**
+ * The writes that record version 1 of a procedure, approved with the given sign-offs (the shipped text unless
+ * `sections` says otherwise), for the sandbox's demo seed: the layout the app writes.
+ */
+export function seedApprovedProcedureWrites(id: ProcedureId, draftedBy: string, signOffs: readonly SignOff[], sections?: Record<string, string>): Write[] {
+  const def = PROCEDURES[id];
+  const last = signOffs[signOffs.length - 1];
+  if (!last || missingSignOffs(def, signOffs).length > 0) throw new Error(`${id} needs the sign-offs of ${def.approvers.join(' and ')} to be seeded as approved.`);
+  const content: ProcedureContent = { sections: sections ?? starterContent(def).sections, signOffs: [...signOffs] };
+  return initialVersionWrites<ProcedureContent>(id, { workProduct: id, status: 'Approved', content, createdBy: draftedBy, createdAt: signOffs[0]!.at, approvedBy: last.by, approvedAt: last.at }, `Approved by ${signOffs.map((s) => s.role).join(' and ')} (${def.rule}).`);
 }

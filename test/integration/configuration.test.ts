@@ -6,9 +6,9 @@
  */
 import type { ConfigurationAnswers, ConfigurationFunctionKey, ProcedureView } from '../../src/contract/configuration';
 import type { Result } from '../../src/contract/results';
-import { loadConfigurationItemHistory, loadConfigurationItems, recordChangeVersions } from '../../src/store/configuration-items';
-import { loadProceduresInForce } from '../../src/store/procedures';
-import { demoAccountId } from '../../sandbox/seed/demo';
+import { loadConfigurationItemHistory, loadConfigurationItems, recordChangeVersions, seedItemWrites } from '../../src/store/configuration-items';
+import { loadProceduresInForce, seedApprovedProcedureWrites } from '../../src/store/procedures';
+import { applyWrites, demoAccountId } from '../../sandbox/seed/demo';
 import { actAsForgeRuntime } from './forge-globals';
 import { call, withSandbox } from './harness';
 
@@ -177,5 +177,31 @@ describe('configuration records (WP.02) and procedures (WP.17, WP.09)', () => {
     expect(approved.current).toMatchObject({ version: 1, status: 'Approved' });
     expect(approved.current?.signOffs.map((s) => [s.role, s.by.displayName])).toEqual([['CM', 'Carlos Ibáñez'], ['SM', 'Sofia Martins']]);
     expect(await loadProceduresInForce()).toMatchObject({ secureComponent: { version: 1, status: 'Approved' } });
+  });
+
+  it('the seed helpers write items with history and an approved procedure in the layout the app reads', async () => {
+    const seeded = await withSandbox();
+    try {
+      await actAsForgeRuntime(seeded.sandbox.url);
+      const t = Date.parse('2026-11-01T09:00:00.000Z');
+      const content = { ...item('backup-nas'), name: 'Backup NAS', service: 'Backup & restore', kind: 'hardware' as const, status: 'active' as const, owner: demoAccountId('carlos') };
+      applyWrites(seeded.sandbox.kvs, t, [
+        ...seedItemWrites([
+          { content, by: demoAccountId('carlos'), at: t },
+          { content: { ...content, location: 'Rack 9' }, by: demoAccountId('tom'), at: t + 86_400_000, changeKey: 'SD-7', summary: 'Moved to rack 9' },
+        ]),
+        ...seedApprovedProcedureWrites('WP.09', demoAccountId('carlos'), [{ role: 'CM', by: demoAccountId('carlos'), at: new Date(t).toISOString() }, { role: 'SM', by: demoAccountId('sofia'), at: new Date(t + 1000).toISOString() }]),
+      ]);
+      const list = await data(seeded.sandbox.url, 'tom', 'globalPage.configuration.load', {});
+      expect(list.items).toEqual([expect.objectContaining({ id: 'backup-nas', version: 2, recordStatus: 'updated', lastChange: expect.objectContaining({ changeKey: 'SD-7' }) })]);
+      expect((await loadConfigurationItemHistory('backup-nas')).map((v) => v.version)).toEqual([1, 2]);
+      expect(await recordChangeVersions({ changeKey: 'SD-7', ciIds: ['backup-nas'], by: demoAccountId('carlos'), at: t })).toMatchObject({ written: [], already: [{ id: 'backup-nas', version: 2 }] });
+      expect(await loadProceduresInForce()).toMatchObject({ designBuildTestDeploy: null, secureComponent: { version: 1, status: 'Approved' } });
+      const procedures = await data(seeded.sandbox.url, 'tom', 'globalPage.procedures.load', {});
+      expect(wp(procedures, 'WP.09').current?.signOffs.map((s) => s.by.displayName)).toEqual(['Carlos Ibáñez', 'Sofia Martins']);
+    } finally {
+      await seeded.stop();
+      await actAsForgeRuntime(base);
+    }
   });
 });

@@ -68,6 +68,14 @@ function statusOf(p: ProcedureView): { label: string; appearance: 'success' | 'i
   return { label: 'Draft (not saved yet)', appearance: 'new' };
 }
 
+/** What the document needs next, in words, for this viewer. */
+function neededLine(p: ProcedureView): string {
+  if (p.draft) return p.needed;
+  const then = `${p.needed.charAt(0).toLowerCase()}${p.needed.slice(1)}`;
+  if (p.current) return p.edit.allowed ? 'Save a draft to propose changes; the draft then needs approval again.' : 'The Control Manager proposes changes as a draft, which then needs approval again.';
+  return p.edit.allowed ? `Save the draft below; it then ${then}` : `The Control Manager saves a first draft from the text below; it then ${then}`;
+}
+
 function ProcedureCard({ procedure: p, note, onDone, onReload }: { procedure: ProcedureView; note: string | null; onDone: (v: ProceduresView, note: string) => void; onReload: () => void }) {
   const call = useAdminCall();
   const base = p.draft?.sections ?? p.current?.sections ?? p.starter;
@@ -98,7 +106,7 @@ function ProcedureCard({ procedure: p, note, onDone, onReload }: { procedure: Pr
       ) : (
         <p className="sd-muted" data-testid={`${prefix}-none`}>No version is approved yet: changes cannot rely on this procedure until one is.</p>
       )}
-      <p className="sd-strong" data-testid={`${prefix}-needed`}>{p.draft ? p.needed : p.current ? 'Save a draft to propose changes; it then needs approval again.' : `Save the draft below, then it ${p.needed.charAt(0).toLowerCase()}${p.needed.slice(1)}`}</p>
+      <p className="sd-strong" data-testid={`${prefix}-needed`}>{neededLine(p)}</p>
       {signedOff.length ? (
         <ul className="sd-plain-list" data-testid={`${prefix}-signoffs`}>
           {signedOff.map((s) => (
