@@ -75,11 +75,11 @@ export function ConfigurationTab() {
       <DoneNote text={note} testId="sd-config-done" />
 
       <div className="sd-inline-form" role="group" aria-label="Filter the configuration items">
-        <div className="sd-field">
+        <div className="sd-field sd-config-filter">
           <Label htmlFor="sd-config-filter-service">Service</Label>
           <Select inputId="sd-config-filter-service" testId="sd-config-filter-service" spacing="compact" options={serviceOptions} value={serviceOptions.find((o) => o.value === service) ?? ALL} onChange={(o) => setService(o?.value ?? '')} />
         </div>
-        <div className="sd-field">
+        <div className="sd-field sd-config-filter">
           <Label htmlFor="sd-config-filter-kind">Kind</Label>
           <Select inputId="sd-config-filter-kind" testId="sd-config-filter-kind" spacing="compact" options={KIND_OPTIONS} value={KIND_OPTIONS.find((o) => o.value === kind) ?? ALL} onChange={(o) => setKind(o?.value ?? '')} />
         </div>
