@@ -80,7 +80,7 @@ export async function signOffProcedure(id: ProcedureId, revision: number, role: 
   if (state.draft.revision !== revision) throw new DocumentStateError(`The draft of the ${def.title.toLowerCase()} changed (now revision ${state.draft.revision}); review the latest text before approving it. Reload the page.`);
   const refuse = (given: readonly SignOff[]) => {
     const decision = maySignOff(def, signer, role, given);
-    if (!decision.allowed) throw new Refusal(decision.message.startsWith('You do not hold') || decision.message.includes(', not by ') ? 'forbidden' : 'refused', `${decision.message} (${decision.rule})`);
+    if (!decision.allowed) throw new Refusal(decision.code, `${decision.message} (${decision.rule})`);
   };
   refuse(await signOffsOf(def, revision));
 

@@ -94,7 +94,11 @@ export function neededInWords(def: ProcedureDefinition, given: readonly SignOff[
   return `${given.length ? 'Still needs' : 'Needs'} ${joinAnd(missing.map(possessive))} approval.`;
 }
 
-export type SignOffDecision = { allowed: true } | { allowed: false; rule: string; message: string };
+/**
+ * `forbidden`: the person may not approve as this role at all; `refused`: they may, but this draft has that approval
+ * already (the role signed, or the same person signed as the other role).
+ */
+export type SignOffDecision = { allowed: true } | { allowed: false; code: 'forbidden' | 'refused'; rule: string; message: string };
 
 /**
  * May this person sign the draft as `role`? CO.1.3 / CO.1.5: the role must be one of the approvers and held by the
@@ -103,16 +107,16 @@ export type SignOffDecision = { allowed: true } | { allowed: false; rule: string
  */
 export function maySignOff(def: ProcedureDefinition, signer: { accountId: string; roles: readonly RoleCode[] }, role: RoleCode, given: readonly SignOff[]): SignOffDecision {
   if (!def.approvers.includes(role)) {
-    return { allowed: false, rule: def.rule, message: `The ${def.title.toLowerCase()} is approved by ${joinAnd(def.approvers.map(roleName))}, not by ${roleName(role)}.` };
+    return { allowed: false, code: 'forbidden', rule: def.rule, message: `The ${def.title.toLowerCase()} is approved by ${joinAnd(def.approvers.map(roleName))}, not by ${roleName(role)}.` };
   }
   if (!signer.roles.includes(role)) {
-    return { allowed: false, rule: def.rule, message: `You do not hold the role of ${ROLES[role].name} in the approved list of assigned roles, so you cannot approve as ${roleName(role)}.` };
+    return { allowed: false, code: 'forbidden', rule: def.rule, message: `You do not hold the role of ${ROLES[role].name} in the approved list of assigned roles, so you cannot approve as ${roleName(role)}.` };
   }
   const same = given.find((s) => s.role === role);
-  if (same) return { allowed: false, rule: def.rule, message: `${role === 'MGT' ? 'Management has' : `The ${ROLES[role].name} has`} already approved this draft.` };
+  if (same) return { allowed: false, code: 'refused', rule: def.rule, message: `${role === 'MGT' ? 'Management has' : `The ${ROLES[role].name} has`} already approved this draft.` };
   const mine = given.find((s) => s.by === signer.accountId);
   if (mine) {
-    return { allowed: false, rule: def.rule, message: `You already approved this draft as ${roleName(mine.role)}; the second approval must come from another person, even when you hold both roles (two approvals mean two people).` };
+    return { allowed: false, code: 'refused', rule: def.rule, message: `You already approved this draft as ${roleName(mine.role)}; the second approval must come from another person, even when you hold both roles (two approvals mean two people).` };
   }
   return { allowed: true };
 }
