@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { globalPagePayloads, payloads as adminPayloads, type Answers as AdminAnswers, type GlobalPageAnswers } from './admin';
 import { changePayloads, changeTemplatePayloads, type ChangeAnswers, type ChangeTemplateAnswers } from './change';
 import { changeReportsPayload, type ChangeReportsView } from './change-reports';
+import { configurationGlobalPayloads, configurationPanelPayloads, type ConfigurationAnswers } from './configuration';
 import { incidentPayloads, type IncidentAnswers } from './incident';
 import { MODULE_KEYS, type UiModuleKey } from './modules';
 import { incidentReportsPayload, type IncidentReportsView } from './reports';
@@ -32,6 +33,8 @@ export const FUNCTIONS = {
   ...admin(adminPayloads),
   ...globalPage(globalPagePayloads),
   ...globalPage(schedulePayloads),
+  ...globalPage(configurationGlobalPayloads),
+  ...panel(configurationPanelPayloads),
   'projectPage.load': { module: MODULE_KEYS.projectPage, payload: noPayload },
   'reports.incidents': { module: MODULE_KEYS.projectPage, payload: incidentReportsPayload },
   'reports.changes': { module: MODULE_KEYS.projectPage, payload: changeReportsPayload },
@@ -45,7 +48,7 @@ export type PayloadIn<K extends FunctionKey> = z.input<(typeof FUNCTIONS)[K]['pa
 /** What the handler receives (after the schema). */
 export type PayloadOf<K extends FunctionKey> = z.infer<(typeof FUNCTIONS)[K]['payload']>;
 
-export type Answers = AdminAnswers & GlobalPageAnswers & ScheduleAnswers & IncidentAnswers & ChangeAnswers & ChangeTemplateAnswers & {
+export type Answers = AdminAnswers & GlobalPageAnswers & ScheduleAnswers & IncidentAnswers & ChangeAnswers & ChangeTemplateAnswers & ConfigurationAnswers & {
   'issuePanel.load': IssuePanelView;
   'projectPage.load': ProjectPageView;
   'reports.incidents': IncidentReportsView;

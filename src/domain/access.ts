@@ -7,7 +7,9 @@ import { authorize, ADMIN_ACTIONS, type AdminAction, type AuthorizationDecision 
 import type { RoleCode } from './roles';
 
 export const SURFACE_RULES = ['anyone', 'service-team', 'staff', 'agent', 'incident-manager', 'change-approver', 'control-manager', 'schedule.edit', 'schedule.approve'] as const;
-export type SurfaceRule = (typeof SURFACE_RULES)[number];
+/** Service control on the team's page (issue #13): configuration records and the procedures. */
+export const CONFIGURATION_RULES = ['configuration.edit', 'procedures.edit', 'procedures.sign'] as const;
+export type SurfaceRule = (typeof SURFACE_RULES)[number] | (typeof CONFIGURATION_RULES)[number];
 export type AccessRule = AdminAction | SurfaceRule;
 
 export interface Caller {
@@ -80,5 +82,14 @@ export function mayCall(rule: AccessRule, c: Caller): AuthorizationDecision {
     case 'schedule.approve':
       // D21: an SM or CM approval makes the current version "Approved".
       return holdsAny(c, ['SM', 'CM']) ? { allowed: true } : { allowed: false, rule: 'D21', message: 'Only the Service Manager or the Control Manager approve the change schedule (D21).' };
+    // CO.1.4: the Control Manager with Management identify and record each service's components (WP.02).
+    case 'configuration.edit':
+      return holdsAny(c, ['CM', 'MGT']) ? { allowed: true } : { allowed: false, rule: 'CO.1.4', message: 'Only the Control Manager or Management (MGT) record and edit configuration items (CO.1.4).' };
+    // CO.1.2, CO.1.5: the Control Manager drafts the procedures and the secure component procedure.
+    case 'procedures.edit':
+      return holdsAny(c, ['CM']) ? { allowed: true } : { allowed: false, rule: 'CO.1.2', message: 'Only the Control Manager drafts the service control procedures (CO.1.2, CO.1.5).' };
+    // CO.1.3 (SM + MGT), CO.1.5 (CM + SM): which role signs which procedure is checked on the document itself.
+    case 'procedures.sign':
+      return holdsAny(c, ['SM', 'MGT', 'CM']) ? { allowed: true } : { allowed: false, rule: 'CO.1.3', message: 'Only the Service Manager, Management (MGT) or the Control Manager approve the service control procedures (CO.1.3, CO.1.5).' };
   }
 }

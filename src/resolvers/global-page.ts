@@ -1,4 +1,4 @@
-import type { FunctionKey } from '../contract/functions';
+import type { GlobalPageFunctionKey } from '../contract/admin';
 import { parseIcsHolidays } from '../domain/sla/ics';
 import { searchPeople } from '../jira/users';
 import { approvePolicy, approveRoles, discardPolicyDraft, discardRolesDraft, recordTraining, savePolicyDraft, saveRolesDraft } from '../admin/governance';
@@ -13,7 +13,7 @@ import type { Implementations } from './surface';
  * every licensed member of staff (`staff`), never for a customer or a supplier (D26).
  */
 
-type GlobalKey = Exclude<Extract<FunctionKey, `globalPage.${string}`>, `globalPage.schedule.${string}`>;
+type GlobalKey = GlobalPageFunctionKey;
 
 export const globalPageFunctions: Implementations<GlobalKey> = {
   'globalPage.load': { access: by('staff'), handler: async (call) => governanceView(callerOf(call), call.now) },

@@ -11,11 +11,16 @@ import { RolesPanel } from '../admin/roles/RolesPanel';
 import { AdminError } from '../admin/ui/AdminError';
 import { useAdminCall } from '../admin/useAdminCall';
 import { ScheduleTab } from './schedule/ScheduleTab';
+import { ConfigurationTab } from './configuration/ConfigurationTab';
+import { ProceduresTab } from './procedures/ProceduresTab';
+import './global.css';
 
 const TABS = [
   { id: 'roles', label: 'Roles' },
   { id: 'policy', label: 'Policy' },
   { id: 'schedule', label: 'Change schedule' },
+  { id: 'configuration', label: 'Configuration' },
+  { id: 'procedures', label: 'Procedures' },
   { id: 'history', label: 'History' },
 ] as const;
 
@@ -28,7 +33,12 @@ function dutiesOf(view: GovernanceView): string {
   if (p['training.record'].allowed) duties.push('record training');
   if (p['policy.approve'].allowed) duties.push('approve the policy');
   else if (p['policy.edit'].allowed) duties.push('draft changes to the policy');
-  if (duties.length === 0) return 'You can read who holds each role and the service delivery policy.';
+  // Service control (issue #13): CO.1.4 configuration records, CO.1.2/CO.1.3/CO.1.5 procedures.
+  const roles = view.viewer.roles;
+  if (roles.includes('CM') || roles.includes('MGT')) duties.push('keep the configuration records');
+  if (roles.includes('CM')) duties.push('draft the service control procedures');
+  if (roles.some((r) => r === 'SM' || r === 'MGT' || r === 'CM')) duties.push('approve the procedures');
+  if (duties.length === 0) return 'You can read who holds each role, the service delivery policy, the configuration records and the procedures.';
   const last = duties.pop();
   return `Here you ${duties.length ? `${duties.join(', ')} and ${last}` : last}.`;
 }
@@ -89,6 +99,16 @@ export function ServiceDeliveryHome({ initialView }: { initialView: GovernanceVi
         </TabPanel>
         <TabPanel testId="sd-global-panel-schedule">
           <div className="sd-tab-body">{TABS[selected]?.id === 'schedule' ? <ScheduleTab /> : null}</div>
+        </TabPanel>
+        <TabPanel testId="sd-global-panel-configuration">
+          <div className="sd-tab-body">
+            <ConfigurationTab />
+          </div>
+        </TabPanel>
+        <TabPanel testId="sd-global-panel-procedures">
+          <div className="sd-tab-body">
+            <ProceduresTab />
+          </div>
         </TabPanel>
         <TabPanel testId="sd-global-panel-history">
           <div className="sd-tab-body">
