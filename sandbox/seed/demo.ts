@@ -86,6 +86,8 @@ const F = {
   impact: 'customfield_10010', urgency: 'customfield_10011', changeType: 'customfield_10012', services: 'customfield_10013', plannedStart: 'customfield_10014', plannedEnd: 'customfield_10015',
   // JSM's approvals field and the plan fields of its ITSM change request type (the wizard reuses the plans).
   approvers: 'customfield_10016', implementationPlan: 'customfield_10017', backoutPlan: 'customfield_10018', testPlan: 'customfield_10019',
+  // The rest of a change request's content (WP.11) and its configuration items; the wizard reuses them by name.
+  businessImpact: 'customfield_10020', builder: 'customfield_10021', deployer: 'customfield_10022', cis: 'customfield_10023',
 } as const;
 const SERVICES = ['Managed e-mail', 'Web hosting', 'Backup & restore', 'Service desk'];
 
@@ -125,6 +127,10 @@ export function seedDemo(db: Db, kvs: ForgeKvsStore, now: number): void {
       [F.implementationPlan, 'Implementation plan', 'com.atlassian.jira.plugin.system.customfieldtypes:textarea', []],
       [F.backoutPlan, 'Backout plan', 'com.atlassian.jira.plugin.system.customfieldtypes:textarea', []],
       [F.testPlan, 'Test plan', 'com.atlassian.jira.plugin.system.customfieldtypes:textarea', []],
+      [F.businessImpact, 'Business impact', 'com.atlassian.jira.plugin.system.customfieldtypes:textarea', []],
+      [F.builder, 'Builder', 'com.atlassian.jira.plugin.system.customfieldtypes:userpicker', []],
+      [F.deployer, 'Deployer', 'com.atlassian.jira.plugin.system.customfieldtypes:userpicker', []],
+      [F.cis, 'Impacted CIs', 'com.atlassian.jira.plugin.system.customfieldtypes:labels', []],
     ];
     let optionId = 10100;
     for (const [id, name, type, options] of fields) {

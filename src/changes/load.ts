@@ -8,7 +8,7 @@ import { loadChangeRecord, type ChangeRecordContent } from '../store/change-reco
 import { loadChangeTemplates, type ChangeTemplate } from '../store/change-templates';
 import type { IncidentRules } from '../store/rules';
 import { loadIssue, type LoadedIssue } from '../incidents/load';
-import { loadChangeContext } from './context';
+import { loadChangeContext, type ChangeContext } from './context';
 
 /**
  * One service change request as every entry point reads it (panel, actions, validator, trigger): the issue fresh from
@@ -26,6 +26,7 @@ export interface LoadedChange {
   templatesVersion: number | null;
   procedures: { designBuildTestDeploy: number | null; secureComponent: number | null };
   scheduleLabel: string | null;
+  context: ChangeContext;
 }
 
 export function evidenceOf(record: ChangeRecordContent | null): ChangeEvidence {
@@ -63,10 +64,11 @@ export async function changeOf(issue: LoadedIssue, rules: IncidentRules, now: nu
     designatedTemplates: new Set(templates.templates.map((t) => t.id)),
     schedule,
     customerAgreementApproved: true,
+    knownConfigurationItems: new Set(context.configurationItems.keys()),
   };
   return {
     issue, snapshot, record, evidence: evidenceOf(record), type, env, templates: templates.templates, templatesVersion: templates.version,
-    procedures: context.procedures, scheduleLabel: context.scheduleLabel,
+    procedures: context.procedures, scheduleLabel: context.scheduleLabel, context,
   };
 }
 

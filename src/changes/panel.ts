@@ -1,6 +1,7 @@
 import type { ChangeActionId, ChangeSection, DecisionView, MissingView, PersonRef, ScheduleFindingView } from '../contract/change';
 import type { LinkView } from '../contract/incident';
 import { isServiceTeam } from '../domain/access';
+import { COMPONENT_KIND_WORDS } from '../domain/configuration/words';
 import {
   approversOf, DECISION_STEP_LABELS, inWords, mayDecide, missingForStep, PATH_TEXT, pathOf, scheduleFindings, stageLabel, STEP_LABELS,
   type DecisionStep, type PathStep,
@@ -69,7 +70,12 @@ function findingsView(c: LoadedChange): ScheduleFindingView[] {
   const words = (m: string) => inWords({ rule: 'D17', what: m }, new Map()).label;
   return [
     ...f.refusals.map((r) => ({ kind: r.kind, severity: 'refusal' as const, message: words(r.message), otherKey: r.changeKey ?? null })),
-    ...f.warnings.map((w) => ({ kind: w.kind === 'overlap' ? ('conflict' as const) : w.kind, severity: 'warning' as const, message: words(w.message), otherKey: w.changeKey ?? null })),
+    // Overlaps are said once, below, by configuration item and service (D17, both panels flag them).
+    ...f.warnings.filter((w) => w.kind !== 'overlap').map((w) => ({ kind: w.kind, severity: 'warning' as const, message: words(w.message), otherKey: w.changeKey ?? null })),
+    ...c.context.conflicts.map((x) => ({
+      kind: 'conflict' as const, severity: 'warning' as const, otherKey: x.otherKey,
+      message: `${x.otherKey} is planned at an overlapping time on ${[...x.cis.map((id) => `configuration item ${id}`), ...x.services].join(', ')}.`,
+    })),
   ];
 }
 
@@ -149,7 +155,12 @@ export function changeSection(c: LoadedChange, rules: IncidentRules, viewer: Cha
       scheduleVersion: c.scheduleLabel,
     },
     services: s.services,
-    configurationItems: s.cis.filter((id) => id !== NEW_SERVICE_LABEL).map((id) => ({ id, name: id, kind: null, service: null, version: null, known: false })),
+    configurationItems: s.cis.filter((id) => id !== NEW_SERVICE_LABEL).map((id) => {
+      const item = c.context.configurationItems.get(id);
+      return item
+        ? { id, name: item.content.name, kind: COMPONENT_KIND_WORDS[item.content.kind], service: item.content.service, version: item.version, known: true }
+        : { id, name: id, kind: null, service: null, version: null, known: false };
+    }),
     newService: s.cis.includes(NEW_SERVICE_LABEL),
     plans: s.plans,
     evidence: {

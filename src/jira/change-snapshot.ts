@@ -19,7 +19,7 @@ const CHANGE_SLOT_NAMES: Readonly<Record<string, readonly string[]>> = {
   plannedEnd: ['Planned end', 'Change completion date'],
   implementationPlan: ['Implementation plan', 'Implementation'],
   testPlan: ['Test plan'],
-  backOutPlan: ['Back-out plan', 'Backout plan', 'Rollback plan'],
+  backoutPlan: ['Back-out plan', 'Backout plan', 'Rollback plan'],
   businessImpact: ['Business impact', 'Business justification'],
   builder: ['Builder'],
   deployer: ['Deployer'],
@@ -114,7 +114,7 @@ export function parseChangeSnapshot(snapshot: IncidentSnapshot, raw: { fields: R
     cis: optionValues(value('impactedCis')),
     plannedStart: instantOf(value('plannedStart')),
     plannedEnd: instantOf(value('plannedEnd')),
-    plans: { implementation: hasText(value('implementationPlan')), test: hasText(value('testPlan')), backOut: hasText(value('backOutPlan')), businessImpact: hasText(value('businessImpact')) },
+    plans: { implementation: hasText(value('implementationPlan')), test: hasText(value('testPlan')), backOut: hasText(value('backoutPlan')), businessImpact: hasText(value('businessImpact')) },
     links: snapshot.links,
     missingFields: Object.keys(CHANGE_SLOT_NAMES).filter((slot) => !ids[slot]),
   };

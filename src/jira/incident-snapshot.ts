@@ -27,7 +27,7 @@ export type IncidentFieldIds = Partial<Record<IncidentSlot, string>>;
 export const BASE_FIELDS = ['summary', 'issuetype', 'project', 'status', 'priority', 'resolution', 'resolutiondate', 'reporter', 'creator', 'assignee', 'created', 'updated', 'comment', 'issuelinks'];
 
 /** The fields a service change request reads (WP.11, issue #13); a mapping from before the wizard knew them lacks some. */
-const CHANGE_CONTENT_SLOTS = ['implementationPlan', 'testPlan', 'backOutPlan', 'businessImpact', 'builder', 'deployer'];
+const CHANGE_CONTENT_SLOTS = ['implementationPlan', 'testPlan', 'backoutPlan', 'businessImpact', 'builder', 'deployer'];
 
 /**
  * The `fields` and `expand` of a request that reads a record: exact ids when the mapping names every field the app

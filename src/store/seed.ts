@@ -5,6 +5,8 @@ import { FACTS_ENTITY, RECORD_ENTITY, WORK_ENTITY, type IncidentFacts, type Inci
 import { roleListContentSchema } from './role-list';
 import { scheduleContentSchema, type ScheduleContent } from '../domain/schedule/schedule';
 import { CHANGE_SCHEDULE } from './change-schedule';
+import { CHANGE_RECORD_ENTITY, changeRecordContentSchema, type ChangeRecordContent } from './change-records';
+import { CHANGE_TEMPLATES, type ChangeTemplate } from './change-templates';
 import { auditWrite, HEAD_ENTITY, initialVersionWrites, versionKey, type Write } from './work-product-store';
 
 /**
@@ -76,4 +78,15 @@ export function approvedChangeScheduleWrites(content: ScheduleContent, by: strin
     auditWrite(doc, { at: Date.parse(savedAt), actor: by, action: 'created', summary: 'Initial (D21): the first change schedule.', version: 1 }),
     auditWrite(doc, { at: Date.parse(approvedAt), actor: approver, action: 'approved', summary: 'Approved version 1 of the change schedule (D21).', version: 2 }),
   ];
+}
+
+/** What the app recorded on a change request (ADR 014), in the layout of src/store/change-records.ts. */
+export function changeRecordWrites(content: ChangeRecordContent): Write[] {
+  const parsed = changeRecordContentSchema.parse(content);
+  return [{ key: parsed.issueId, value: { ...parsed, rev: 1 }, entityName: CHANGE_RECORD_ENTITY }];
+}
+
+/** The register of designated pre-approved changes (D15), version 1, as a designation writes it. */
+export function changeTemplateWrites(templates: ChangeTemplate[], by: string, at: string): Write[] {
+  return initialVersionWrites(CHANGE_TEMPLATES.docId, { workProduct: CHANGE_TEMPLATES.workProduct, status: 'Approved', content: { templates }, createdBy: by, createdAt: at, approvedBy: by, approvedAt: at }, `Designated ${templates.map((t) => `"${t.name}"`).join(', ')} as pre-approved (D15).`);
 }

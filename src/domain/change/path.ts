@@ -87,6 +87,8 @@ export interface ChangeEnvironment {
   schedule: ChangeSchedule | null;
   /** WP.03 approved (CO.3.2 input). Agreements arrive with the service relationship process; until then the policy stands for it. */
   customerAgreementApproved: boolean;
+  /** CO-06: the configuration records (WP.02) that exist; a label naming none of them does not count. Absent: not checked. */
+  knownConfigurationItems?: ReadonlySet<string>;
 }
 
 const SIGN_OFF_ROLES: readonly RoleCode[] = ['CUS', 'SUP'];
@@ -107,7 +109,7 @@ export function changeFactsOf(s: ChangeSnapshot, e: ChangeEvidence, type: Change
   const missingRequestFields: string[] = [];
   if (!s.plans.businessImpact) missingRequestFields.push('business impact');
   if (!s.plans.implementation) missingRequestFields.push('implementation plan');
-  const cis = s.cis.filter((c) => c !== NEW_SERVICE_LABEL);
+  const cis = s.cis.filter((c) => c !== NEW_SERVICE_LABEL && (!env.knownConfigurationItems || env.knownConfigurationItems.has(c)));
   const facts: ChangeFacts = {
     key: s.key, type, status: 'Draft', requesterId: people.requesterId, builderIds: people.builderIds, deployerIds: people.deployerIds,
     approvals, missingRequestFields, affectedCis: cis, newService: s.cis.includes(NEW_SERVICE_LABEL), affectedServices: s.services,
