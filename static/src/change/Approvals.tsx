@@ -91,7 +91,7 @@ export function Approvals({ section, timeZone, locale }: { section: ChangeSectio
               </ul>
             </div>
           ) : null}
-          <Why>{[rule?.why, approvers.why].filter((w): w is string => !!w).join('; ')}</Why>
+          <Why>{[...new Set([rule?.why, approvers.why].flatMap((w) => (w ? w.split(/,\s*/) : [])))].join(', ')}</Why>
         </div>
       ) : null}
 

@@ -41,6 +41,11 @@ export function ConfigurationItemsField({ current, disabled, onChange }: Configu
         isInvalid={invalid.length > 0}
         aria-describedby={`${id}-hint`}
         placeholder="mail-relay-01, mx-node-2"
+        onFocus={(e) => {
+          // Opened to add an item: the caret goes after the ids already there.
+          const end = e.currentTarget.value.length;
+          e.currentTarget.setSelectionRange(end, end);
+        }}
         onChange={(e) => {
           setText(e.currentTarget.value);
           onChange(parseIds(e.currentTarget.value));
