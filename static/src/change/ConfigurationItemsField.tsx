@@ -1,15 +1,23 @@
+import { invoke } from '@forge/bridge';
 import TextArea from '@atlaskit/textarea';
-import { useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
+import { unwrapResult } from '../api';
+import type { ConfigurationItemOption } from './ConfigurationItemSelect';
 import type { ConfigurationItemRef } from './types';
+
+const ConfigurationItemSelect = lazy(() => import('./ConfigurationItemSelect'));
 
 /** The id format of a configuration record (the contract's rule for `change.setConfigurationItems`). */
 const CI_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
+/** The panel's list of configuration records (issue #13, configuration records): not declared on every branch yet. */
+const OPTIONS_FUNCTION = 'issuePanel.configurationItems';
+
 export interface ConfigurationItemsFieldProps {
-  /** The items the change names now (their ids fill the field). */
+  /** The items the change names now. */
   current: readonly ConfigurationItemRef[];
   disabled: boolean;
-  /** The ids typed, and the ones that are not configuration item ids (the form refuses to send those). */
+  /** The ids chosen, and the ones that are not configuration item ids (the form refuses to send those). */
   onChange: (value: { ids: string[]; invalid: string[] }) => void;
 }
 
@@ -18,11 +26,66 @@ export function parseIds(text: string): { ids: string[]; invalid: string[] } {
   return { ids: words.filter((w) => CI_ID.test(w)), invalid: words.filter((w) => !CI_ID.test(w)) };
 }
 
+function isOption(value: unknown): value is ConfigurationItemOption {
+  if (typeof value !== 'object' || value === null) return false;
+  const o = value as Record<string, unknown>;
+  return typeof o['id'] === 'string' && typeof o['name'] === 'string';
+}
+
 /**
- * The configuration items a change touches. For now the ids of configuration records, typed as a list; the one place
- * to switch to a picker over the records (`issuePanel.configurationItems`) once that function exists.
+ * The configuration items a change touches: a picker over the configuration records when the panel can list them
+ * (`issuePanel.configurationItems`), else the records' ids typed as a list. The one place that knows how items are
+ * chosen; once the function is in the contract everywhere, the call below becomes a typed `callFunction`.
  */
-export function ConfigurationItemsField({ current, disabled, onChange }: ConfigurationItemsFieldProps) {
+export function ConfigurationItemsField(props: ConfigurationItemsFieldProps) {
+  const [options, setOptions] = useState<ConfigurationItemOption[] | 'loading' | 'unavailable'>('loading');
+  useEffect(() => {
+    let live = true;
+    invoke(OPTIONS_FUNCTION, {})
+      .then((answer) => unwrapResult<unknown>(OPTIONS_FUNCTION, answer))
+      .then(
+        (data) => live && setOptions(Array.isArray(data) ? data.filter(isOption) : 'unavailable'),
+        () => live && setOptions('unavailable'),
+      );
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (options === 'loading') return <p className="sd-inc-muted">Loading the configuration records…</p>;
+  if (options === 'unavailable') return <IdList {...props} />;
+  return <Picker {...props} options={options} />;
+}
+
+function Picker({ current, disabled, onChange, options }: ConfigurationItemsFieldProps & { options: ConfigurationItemOption[] }) {
+  const id = useId();
+  const [selected, setSelected] = useState(() => current.map((ci) => ci.id));
+  const unknown = current.filter((ci) => !options.some((o) => o.id === ci.id)).map((ci) => ci.id);
+  return (
+    <div className="sd-inc-form sd-chg-field-wide">
+      <label className="sd-field-label" htmlFor={id}>
+        Configuration items
+      </label>
+      <Suspense fallback={<div className="sd-inc-select-placeholder">{selected.join(', ') || 'Loading…'}</div>}>
+        <div data-testid="sd-change-ci-picker" data-value={selected.join(',')}>
+          <ConfigurationItemSelect
+            inputId={id}
+            options={options}
+            selected={selected}
+            unknown={unknown}
+            disabled={disabled}
+            onChange={(ids) => {
+              setSelected(ids);
+              onChange({ ids, invalid: [] });
+            }}
+          />
+        </div>
+      </Suspense>
+      {options.length === 0 ? <p className="sd-inc-hint">No configuration record exists yet: they are kept on the Service delivery page.</p> : null}
+    </div>
+  );
+}
+
+function IdList({ current, disabled, onChange }: ConfigurationItemsFieldProps) {
   const id = useId();
   const [text, setText] = useState(() => current.map((ci) => ci.id).join(', '));
   const { invalid } = parseIds(text);
