@@ -10,10 +10,6 @@
 import { expect, test, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
 import { actAs, getAs, userNamed, type SandboxUser } from './sandbox';
 
-// The UI of the change part is in place; the server side of `issuePanel.load` answering `change` (and the change.*
-// actions) is being built at the same time by the integrator. Remove this line once the server answers `change`.
-test.fixme(true, 'Waits for the server side of issue #13: issuePanel.load answering `change` for a service change request.');
-
 async function changeKey(request: APIRequestContext, user: SandboxUser, summary: string): Promise<string> {
   const jql = encodeURIComponent('project = SD AND issuetype = Change ORDER BY created DESC');
   const { status, body } = await getAs<{ issues: Array<{ key: string; fields: { summary: string } }> }>(request, user, `/rest/api/3/search/jql?jql=${jql}&fields=summary&maxResults=100`);
@@ -60,6 +56,15 @@ test('Carlos, the Control Manager, sees a normal change’s path, where it stand
   await expect(panel.getByTestId('sd-priority')).toHaveCount(0);
   await expect(panel.getByTestId('sd-change-actions')).toBeVisible();
 
+  // Approving it now is refused in words, inside the form (the status stays); the form keeps its place.
+  await panel.getByTestId('sd-change-action-decide').click();
+  await panel.getByTestId('sd-change-approve').click();
+  await expect(panel.getByTestId('sd-change-form-error')).not.toBeEmpty();
+  await expect(panel.getByTestId('sd-change-form-decide')).toBeVisible();
+  await expect(panel.getByTestId('sd-change-stage')).toContainText('Awaiting approval');
+  await page.keyboard.press('Escape');
+  await expect(panel.getByTestId('sd-change-form-decide')).toHaveCount(0);
+
   // Words, not codes: no heading carries a clause id.
   for (const heading of await panel.locator('h1, h2, h3').allTextContents()) expect(heading).not.toMatch(/\((D\d+|[A-Z]{2,3}[-.]\d)/);
 });
@@ -72,7 +77,9 @@ test('an emergency change shows its own path and type', async ({ page, request }
   const panel = await openChange(page, key);
 
   await expect(panel.getByTestId('sd-change-type')).toHaveText('Emergency change');
-  await expect(panel.locator('[data-testid=sd-change-step][data-step=evaluate]')).toHaveAttribute('data-state', 'done');
+  // D16: an emergency change deploys on one approval; its documentation steps are not on its path before deployment.
+  await expect(panel.locator('[data-testid=sd-change-step][data-step=design]')).toHaveAttribute('data-state', 'not-on-path');
+  await expect(panel.locator('[data-testid=sd-change-step][data-step=review]')).not.toHaveAttribute('data-state', 'not-on-path');
   await expect(panel.locator('[data-testid=sd-change-step][data-state=current]')).toHaveCount(1);
   await expect(panel.getByTestId('sd-change-next')).toBeVisible();
 });

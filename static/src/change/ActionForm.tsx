@@ -107,6 +107,11 @@ function Shell({ action, title, intro, busy, error, problem, buttons, onClose, c
     box.current?.scrollIntoView?.({ block: 'nearest' });
   }, []);
   const refusal = error !== null ? splitWhy(error) : null;
+  // The pressed button is disabled while the call runs, so focus would fall out of the form: the refusal takes it.
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error !== null) errorRef.current?.focus();
+  }, [error]);
   return (
     <section
       ref={box}
@@ -130,7 +135,7 @@ function Shell({ action, title, intro, busy, error, problem, buttons, onClose, c
           </p>
         ) : null}
         {refusal !== null ? (
-          <div role="alert" data-testid="sd-change-form-error">
+          <div ref={errorRef} tabIndex={-1} role="alert" className="sd-inc-message" data-testid="sd-change-form-error">
             <p className="sd-inc-dialog-error sd-inc-prewrap">{refusal.text}</p>
             {refusal.why ? <Why>{refusal.why}</Why> : null}
           </div>

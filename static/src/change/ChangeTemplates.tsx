@@ -54,6 +54,10 @@ function RaiseForm({ template, viewerTime, onRaised, onClose }: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const refusal = error !== null ? splitWhy(error) : null;
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error !== null) errorRef.current?.focus();
+  }, [error]);
   const raise = async () => {
     if ((start === null) !== (end === null)) return setError('Planned start and end: give both, or neither.');
     if (start !== null && end !== null && Date.parse(end) <= Date.parse(start)) return setError('Planned end: must be after the planned start.');
@@ -109,7 +113,7 @@ function RaiseForm({ template, viewerTime, onRaised, onClose }: {
           </div>
         </Suspense>
         {refusal !== null ? (
-          <div role="alert" data-testid="sd-template-raise-error">
+          <div ref={errorRef} tabIndex={-1} role="alert" className="sd-inc-message" data-testid="sd-template-raise-error">
             <p className="sd-inc-dialog-error sd-inc-prewrap">{refusal.text}</p>
           </div>
         ) : null}

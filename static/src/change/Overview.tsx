@@ -65,7 +65,7 @@ export function Overview({ section, timeZone, locale }: { section: ChangeSection
         <span className="sd-inc-muted">Jira status </span>
         <Lozenge appearance="default">{section.stage.statusName}</Lozenge>
         <span className="sd-inc-muted"> means </span>
-        {section.stage.label}
+        {/^[A-Z][a-z]/.test(section.stage.label) ? section.stage.label[0]?.toLowerCase() + section.stage.label.slice(1) : section.stage.label}
       </p>
       {path.why ? <Why>{path.why}</Why> : null}
     </Block>
