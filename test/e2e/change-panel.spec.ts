@@ -65,6 +65,15 @@ test('Carlos, the Control Manager, sees a normal change’s path, where it stand
   await page.keyboard.press('Escape');
   await expect(panel.getByTestId('sd-change-form-decide')).toHaveCount(0);
 
+  // Naming what the change touches (here: a new service): the server answers the fresh change view, shown at once.
+  await panel.getByTestId('sd-change-action-setConfigurationItems').click();
+  await expect(panel.getByTestId('sd-change-form-setConfigurationItems')).toBeVisible();
+  await panel.getByTestId('sd-change-new-service-check').check();
+  await panel.getByTestId('sd-change-form-submit').click();
+  await expect(panel.getByTestId('sd-change-action-done')).toBeVisible();
+  await expect(panel.getByTestId('sd-change-form-setConfigurationItems')).toHaveCount(0);
+  await expect(panel.getByTestId('sd-change-new-service')).toBeVisible();
+
   // Words, not codes: no heading carries a clause id.
   for (const heading of await panel.locator('h1, h2, h3').allTextContents()) expect(heading).not.toMatch(/\((D\d+|[A-Z]{2,3}[-.]\d)/);
 });

@@ -1,6 +1,5 @@
 import Select from '@atlaskit/select';
-
-export interface ConfigurationItemOption { id: string; name: string; service: string; kind: string; version: number }
+import type { ConfigurationItemOption } from '@contract/configuration';
 interface Choice { value: string; label: string; short: string }
 
 /** The Atlaskit multi-select over the configuration records, in its own chunk (react-select is the heaviest part of it). */

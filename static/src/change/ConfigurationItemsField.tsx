@@ -1,17 +1,13 @@
-import { invoke } from '@forge/bridge';
 import TextArea from '@atlaskit/textarea';
 import { lazy, Suspense, useEffect, useId, useState } from 'react';
-import { unwrapResult } from '../api';
-import type { ConfigurationItemOption } from './ConfigurationItemSelect';
+import type { ConfigurationItemOption } from '@contract/configuration';
+import { callFunction } from '../api';
 import type { ConfigurationItemRef } from './types';
 
 const ConfigurationItemSelect = lazy(() => import('./ConfigurationItemSelect'));
 
 /** The id format of a configuration record (the contract's rule for `change.setConfigurationItems`). */
 const CI_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
-
-/** The panel's list of configuration records (issue #13, configuration records): not declared on every branch yet. */
-const OPTIONS_FUNCTION = 'issuePanel.configurationItems';
 
 export interface ConfigurationItemsFieldProps {
   /** The items the change names now. */
@@ -26,27 +22,19 @@ export function parseIds(text: string): { ids: string[]; invalid: string[] } {
   return { ids: words.filter((w) => CI_ID.test(w)), invalid: words.filter((w) => !CI_ID.test(w)) };
 }
 
-function isOption(value: unknown): value is ConfigurationItemOption {
-  if (typeof value !== 'object' || value === null) return false;
-  const o = value as Record<string, unknown>;
-  return typeof o['id'] === 'string' && typeof o['name'] === 'string';
-}
-
 /**
- * The configuration items a change touches: a picker over the configuration records when the panel can list them
- * (`issuePanel.configurationItems`), else the records' ids typed as a list. The one place that knows how items are
- * chosen; once the function is in the contract everywhere, the call below becomes a typed `callFunction`.
+ * The configuration items a change touches: a picker over the configuration records (`issuePanel.configurationItems`);
+ * should the list not load (refused, or the call fails), the records' ids typed as a list instead, so a change can
+ * still name its items. The one place that knows how items are chosen.
  */
 export function ConfigurationItemsField(props: ConfigurationItemsFieldProps) {
   const [options, setOptions] = useState<ConfigurationItemOption[] | 'loading' | 'unavailable'>('loading');
   useEffect(() => {
     let live = true;
-    invoke(OPTIONS_FUNCTION, {})
-      .then((answer) => unwrapResult<unknown>(OPTIONS_FUNCTION, answer))
-      .then(
-        (data) => live && setOptions(Array.isArray(data) ? data.filter(isOption) : 'unavailable'),
-        () => live && setOptions('unavailable'),
-      );
+    callFunction('issuePanel.configurationItems', {}).then(
+      (items) => live && setOptions(Array.isArray(items) ? items : 'unavailable'),
+      () => live && setOptions('unavailable'),
+    );
     return () => {
       live = false;
     };
