@@ -92,3 +92,14 @@ test('an emergency change shows its own path and type', async ({ page, request }
   await expect(panel.locator('[data-testid=sd-change-step][data-state=current]')).toHaveCount(1);
   await expect(panel.getByTestId('sd-change-next')).toBeVisible();
 });
+
+test('the project page lists the pre-approved changes, none yet on the demo site', async ({ page, request }) => {
+  const carlos = await userNamed(request, 'Carlos');
+  await page.goto('/');
+  await actAs(page, carlos);
+  await page.goto('/projects/SD/app');
+  const app = page.frameLocator('[data-testid=app-frame]');
+  const section = app.getByTestId('sd-change-templates');
+  await expect(section.getByRole('heading', { name: 'Pre-approved changes' })).toBeVisible();
+  await expect(app.getByTestId('sd-templates-empty')).toHaveText('No pre-approved templates yet: a Control Manager designates one from a completed normal change.');
+});
