@@ -31,6 +31,7 @@ const SURFACES = [
 ];
 const EXTRAS = [
   { name: 'error message (on demand)', src: 'src/components/ErrorMessage.tsx' },
+  { name: 'change part of the issue panel (service change requests only)', src: 'src/change/ChangePart.tsx' },
   { name: 'theme code (async, awaited ≤1.5 s)', src: 'src/theme.ts' },
 ];
 // Token CSS that setGlobalTheme loads for a light / dark user (async chunks).

@@ -34,6 +34,20 @@ export function IncidentSkeleton({ audience = 'team' }: { audience?: 'team' | 'c
   );
 }
 
+/** The change part's layout while it loads (path, next step, approvals, priority, schedule, items, evidence, links, actions). */
+export function ChangeSkeleton({ audience = 'team' }: { audience?: 'team' | 'customer' }) {
+  const sections: Array<[number, number]> = audience === 'customer'
+    ? [[1, 70]]
+    : [[4, 180], [3, 120], [5, 230], [2, 96], [3, 140], [3, 130], [6, 300], [2, 96], [3, 130]];
+  return (
+    <div data-testid="sd-change-skeleton" role="status" aria-label="Loading the change details" className="sd-stack">
+      {sections.map(([lines, height], i) => (
+        <SectionSkeleton key={i} lines={lines} height={height} />
+      ))}
+    </div>
+  );
+}
+
 /** The whole panel while its first answer loads: the header, the record facts, and the incident layout. */
 export function PanelSkeleton() {
   return (

@@ -3,7 +3,7 @@ import { token } from '@atlaskit/tokens';
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { loadIssuePanel, messageOf, type AppContext, type IssuePanelView, type StatusCategoryKey } from '../api';
 import { ErrorBoundary } from '../components/ErrorBoundary';
-import { IncidentSkeleton, PanelSkeleton } from '../components/PanelSkeleton';
+import { ChangeSkeleton, IncidentSkeleton, PanelSkeleton } from '../components/PanelSkeleton';
 import { ErrorState } from '../components/States';
 import { ViewerRoles } from '../components/RoleList';
 import { recordKindLabel, recordKindWhy } from '../recordKind';
@@ -28,6 +28,8 @@ function priorityAppearance(name: string): LozengeAppearance {
 // The incident part (issue #5) is its own chunk, downloaded only when the issue is an incident: the panel's
 // initial JS stays what every issue needs (scripts/ui-size.mjs). Meanwhile a skeleton of its layout holds its place.
 const IncidentPart = lazy(() => import('../incident/IncidentPart'));
+// The change part (issue #13) likewise, only for service change requests.
+const ChangePart = lazy(() => import('../change/ChangePart'));
 
 /** Silent reloads of the view: the panel keeps showing the last view meanwhile, and the latest call wins. */
 function useReload(): { fresh: IssuePanelView | null; problem: string | null; reload: () => Promise<void>; refresh: () => void; forget: () => void } {
@@ -92,6 +94,9 @@ export function IssuePanelBody({
 }) {
   const { issue, kind, viewer, rolesConfigured } = view;
   const incident = view.incident ?? null;
+  const change = view.change ?? null;
+  // D26: a customer sees no internals (neither the rule behind the record kind nor the team's roles).
+  const customer = incident?.audience === 'customer' || change?.audience === 'customer';
   const kindLabel = kind === 'unmapped' ? null : recordKindLabel(kind);
   return (
     <main data-testid="sd-panel" aria-labelledby="sd-panel-title" style={{ display: 'grid', gap: token('space.200') }}>
@@ -114,7 +119,7 @@ export function IssuePanelBody({
           {kindLabel !== null ? (
             <>
               <span style={{ font: token('font.body'), fontWeight: token('font.weight.semibold') }}>{kindLabel}</span>
-              {incident?.audience === 'customer' ? null : (
+              {customer ? null : (
                 <span data-testid="sd-record-why" style={{ display: 'block', font: token('font.body.small'), color: token('color.text.subtlest') }}>
                   Why? {recordKindWhy(kind)}
                 </span>
@@ -133,7 +138,7 @@ export function IssuePanelBody({
             {issue.status.name}
           </Lozenge>
         </dd>
-        {incident === null ? (
+        {incident === null && change === null ? (
           <>
             <dt>Priority</dt>
             <dd>
@@ -171,7 +176,23 @@ export function IssuePanelBody({
         </ErrorBoundary>
       ) : null}
 
-      {incident?.audience === 'customer' ? null : (
+      {change !== null ? (
+        <ErrorBoundary onRetry={reloadFrame}>
+          <Suspense fallback={<ChangeSkeleton audience={change.audience} />}>
+            <ChangePart
+              change={change}
+              issueKey={issue.key}
+              summary={issue.summary}
+              siteUrl={context.siteUrl}
+              locale={context.locale}
+              timeZone={context.timezone || undefined}
+              refresh={refresh}
+            />
+          </Suspense>
+        </ErrorBoundary>
+      ) : null}
+
+      {customer ? null : (
         <ViewerRoles roles={viewer.roles} rolesConfigured={rolesConfigured} headingId="sd-roles-title" compact />
       )}
     </main>

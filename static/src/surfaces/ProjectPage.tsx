@@ -10,6 +10,8 @@ import { recordKindLabel } from '../recordKind';
 import type { ViewerTime } from '../reports/IncidentReports';
 import { useResolver } from '../useResolver';
 import type { SurfaceProps } from './types';
+// The pre-approved change templates (issue #13): their own chunk and their own call.
+const ChangeTemplates = lazy(() => import('../change/ChangeTemplates'));
 
 // The reports are their own chunks: the page's first paint (open records) does not wait for them, and the change
 // reports load when their tab is first opened.
@@ -111,6 +113,9 @@ export function ProjectPageBody({ view, siteUrl, viewerTime }: { view: ProjectPa
           </p>
         ) : null}
       </section>
+      <Suspense fallback={<Loading label="Loading pre-approved changes" />}>
+        <ChangeTemplates siteUrl={siteUrl} viewerTime={viewerTime} />
+      </Suspense>
 
       {view.teamFigures ? (
         <ReportTabs projectKey={project.key} viewerTime={viewerTime} serverNow={view.now} />

@@ -1,0 +1,105 @@
+/**
+ * The change part of the issue panel (issue #13), as the Control Manager sees it in the sandbox's Jira shell: the type
+ * and its path as a stepper, where the change stands (its Jira status and what that means), and what it still needs
+ * before its next step; for an emergency change the same in its own path.
+ *
+ * The demo seed (sandbox/seed/demo.ts) holds SD changes in several states: "Add WAF rule to shed bot traffic on
+ * checkout" (Normal, awaiting approval, requested by Tom, no configuration item yet), "Restore mail relay configuration
+ * from last known good" (Emergency, in build). Carlos is the Control Manager.
+ */
+import { expect, test, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
+import { actAs, getAs, userNamed, type SandboxUser } from './sandbox';
+
+async function changeKey(request: APIRequestContext, user: SandboxUser, summary: string): Promise<string> {
+  const jql = encodeURIComponent('project = SD AND issuetype = Change ORDER BY created DESC');
+  const { status, body } = await getAs<{ issues: Array<{ key: string; fields: { summary: string } }> }>(request, user, `/rest/api/3/search/jql?jql=${jql}&fields=summary&maxResults=100`);
+  expect(status, 'change search as the Control Manager').toBe(200);
+  const key = body.issues.find((i) => i.fields.summary.startsWith(summary))?.key;
+  if (!key) throw new Error(`The seed has no change "${summary}".`);
+  return key;
+}
+
+async function openChange(page: Page, key: string): Promise<FrameLocator> {
+  await page.goto(`/browse/${key}`);
+  await expect(page.getByTestId('issue-key')).toHaveText(key);
+  const panel = page.frameLocator('[data-testid=app-frame]');
+  await expect(panel.getByTestId('sd-issue-key')).toHaveText(key);
+  return panel;
+}
+
+test('Carlos, the Control Manager, sees a normal change’s path, where it stands and what it still needs before approval', async ({ page, request }) => {
+  const carlos = await userNamed(request, 'Carlos');
+  const key = await changeKey(request, carlos, 'Add WAF rule');
+  await page.goto('/');
+  await actAs(page, carlos);
+  const panel = await openChange(page, key);
+
+  const change = panel.getByTestId('sd-change');
+  await expect(change).toBeVisible();
+  await expect(change).toHaveAttribute('data-audience', 'team');
+  await expect(panel.getByTestId('sd-change-type')).toHaveText('Normal change');
+  await expect(panel.getByTestId('sd-change-path-text')).not.toBeEmpty();
+
+  // The path as a stepper: the normal path's steps, one of them where the change stands (the approval).
+  const steps = panel.getByTestId('sd-change-step');
+  expect(await steps.count()).toBeGreaterThanOrEqual(6);
+  await expect(panel.locator('[data-testid=sd-change-step][data-state=current]')).toHaveCount(1);
+  await expect(panel.locator('[data-testid=sd-change-step][data-step=evaluate]')).toHaveAttribute('data-state', 'current');
+  await expect(panel.getByTestId('sd-change-stage')).toContainText('Awaiting approval');
+
+  // Before the next step: the approval, and what it still lacks in words (CO-06: no configuration item yet).
+  await expect(panel.getByTestId('sd-change-next-label')).not.toBeEmpty();
+  expect(await panel.getByTestId('sd-change-missing-item').count()).toBeGreaterThanOrEqual(1);
+
+  // Who may approve; the panel's priority is the change part's own (the record facts do not repeat it).
+  await expect(panel.getByTestId('sd-change-approvers')).toContainText(carlos.displayName);
+  await expect(panel.getByTestId('sd-priority')).toHaveCount(0);
+  await expect(panel.getByTestId('sd-change-actions')).toBeVisible();
+
+  // Approving it now is refused in words, inside the form (the status stays); the form keeps its place.
+  await panel.getByTestId('sd-change-action-decide').click();
+  await panel.getByTestId('sd-change-approve').click();
+  await expect(panel.getByTestId('sd-change-form-error')).not.toBeEmpty();
+  await expect(panel.getByTestId('sd-change-form-decide')).toBeVisible();
+  await expect(panel.getByTestId('sd-change-stage')).toContainText('Awaiting approval');
+  await page.keyboard.press('Escape');
+  await expect(panel.getByTestId('sd-change-form-decide')).toHaveCount(0);
+
+  // Naming what the change touches (here: a new service): the server answers the fresh change view, shown at once.
+  await panel.getByTestId('sd-change-action-setConfigurationItems').click();
+  await expect(panel.getByTestId('sd-change-form-setConfigurationItems')).toBeVisible();
+  await panel.getByTestId('sd-change-new-service-check').check();
+  await panel.getByTestId('sd-change-form-submit').click();
+  await expect(panel.getByTestId('sd-change-action-done')).toBeVisible();
+  await expect(panel.getByTestId('sd-change-form-setConfigurationItems')).toHaveCount(0);
+  await expect(panel.getByTestId('sd-change-new-service')).toBeVisible();
+
+  // Words, not codes: no heading carries a clause id.
+  for (const heading of await panel.locator('h1, h2, h3').allTextContents()) expect(heading).not.toMatch(/\((D\d+|[A-Z]{2,3}[-.]\d)/);
+});
+
+test('an emergency change shows its own path and type', async ({ page, request }) => {
+  const carlos = await userNamed(request, 'Carlos');
+  const key = await changeKey(request, carlos, 'Restore mail relay configuration');
+  await page.goto('/');
+  await actAs(page, carlos);
+  const panel = await openChange(page, key);
+
+  await expect(panel.getByTestId('sd-change-type')).toHaveText('Emergency change');
+  // D16: an emergency change deploys on one approval; its documentation steps are not on its path before deployment.
+  await expect(panel.locator('[data-testid=sd-change-step][data-step=design]')).toHaveAttribute('data-state', 'not-on-path');
+  await expect(panel.locator('[data-testid=sd-change-step][data-step=review]')).not.toHaveAttribute('data-state', 'not-on-path');
+  await expect(panel.locator('[data-testid=sd-change-step][data-state=current]')).toHaveCount(1);
+  await expect(panel.getByTestId('sd-change-next')).toBeVisible();
+});
+
+test('the project page lists the pre-approved changes, none yet on the demo site', async ({ page, request }) => {
+  const carlos = await userNamed(request, 'Carlos');
+  await page.goto('/');
+  await actAs(page, carlos);
+  await page.goto('/projects/SD/app');
+  const app = page.frameLocator('[data-testid=app-frame]');
+  const section = app.getByTestId('sd-change-templates');
+  await expect(section.getByRole('heading', { name: 'Pre-approved changes' })).toBeVisible();
+  await expect(app.getByTestId('sd-templates-empty')).toHaveText('No pre-approved templates yet: a Control Manager designates one from a completed normal change.');
+});
