@@ -3,7 +3,7 @@ import type { ItemContent } from '../../src/domain/configuration/item';
 import {
   approvedChangeScheduleWrites, changeRecordWrites, changeTemplateWrites, seedApprovedProcedureWrites, seedItemWrites, type Write,
 } from '../../src/store/seed';
-import type { ChangeRecordContent } from '../../src/store/change-records';
+import type { ChangeRecordContent } from '../../src/store/seed';
 
 /**
  * The demo's service control (issue #13), in the layout the app writes: configuration records with history (WP.02),

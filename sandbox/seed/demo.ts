@@ -5,6 +5,7 @@ import { approvedAssignments, approvedRoleListWrites, incidentFactsWrites, type 
 import { nextId } from '../store/db';
 import type { ForgeKvsStore } from '../forge/kvs';
 import type { ChangeItem, UserRow, WorkflowDefinition } from '../jira/rows';
+import { changeControlWrites, freezeOf, windowStart } from './demo-changes';
 import { configureApproval, seedApprovalDecision, seedServiceDesk } from '../jira/servicedesk';
 
 export const CLOUD_ID = '8f1e3c52-7a9d-4b0e-9c61-2d5f0a7b1e29';
@@ -160,14 +161,26 @@ export function seedDemo(db: Db, kvs: ForgeKvsStore, now: number): void {
   // SD-4 was closed on Chen's confirmation (D12): recorded where the app keeps what people record, app storage.
   const signature = db.prepare("SELECT id FROM issues WHERE key = 'SD-4'").get() as { id: number };
   applyWrites(kvs, now, incidentFactsWrites(String(signature.id), { closure: { confirmedBy: demoAccountId('chen'), confirmedAt: new Date(now - 5 * DAY + 2 * HOUR).toISOString(), how: 'customer comment' } }));
+  // Service control (issue #13): configuration records, procedures, the change schedule, the pre-approved register and the
+  // evidence of the seeded changes, in the app's own layout (demo-changes.ts).
+  const changeRows = db.prepare("SELECT i.id, i.key, i.summary FROM issues i JOIN issue_types t ON t.id = i.issue_type_id WHERE t.name = 'Change'").all() as Array<{ id: number; key: string; summary: string }>;
+  const changeKey = (summary: string) => changeRows.find((r) => r.summary.startsWith(summary))?.key ?? '';
+  const changeKeys = {
+    octoberPatching: changeKey('Monthly patching of web servers (October)'), sshVendor: changeKey('Open SSH to the internet'), backupDisks: changeKey('Replace the disks'),
+    firewallCve: changeKey('Emergency firmware update'), dnsMigration: changeKey('Move the customer DNS'), wafTuning: changeKey('Tune the WAF'),
+  };
+  const people = Object.fromEntries(DEMO_USERS.map((u) => [u.key, { accountId: demoAccountId(u.key), displayName: u.name }]));
+  applyWrites(kvs, now, changeControlWrites(now, people, Object.fromEntries(changeRows.map((r) => [r.key, String(r.id)])), changeKeys));
   seedDemoPortal(db);
   // JSM's change approval: "Awaiting approval" is configured for approval with the Approvers field (one approver decides).
   configureApproval(db, { projectKey: 'SD', issueTypeName: 'Change', statusName: 'Awaiting approval', approversFieldName: 'Approvers', approveTransition: 'Approve', declineTransition: 'Reject', name: 'Change approval' });
   // The changes past approval were approved by the Control Manager (their history's "Approved" step).
-  for (const key of ['SD-9', 'SD-10']) {
+  for (const key of ['SD-9', 'SD-10', changeKeys.octoberPatching, changeKeys.backupDisks]) {
     const approved = db.prepare("SELECT c.created FROM changelog c JOIN issues i ON i.id = c.issue_id WHERE i.key = ? AND c.items LIKE '%\"toString\":\"Approved\"%' ORDER BY c.created LIMIT 1").get(key) as { created: number };
     seedApprovalDecision(db, { issueKey: key, statusName: 'Awaiting approval', approver: demoAccountId('carlos'), decision: 'approved', at: approved.created });
   }
+  const rejected = db.prepare("SELECT c.created FROM changelog c JOIN issues i ON i.id = c.issue_id WHERE i.key = ? AND c.items LIKE '%\"toString\":\"Rejected\"%' ORDER BY c.created LIMIT 1").get(changeKeys.sshVendor) as { created: number };
+  seedApprovalDecision(db, { issueKey: changeKeys.sshVendor, statusName: 'Awaiting approval', approver: demoAccountId('carlos'), decision: 'declined', at: rejected.created });
 }
 
 /** Writes documents to the sandbox's KVS with the app's own layout (work-product-store.ts). */
@@ -235,6 +248,12 @@ function seedIssues(db: Db, now: number): void {
     if (o.status !== status) throw new Error(`seed: ${key} ends in ${status}, expected ${o.status}`);
   };
   const doc = (text: string) => JSON.parse(adf(text)) as unknown;
+  const jiraTime = (t: number) => new Date(t).toISOString().replace('Z', '+0000');
+  // The change windows are Tuesdays and Thursdays 20:00–23:00 in Lisbon; the year-end freeze starts in a week (demo-changes.ts).
+  const wafStart = windowStart(now, HOUR);
+  const disksStart = windowStart(now, HOUR, 1);
+  const freeze = freezeOf(now);
+  const inFreeze = windowStart(freeze.start, 0);
   const plans = (implementation: string, test: string | null, backout: string) => ({ [F.implementationPlan]: doc(implementation), ...(test ? { [F.testPlan]: doc(test) } : {}), [F.backoutPlan]: doc(backout) });
   const impactUrgency = (impact: string, urgency: string, services: string[]) => ({ [F.impact]: option(F.impact, impact), [F.urgency]: option(F.urgency, urgency), [F.services]: services.map((s) => option(F.services, s)) });
 
@@ -281,23 +300,25 @@ function seedIssues(db: Db, now: number): void {
       { at: now - 5 * HOUR, by: 'priya', status: 'In progress', publicReply: 'Reopened; looking at it again.' },
     ] });
   issue({ ref: 'mail-upgrade', project: 'SD', type: 'Change', summary: 'Upgrade mail server cluster to version 10', description: 'Permanent fix for relay instability: upgrade both MX nodes.', reporter: 'priya', assignee: 'priya', created: now - DAY, priority: 'Normal', status: 'Draft',
-    custom: { [F.changeType]: option(F.changeType, 'Normal'), [F.services]: [option(F.services, 'Managed e-mail')],
+    custom: { [F.changeType]: option(F.changeType, 'Normal'), [F.services]: [option(F.services, 'Managed e-mail')], [F.cis]: ['mail-relay-mx1', 'mail-relay-mx2'],
+      [F.businessImpact]: doc('Both relays run an unsupported version; the upgrade removes the cause of the relay outages.'),
       ...plans('Upgrade MX-2 first, move traffic to it, then upgrade MX-1.', 'Send test mail through each node from the staging relay; check the bounce rate for an hour.', 'Re-image the node from the pre-upgrade snapshot and move traffic back.') } });
   issue({ ref: 'waf-rule', project: 'SD', type: 'Change', summary: 'Add WAF rule to shed bot traffic on checkout', description: 'Mitigation for the checkout 502s.', reporter: 'tom', assignee: 'tom', created: now - 4 * HOUR, priority: 'High', status: 'Awaiting approval',
-    custom: { [F.changeType]: option(F.changeType, 'Normal'), [F.services]: [option(F.services, 'Web hosting')], [F.plannedStart]: new Date(now + DAY).toISOString().replace('Z', '+0000'), [F.plannedEnd]: new Date(now + DAY + HOUR).toISOString().replace('Z', '+0000'),
+    custom: { [F.changeType]: option(F.changeType, 'Normal'), [F.services]: [option(F.services, 'Web hosting')], [F.plannedStart]: jiraTime(wafStart), [F.plannedEnd]: jiraTime(wafStart + HOUR),
+      [F.cis]: ['waf-policy'], [F.businessImpact]: doc('Checkout errors cost our customers orders every evening.'), [F.builder]: a('tom'), [F.deployer]: a('tom'),
       // JSM approvals: the Control Manager is asked to approve (sandbox/jira/servicedesk.ts).
       [F.approvers]: [a('carlos')],
       ...plans('Add the bot-shedding rule to the WAF policy of the checkout in log-only mode, then enforce it.', 'Replay yesterday’s checkout traffic against staging with the rule enforced.', 'Remove the rule from the WAF policy.') },
     steps: [{ at: now - 3 * HOUR, by: 'tom', status: 'Awaiting approval' }] });
   issue({ ref: 'relay-restore', project: 'SD', type: 'Change', summary: 'Restore mail relay configuration from last known good', description: 'Emergency change to restore inbound mail.', reporter: 'ines', assignee: 'priya', created: now - 2 * HOUR, priority: 'Critical', status: 'In build',
-    custom: { [F.changeType]: option(F.changeType, 'Emergency'), [F.services]: [option(F.services, 'Managed e-mail')], [F.approvers]: [a('carlos')], ...plans('Restore relay.conf from the last known good backup and restart the relay.', null, 'Put the current relay.conf back.') },
+    custom: { [F.changeType]: option(F.changeType, 'Emergency'), [F.services]: [option(F.services, 'Managed e-mail')], [F.approvers]: [a('carlos')], [F.cis]: ['mail-relay-config'], [F.builder]: a('priya'), ...plans('Restore relay.conf from the last known good backup and restart the relay.', null, 'Put the current relay.conf back.') },
     steps: [
       { at: now - 2 * HOUR + 5 * MIN, by: 'ines', status: 'Awaiting approval' },
       { at: now - 2 * HOUR + 12 * MIN, by: 'carlos', status: 'Approved', internalNote: 'Emergency approval by the Control Manager; documentation to follow.' },
       { at: now - 2 * HOUR + 15 * MIN, by: 'priya', status: 'In build' },
     ] });
   issue({ ref: 'patching', project: 'SD', type: 'Change', summary: 'Monthly patching of web servers (November)', description: 'Pre-approved standard change from the patching template.', reporter: 'tom', assignee: 'tom', created: now - 10 * DAY, priority: 'Normal', status: 'Closed',
-    custom: { [F.changeType]: option(F.changeType, 'Standard'), [F.services]: [option(F.services, 'Web hosting')], [F.approvers]: [a('carlos')] },
+    custom: { [F.changeType]: option(F.changeType, 'Standard'), [F.services]: [option(F.services, 'Web hosting')], [F.approvers]: [a('carlos')], [F.cis]: ['web-frontend-pool'] },
     steps: [
       { at: now - 10 * DAY + HOUR, by: 'tom', status: 'Awaiting approval' },
       { at: now - 10 * DAY + 2 * HOUR, by: 'carlos', status: 'Approved' },
@@ -311,6 +332,51 @@ function seedIssues(db: Db, now: number): void {
   issue({ ref: 'backup-problem', project: 'SD', type: 'Problem', summary: 'Recurring snapshot timeouts in nightly backups', description: 'Third backup failure this quarter with the same symptom.', reporter: 'ines', assignee: 'priya', created: now - DAY, priority: 'Normal', status: 'To Do' });
   issue({ ref: 'mailbox-request', project: 'SD', type: 'Service request', summary: 'New mailbox for our intern starting Monday', description: 'Name: Alex Smith, start date next Monday.', reporter: 'carla', assignee: 'tom', created: now - 26 * HOUR, priority: 'Low', status: 'In progress',
     steps: [{ at: now - 25 * HOUR, by: 'tom', status: 'In progress', publicReply: 'We will set it up before Monday.' }] });
+  // Issue #13: changes in every state of their path (their evidence is in app storage, demo-changes.ts).
+  issue({ ref: 'october-patching', project: 'SD', type: 'Change', summary: 'Monthly patching of web servers (October)', description: 'The first run of the monthly patching as a normal change, before it was designated pre-approved.', reporter: 'tom', assignee: 'tom', created: now - 45 * DAY, priority: 'Normal', status: 'Closed',
+    custom: { [F.changeType]: option(F.changeType, 'Normal'), ...impactUrgency('Medium', 'Low', ['Web hosting']), [F.cis]: ['web-frontend-pool'], [F.builder]: a('tom'), [F.deployer]: a('tom'),
+      [F.businessImpact]: doc('Security patches for the web servers of every hosted shop.'), [F.plannedStart]: jiraTime(now - 38 * DAY), [F.plannedEnd]: jiraTime(now - 38 * DAY + 2 * HOUR),
+      ...plans('Patch one server at a time behind the load balancer.', 'Smoke tests and the checkout journey on each server.', 'Reinstall the previous kernel package and reboot.') },
+    steps: [
+      { at: now - 45 * DAY + HOUR, by: 'tom', status: 'Awaiting approval' },
+      { at: now - 45 * DAY + 2 * HOUR, by: 'carlos', status: 'Approved' },
+      { at: now - 44 * DAY, by: 'carlos', status: 'In build' },
+      { at: now - 43 * DAY, by: 'tom', status: 'In test' },
+      { at: now - 42 * DAY, by: 'carlos', status: 'Ready to deploy' },
+      { at: now - 38 * DAY, by: 'tom', status: 'Deployed' },
+      { at: now - 37 * DAY, by: 'carlos', status: 'Reviewed', internalNote: 'Post-implementation review: no incident followed; fit to repeat monthly.' },
+      { at: now - 37 * DAY + HOUR, by: 'carlos', status: 'Closed' },
+    ] });
+  issue({ ref: 'ssh-vendor', project: 'SD', type: 'Change', summary: 'Open SSH to the internet for the billing vendor', description: 'The vendor asks for direct SSH access to the billing server.', reporter: 'priya', assignee: 'priya', created: now - 6 * DAY, priority: 'Normal', status: 'Rejected',
+    custom: { [F.changeType]: option(F.changeType, 'Normal'), ...impactUrgency('Low', 'Medium', ['Web hosting']), [F.cis]: ['firewall-edge'], [F.businessImpact]: doc('Faster support from the vendor.'), ...plans('Add a firewall rule for port 22.', null, 'Remove the rule.') },
+    steps: [{ at: now - 6 * DAY + HOUR, by: 'priya', status: 'Awaiting approval' }, { at: now - 5 * DAY, by: 'carlos', status: 'Rejected' }] });
+  issue({ ref: 'backup-disks', project: 'SD', type: 'Change', summary: 'Replace the disks of backup server BK-1', description: 'The disk array reports predictive failures on two disks.', reporter: 'ines', assignee: 'tom', created: now - 7 * DAY, priority: 'High', status: 'Ready to deploy',
+    custom: { [F.changeType]: option(F.changeType, 'Normal'), ...impactUrgency('Medium', 'High', ['Backup & restore']), [F.cis]: ['backup-server'], [F.builder]: a('tom'), [F.deployer]: a('tom'),
+      [F.businessImpact]: doc('Without the new disks the nightly backups of every customer are at risk.'), [F.plannedStart]: jiraTime(disksStart), [F.plannedEnd]: jiraTime(disksStart + 2 * HOUR),
+      ...plans('Swap the array for the burnt-in one and resync.', 'Restore the largest customer from the new array.', 'Put the old array back; it still holds last night\'s backups.') },
+    steps: [
+      { at: now - 7 * DAY + HOUR, by: 'ines', status: 'Awaiting approval' },
+      { at: now - 6 * DAY, by: 'carlos', status: 'Approved' },
+      { at: now - 5 * DAY, by: 'carlos', status: 'In build' },
+      { at: now - 3 * DAY, by: 'tom', status: 'In test' },
+      { at: now - DAY + 2 * HOUR, by: 'carlos', status: 'Ready to deploy' },
+    ] });
+  issue({ ref: 'firewall-cve', project: 'SD', type: 'Change', summary: 'Emergency firmware update of the edge firewall (CVE-2026-4113)', description: 'A remotely exploitable flaw in the firewall firmware is being exploited.', reporter: 'carlos', assignee: 'priya', created: now - 2 * DAY - HOUR, priority: 'Critical', status: 'Deployed',
+    custom: { [F.changeType]: option(F.changeType, 'Emergency'), ...impactUrgency('High', 'High', ['Web hosting']), [F.cis]: ['firewall-edge'], [F.deployer]: a('priya'),
+      [F.plannedStart]: jiraTime(now - DAY - 21 * HOUR), [F.plannedEnd]: jiraTime(now - DAY - 20 * HOUR), ...plans('Install firmware 7.4.3 on the standby unit, fail over, then the other unit.', null, 'Fail back to the unit still on 7.4.2.') },
+    steps: [
+      { at: now - 2 * DAY - 50 * MIN, by: 'carlos', status: 'Awaiting approval' },
+      { at: now - 2 * DAY, by: 'sofia', status: 'Approved', internalNote: 'Emergency approval by the Service Manager.' },
+      { at: now - DAY - 20 * HOUR, by: 'priya', status: 'Deployed' },
+    ] });
+  issue({ ref: 'dns-migration', project: 'SD', type: 'Change', summary: 'Move the customer DNS zones to the new provider', description: 'The current DNS provider ends its contract in January.', reporter: 'tom', assignee: 'tom', created: now - 2 * DAY, priority: 'Normal', status: 'Awaiting approval',
+    custom: { [F.changeType]: option(F.changeType, 'Normal'), ...impactUrgency('Medium', 'Medium', ['Web hosting']), [F.cis]: ['dns-zones'], [F.approvers]: [a('carlos')],
+      [F.businessImpact]: doc('Every hosted domain depends on it.'), [F.plannedStart]: jiraTime(inFreeze), [F.plannedEnd]: jiraTime(inFreeze + 2 * HOUR),
+      ...plans('Lower the TTLs, copy the zones, switch the name servers.', 'Resolve every zone through the new provider before switching.', 'Switch the name servers back.') },
+    steps: [{ at: now - 2 * DAY + HOUR, by: 'tom', status: 'Awaiting approval' }] });
+  issue({ ref: 'waf-tuning', project: 'SD', type: 'Change', summary: 'Tune the WAF bot score threshold', description: 'Lower false positives on the checkout.', reporter: 'priya', assignee: 'priya', created: now - 3 * HOUR, priority: 'Normal', status: 'Draft',
+    custom: { [F.changeType]: option(F.changeType, 'Normal'), ...impactUrgency('Low', 'Medium', ['Web hosting']), [F.cis]: ['waf-policy'], [F.businessImpact]: doc('Fewer genuine customers blocked at checkout.'),
+      [F.plannedStart]: jiraTime(wafStart + 30 * MIN), [F.plannedEnd]: jiraTime(wafStart + 90 * MIN), ...plans('Change the threshold from 30 to 25.', 'Replay yesterday\'s traffic in staging.', 'Set it back to 30.') } });
   issue({ ref: 'tls', project: 'OPS', type: 'Task', summary: 'Renew TLS certificates for customer portals', description: 'Certificates expire in 21 days.', reporter: 'sofia', assignee: 'carlos', created: now - 4 * DAY, priority: 'High', status: 'To Do' });
   issue({ ref: 'access-review', project: 'OPS', type: 'Task', summary: 'Quarterly access review of admin accounts', description: 'Review admin accounts on all managed systems.', reporter: 'sofia', created: now - 8 * DAY, priority: 'Normal', status: 'Done',
     steps: [{ at: now - 7 * DAY, by: 'sofia', status: 'Done' }] });

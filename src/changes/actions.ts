@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChangeAnswers, ChangeFunctionKey } from '../contract/change';
 import type { FunctionKey, PayloadOf } from '../contract/functions';
 import {
-  DECISION_STEP_LABELS, inWords, mayDecide, missingForStep, pathOf, scheduleFindings, STEP_LABELS, type ChangeEvidence, type DecisionFact, type DecisionStep, type GateInput, type PathStep,
+  DECISION_STEP_LABELS, inWords, mayDecide, scheduleFindingWords, missingForStep, pathOf, scheduleFindings, STEP_LABELS, type ChangeEvidence, type DecisionFact, type DecisionStep, type GateInput, type PathStep,
 } from '../domain/change/path';
 import { NEW_SERVICE_LABEL, type ChangeSnapshot } from '../domain/change/snapshot';
 import { validateTemplateDesignation } from '../domain/change-rules';
@@ -122,7 +122,7 @@ async function decide(ctx: Ctx, p: PayloadOf<'change.decide'>): Promise<string> 
   // The service design approved, the build may start ("In build", CO-08).
   const target = pathStep;
   const out = await moveTo(c.snapshot.key, target, 'user');
-  const warned = warnings.length ? ` The schedule warning is recorded: ${warnings.map((w) => inWords({ rule: 'D17', what: w.message }, new Map()).label).join(' ')}` : '';
+  const warned = warnings.length ? ` The schedule warning is recorded: ${warnings.map((w) => (c.env.schedule ? scheduleFindingWords(w, c.env.schedule, 'Emergency') : w.message)).join(' ')}` : '';
   return `You gave the ${label} of ${c.snapshot.key}.${out.moved || out.reason ? moved(out, STEP_LABELS[target]) : ''}${warned}`;
 }
 
@@ -174,9 +174,8 @@ async function schedule(ctx: Ctx, p: PayloadOf<'change.schedule'>): Promise<stri
   const end = Date.parse(p.plannedEnd);
   const planned: ChangeSnapshot = { ...c.snapshot, plannedStart: start, plannedEnd: end };
   const findings = scheduleFindings(planned, c.type!, c.env);
-  const names = namesOf(c, ctx.viewer);
   if (findings.refusals.length) {
-    refuse(`${c.snapshot.key} cannot be planned then: ${findings.refusals.map((r) => inWords({ rule: 'D17', what: r.message }, names).label).join(' ')} (D17)`);
+    refuse(`${c.snapshot.key} cannot be planned then: it would be ${findings.refusals.map((r) => (c.env.schedule ? scheduleFindingWords(r, c.env.schedule, c.type!) : r.message)).join(' ')} (D17)`);
   }
   const ids = changeFieldIds(ctx.rules.fieldIds(c.snapshot.projectKey), c.issue.raw.names);
   if (!ids.plannedStart || !ids.plannedEnd) refuse('This site has no Planned start and Planned end fields: an administrator runs the setup wizard to add them.');
@@ -185,7 +184,7 @@ async function schedule(ctx: Ctx, p: PayloadOf<'change.schedule'>): Promise<stri
   if (c.type === 'Emergency' && findings.warnings.length) {
     await record(ctx, (r) => ({ ...r, scheduleWarnings: mergeWarnings(r.scheduleWarnings, findings.warnings.map((w) => ({ at: ctx.at, message: w.message, key: `${w.kind}:${w.periodId ?? w.changeKey ?? ''}` }))) }));
   }
-  const warned = findings.warnings.length ? ` Warning${findings.warnings.length > 1 ? 's' : ''}: ${findings.warnings.map((w) => inWords({ rule: 'D17', what: w.message }, names).label).join(' ')}${c.type === 'Emergency' ? ' (recorded)' : ''}` : '';
+  const warned = findings.warnings.length ? ` Warning${findings.warnings.length > 1 ? 's' : ''}: ${findings.warnings.map((w) => (c.env.schedule ? scheduleFindingWords(w, c.env.schedule, c.type!) : w.message)).join(' ')}${c.type === 'Emergency' ? ' (recorded)' : ''}` : '';
   return `Placed ${c.snapshot.key} on the change schedule.${warned}`;
 }
 

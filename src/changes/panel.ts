@@ -3,12 +3,13 @@ import type { LinkView } from '../contract/incident';
 import { isServiceTeam } from '../domain/access';
 import { COMPONENT_KIND_WORDS } from '../domain/configuration/words';
 import {
-  approversOf, DECISION_STEP_LABELS, inWords, mayDecide, missingForStep, PATH_TEXT, pathOf, scheduleFindings, stageLabel, STEP_LABELS,
+  approversOf, DECISION_STEP_LABELS, inWords, mayDecide, missingForStep, PATH_TEXT, pathOf, scheduleFindings, scheduleFindingWords, stageLabel, STEP_LABELS,
   type DecisionStep, type PathStep,
 } from '../domain/change/path';
 import { NEW_SERVICE_LABEL } from '../domain/change/snapshot';
 import { profilePriorityOf } from '../domain/incident/priority-names';
 import type { LinkFact } from '../domain/incident/snapshot';
+import type { ScheduleFinding } from '../domain/change-rules';
 import { classifyIncident } from '../domain/policy';
 import { ROLES, type RoleCode } from '../domain/roles';
 import type { IncidentRules } from '../store/rules';
@@ -63,15 +64,21 @@ function decisionsView(c: LoadedChange, names: ReadonlyMap<string, string>): Dec
 function findingsView(c: LoadedChange): ScheduleFindingView[] {
   const type = c.type;
   if (!type) return [];
+  // A finished or rejected change is not planned any more: its slot is history.
+  if (c.snapshot.status.category === 'done' || c.evidence.deployment) return [];
   if (c.snapshot.plannedStart === null || c.snapshot.plannedEnd === null) {
     return type === 'Emergency' ? [] : [{ kind: 'not-scheduled', severity: 'warning', message: 'Not on the change schedule yet: set its planned start and end.', otherKey: null }];
   }
   const f = scheduleFindings(c.snapshot, type, c.env);
-  const words = (m: string) => inWords({ rule: 'D17', what: m }, new Map()).label;
+  const schedule = c.env.schedule;
+  const words = (x: ScheduleFinding) => {
+    const text = schedule ? scheduleFindingWords(x, schedule, type) : x.message;
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  };
   return [
-    ...f.refusals.map((r) => ({ kind: r.kind, severity: 'refusal' as const, message: words(r.message), otherKey: r.changeKey ?? null })),
+    ...f.refusals.map((r) => ({ kind: r.kind, severity: 'refusal' as const, message: words(r), otherKey: r.changeKey ?? null })),
     // Overlaps are said once, below, by configuration item and service (D17, both panels flag them).
-    ...f.warnings.filter((w) => w.kind !== 'overlap').map((w) => ({ kind: w.kind, severity: 'warning' as const, message: words(w.message), otherKey: w.changeKey ?? null })),
+    ...f.warnings.filter((w) => w.kind !== 'overlap').map((w) => ({ kind: w.kind, severity: 'warning' as const, message: words(w), otherKey: w.changeKey ?? null })),
     ...c.context.conflicts.map((x) => ({
       kind: 'conflict' as const, severity: 'warning' as const, otherKey: x.otherKey,
       message: `${x.otherKey} is planned at an overlapping time on ${[...x.cis.map((id) => `configuration item ${id}`), ...x.services].join(', ')}.`,
@@ -151,7 +158,7 @@ export function changeSection(c: LoadedChange, rules: IncidentRules, viewer: Cha
       plannedStart: s.plannedStart !== null ? new Date(s.plannedStart).toISOString() : null,
       plannedEnd: s.plannedEnd !== null ? new Date(s.plannedEnd).toISOString() : null,
       findings: findingsView(c),
-      recorded: (record?.scheduleWarnings ?? []).map((w) => ({ at: w.at, message: inWords({ rule: 'D17', what: w.message }, names).label })),
+      recorded: (record?.scheduleWarnings ?? []).map((w) => ({ at: w.at, message: recordedWarningWords(w) })),
       scheduleVersion: c.scheduleLabel,
     },
     services: s.services,
@@ -181,6 +188,17 @@ export function changeSection(c: LoadedChange, rules: IncidentRules, viewer: Cha
     why: 'Service control CO.1–CO.3; D3, D7, D15–D17; WP.11, WP.12, WP.13, WP.16, WP.20; CHG-11.',
   };
   return team ? section : customerSection(section);
+}
+
+/** A recorded emergency warning in words (its kind is the start of its key; the stored text is the gate's). */
+function recordedWarningWords(w: { key: string; message: string }): string {
+  const kind = w.key.slice(0, w.key.indexOf(':'));
+  if (kind === 'outside-window') return 'Planned outside every change or maintenance window (an emergency change is warned, not refused).';
+  if (kind === 'freeze') {
+    const name = /“([^”]+)”|"([^"]+)"/.exec(w.message)?.slice(1).find(Boolean);
+    return `Planned inside ${name ? `the freeze “${name}”` : 'a freeze'} (an emergency change is warned, not refused).`;
+  }
+  return inWords({ rule: 'D17', what: w.message }, new Map()).label;
 }
 
 /** D26: a customer sees the change's type, status and schedule slot, nothing internal. */

@@ -1,6 +1,6 @@
 import type { ChangeTemplateAnswers, ChangeTemplatePayloadOf } from '../contract/change';
 import { isServiceTeam } from '../domain/access';
-import { inWords, scheduleFindings } from '../domain/change/path';
+import { scheduleFindingWords, scheduleFindings } from '../domain/change/path';
 import type { ChangeSnapshot } from '../domain/change/snapshot';
 import { Refusal } from '../domain/refusal';
 import { FIELD_SPECS } from '../domain/setup-plan';
@@ -64,7 +64,7 @@ export async function raiseFromTemplate(projectKey: string, p: ChangeTemplatePay
     };
     const context = await loadChangeContext(draft, now, 'user');
     const findings = scheduleFindings(draft, 'Pre-approved', { roles: null, secureComponentProcedureApproved: false, designatedTemplates: new Set(), schedule: context.schedule, customerAgreementApproved: true });
-    if (findings.refusals.length) throw new Refusal('refused', `It cannot be planned then: ${findings.refusals.map((r) => inWords({ rule: 'D17', what: r.message }, new Map()).label).join(' ')} (D17)`);
+    if (findings.refusals.length) throw new Refusal('refused', `It cannot be planned then: it would be ${findings.refusals.map((r) => (context.schedule ? scheduleFindingWords(r, context.schedule, 'Pre-approved') : r.message)).join(' ')} (D17)`);
   }
   const rules = await loadIncidentRules(now);
   const fields: Record<string, unknown> = {

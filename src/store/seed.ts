@@ -90,3 +90,7 @@ export function changeRecordWrites(content: ChangeRecordContent): Write[] {
 export function changeTemplateWrites(templates: ChangeTemplate[], by: string, at: string): Write[] {
   return initialVersionWrites(CHANGE_TEMPLATES.docId, { workProduct: CHANGE_TEMPLATES.workProduct, status: 'Approved', content: { templates }, createdBy: by, createdAt: at, approvedBy: by, approvedAt: at }, `Designated ${templates.map((t) => `"${t.name}"`).join(', ')} as pre-approved (D15).`);
 }
+
+export { seedItemWrites } from './configuration-items';
+export { seedApprovedProcedureWrites } from './procedures';
+export type { ChangeRecordContent };

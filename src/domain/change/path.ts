@@ -245,12 +245,16 @@ export function stepForStatus(name: string, category: 'new' | 'indeterminate' | 
   return null;
 }
 
-/** What the step's Jira status said the change's stage is, in words. */
+const STAGE_WORDS: Readonly<Record<PathStep, string>> = {
+  evaluate: 'Approved', design: 'Being built', build: 'Being tested', test: 'Tested', 'deploy-approval': 'Approved to deploy', deploy: 'Deployed', review: 'Reviewed', close: 'Closed',
+};
+
+/** What the change's Jira status says about where it stands, in words. */
 export function stageLabel(name: string, category: 'new' | 'indeterminate' | 'done'): string {
   const step = stepForStatus(name, category);
   if (step === 'reject') return 'Rejected';
-  if (step === null) return category === 'new' ? 'Not yet approved' : 'In progress';
-  return STEP_LABELS[step];
+  if (step === null) return category === 'new' ? 'Not yet approved' : category === 'done' ? 'Closed' : 'In progress';
+  return STAGE_WORDS[step];
 }
 
 const GATE_STATUS: Readonly<Record<Exclude<PathStep, 'design'>, ChangeStatus>> = {
@@ -286,7 +290,7 @@ export function missingForStep(input: GateInput, step: PathStep | 'reject'): Mis
     }
     // D17: a normal (or pre-approved) change planned outside a window or inside a freeze is refused at approval too.
     if (type !== 'Emergency' && facts.plannedDeployment && env.schedule) {
-      for (const r of scheduleFindings(s, type, env).refusals) missing.push({ rule: 'D17', what: r.message });
+      for (const r of scheduleFindings(s, type, env).refusals) missing.push({ rule: 'D17', what: scheduleFindingWords(r, env.schedule, type) });
     }
   }
   return dedupe(missing);
@@ -307,6 +311,21 @@ export function scheduleFindings(s: ChangeSnapshot, type: ChangeType, env: Chang
   if (s.plannedStart === null || s.plannedEnd === null || !env.schedule) return { refusals: [], warnings: [] };
   const check = checkSchedule({ changeKey: s.key, type, serviceIds: s.services, start: s.plannedStart, end: s.plannedEnd }, env.schedule);
   return { refusals: check.refusals, warnings: check.warnings };
+}
+
+/**
+ * A schedule finding in words, without instants (the panel shows the planned slot in the viewer's zone): the period
+ * by its name. The gate's own text (with instants in UTC) stays the assessor's reference in change-rules.ts.
+ */
+export function scheduleFindingWords(f: ScheduleFinding, schedule: ChangeSchedule, type: ChangeType): string {
+  const period = f.periodId ? schedule.periods.find((p) => p.id === f.periodId) : undefined;
+  const warned = type === 'Emergency' ? ' Warned, not refused, for an emergency change.' : '';
+  switch (f.kind) {
+    case 'freeze': return `planned inside the freeze “${period?.name ?? 'freeze'}”.${warned}`;
+    case 'outside-window': return `planned outside every change or maintenance window.${warned}`;
+    case 'invalid-interval': return 'the planned end must be after the planned start.';
+    case 'overlap': return `planned at an overlapping time with ${f.changeKey ?? 'another change'}.`;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
