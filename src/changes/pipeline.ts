@@ -8,6 +8,7 @@ import { updateChangeRecord } from '../store/change-records';
 import type { IncidentRules } from '../store/rules';
 import { writeConfigurationVersions } from './context';
 import { changeOf, type LoadedChange } from './load';
+import { jsmDecisions } from './jsm';
 import { moveTo } from './move';
 
 /**
@@ -49,6 +50,24 @@ export async function bringChangeUpToDate(issue: LoadedIssue, rules: IncidentRul
       const moved = await moveTo(s.key, 'evaluate', 'app');
       if (moved.moved) out.done.push(`approved by its template (${moved.to})`);
       else if (moved.reason) out.unfinished.push(`approval by template: ${moved.reason}`);
+    }
+  }
+
+  // A decision given through JSM's own approval becomes evidence once the change moved on (the validator let it through).
+  if (s.status.category !== 'new' && !change.evidence.decisions.some((d) => d.step === 'evaluate')) {
+    try {
+      const jsm = await jsmDecisions(s.key, rules);
+      if (jsm.length) {
+        const names = new Map(issue.snapshot.history.flatMap((h) => (h.author?.displayName ? [[h.author.accountId, h.author.displayName] as const] : [])));
+        await updateChangeRecord({ issueId: s.id, issueKey: s.key, projectKey: s.projectKey }, (r) => {
+          const fresh = jsm.filter((d) => !r.decisions.some((x) => x.id === d.id));
+          if (!fresh.length) return undefined;
+          return { ...r, decisions: [...r.decisions, ...fresh.map((d) => ({ ...d, by: { accountId: d.by.accountId, displayName: names.get(d.by.accountId) ?? d.by.displayName }, recordedBy: null, how: 'JSM approval' }))] };
+        });
+        out.done.push('JSM approval recorded');
+      }
+    } catch (e) {
+      out.unfinished.push(`JSM approval: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 

@@ -1,4 +1,5 @@
 import { inWords, missingForStep, STEP_LABELS, stepForStatus } from '../domain/change/path';
+import { jsmDecisions } from './jsm';
 import type { LoadedIssue } from '../incidents/load';
 import type { IncidentRules } from '../store/rules';
 import { changeOf } from './load';
@@ -15,7 +16,11 @@ export async function checkChangeTransition(issue: LoadedIssue, target: { name: 
   const step = stepForStatus(target.name, target.category);
   if (step === null) return { allowed: true };
   const change = await changeOf(issue, rules, now, 'app');
-  const missing = missingForStep({ snapshot: change.snapshot, evidence: change.evidence, type: change.type, env: change.env }, step);
+  // JSM's own approval (where the project uses it): the approver's decision counts as theirs, under D7 and ROL-11 like
+  // any other; the app reads who decided from JSM, never from the transition.
+  const jsm = step === 'evaluate' || step === 'reject' ? await jsmDecisions(issue.snapshot.key, rules) : [];
+  const evidence = jsm.length ? { ...change.evidence, decisions: [...change.evidence.decisions, ...jsm] } : change.evidence;
+  const missing = missingForStep({ snapshot: change.snapshot, evidence, type: change.type, env: change.env }, step);
   if (!missing.length) return { allowed: true };
   const names = namesOf(change, { accountId: '', displayName: '', accountType: 'app', roles: [], rolesConfigured: false });
   const words = missingWords(missing.map((m) => inWords(m, names)));

@@ -4,7 +4,8 @@
  * leaves the status where it was.
  */
 import { changeDriver } from './change-driver';
-import { withSandbox } from './harness';
+import { demoAccountId } from '../../sandbox/seed/demo';
+import { call, withSandbox } from './harness';
 
 describe('issue #13: change requests, their paths and approvals', () => {
   let env: Awaited<ReturnType<typeof withSandbox>>;
@@ -81,6 +82,37 @@ describe('issue #13: change requests, their paths and approvals', () => {
     if (out.ok) return;
     expect(out.error.message).toContain('is still "Draft"');
     expect(await c.act(key, 'tom', 'change.designateTemplate', { name: 'x', businessApprover: 'Max Bauer', agreedOn: '2026-12-01' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('D7 holds for JSM\'s own approval: the requester approving in JSM is refused, the Control Manager\'s approval moves it and is recorded', async () => {
+    const approvals = async (key: string, user: string) => (await call(env.sandbox.url, 'GET', `/rest/servicedeskapi/request/${key}/approval`, { user })).body as { values: Array<{ id: string | number; finalDecision: string }> };
+    const answer = async (key: string, user: string) => {
+      const id = (await approvals(key, user)).values[0]?.id;
+      return call(env.sandbox.url, 'POST', `/rest/servicedeskapi/request/${key}/approval/${String(id)}`, { user, body: { decision: 'approve' } });
+    };
+    const f = await c.fields();
+    const approversField = (((await call(env.sandbox.url, 'GET', '/rest/api/3/field', { user: 'sofia' })).body as Array<{ id: string; name: string }>).find((x) => x.name === 'Approvers'))?.id ?? '';
+
+    // Carlos requested it and is its JSM approver: approving it there is refused by the validator, in words.
+    const own = await c.create('Carlos approves his own change in JSM (issue 13)', { by: 'carlos' });
+    expect(await c.edit(own.key, 'carlos', { [approversField]: [{ accountId: demoAccountId('carlos') }] })).toBe(204);
+    expect((await c.transition(own.key, 'Submit for approval', 'carlos')).status).toBe(204);
+    const refused = await answer(own.key, 'carlos');
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('Carlos Ibáñez requested this change');
+    expect(await c.status(own.key)).toBe('Awaiting approval');
+
+    // Tom requested it; Carlos approves in JSM: the transition passes and the decision is kept as evidence.
+    const tom = await c.create('Tom\'s change approved in JSM (issue 13)', { by: 'tom' });
+    expect(await c.edit(tom.key, 'tom', { [approversField]: [{ accountId: demoAccountId('carlos') }] })).toBe(204);
+    expect((await c.transition(tom.key, 'Submit for approval', 'tom')).status).toBe(204);
+    expect((await answer(tom.key, 'carlos')).status).toBeLessThan(300);
+    await c.settle();
+    expect(await c.status(tom.key)).toBe('Approved');
+    const section = await c.section(tom.key, 'sofia');
+    expect(section.decisions).toEqual([expect.objectContaining({ step: 'evaluate', decision: 'approved', via: 'jsm', role: 'Control Manager', counted: true })]);
+    expect(section.next?.label).toBe('Service design approved');
+    void f;
   });
 
   it('D26: a customer sees no change internals: Jira hides the change, and the actions refuse them', async () => {

@@ -104,7 +104,7 @@ describe('D16 gates, in words', () => {
     ], changes: [] };
     const missing = missingForStep(gate(snapshot(), { ...noEvidence, decisions: [decision('evaluate')] }, { schedule }), 'evaluate');
     expect(missing.map((m) => m.rule)).toEqual(['D17']);
-    expect(inWords(missing[0]!, new Map()).label).toContain('inside the freeze "Year-end freeze"');
+    expect(inWords(missing[0]!, new Map()).label).toContain('inside the freeze “Year-end freeze”');
   });
   it('a pre-approved change is approved by its designated template only', () => {
     const s = snapshot({ changeTypeValue: 'Standard' });
