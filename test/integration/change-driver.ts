@@ -17,8 +17,9 @@ export function changeDriver(base: string) {
     if (fieldIds) return fieldIds;
     const list = async () => (await call(base, 'GET', '/rest/api/3/field', { user: 'sofia' })).body as Array<{ id: string; name: string }>;
     let all = await list();
-    for (const name of ['Business impact', 'Implementation plan', 'Back-out plan', 'Test plan']) {
-      if (!all.some((f) => f.name === name)) {
+    for (const names of [['Business impact'], ['Implementation plan'], ['Backout plan', 'Back-out plan'], ['Test plan']]) {
+      const name = names[0]!;
+      if (!all.some((f) => names.includes(f.name))) {
         const r = await call(base, 'POST', '/rest/api/3/field', { user: 'sofia', body: { name, type: TEXTAREA, searcherKey: 'com.atlassian.jira.plugin.system.customfieldtypes:textsearcher' } });
         if (r.status !== 201) throw new Error(`field ${name}: ${r.status} ${JSON.stringify(r.body)}`);
       }
@@ -28,7 +29,7 @@ export function changeDriver(base: string) {
     fieldIds = {
       changeType: byName('Change type'), impact: byName('Impact'), urgency: byName('Urgency'), services: byName('Affected services'), cis: byName('Impacted CIs'),
       plannedStart: byName('Planned start'), plannedEnd: byName('Planned end'), businessImpact: byName('Business impact'), implementation: byName('Implementation plan'),
-      backOut: byName('Back-out plan'), testPlan: byName('Test plan'),
+      backOut: byName('Backout plan') || byName('Back-out plan'), testPlan: byName('Test plan'),
     };
     return fieldIds;
   }
