@@ -14,7 +14,7 @@ import { updateChangeRecord, type ChangeRecordContent } from '../store/change-re
 import { designateTemplate } from '../store/change-templates';
 import { loadIncidentRules, type IncidentRules } from '../store/rules';
 import type { Call } from '../resolvers/surface';
-import { checkConfigurationItems } from './context';
+import { checkConfigurationItems, loadChangeContext } from './context';
 import { changeFactsOfLoaded, loadChange, type LoadedChange } from './load';
 import { moveTo, type MoveOutcome } from './move';
 import { changeSection, decisionStepOf, namesOf, type ChangeViewer } from './panel';
@@ -75,7 +75,14 @@ function decideChecks(ctx: Ctx, step: DecisionStep, decision: 'approved' | 'reje
   if (path.rejected) refuse('The request was rejected. A rejected request does not move on; raise a new one.');
   const pending = decisionStepOf(path.next);
   if (pending !== step) {
-    refuse(pending ? `The step waiting for a decision is the ${DECISION_STEP_LABELS[pending]}, not the ${DECISION_STEP_LABELS[step]}.` : `Nothing on this ${type.toLowerCase()} change waits for the ${DECISION_STEP_LABELS[step]} now.`);
+    if (pending) refuse(`The step waiting for a decision is the ${DECISION_STEP_LABELS[pending]}, not the ${DECISION_STEP_LABELS[step]}.`);
+    const order: PathStep[] = ['evaluate', 'design', 'build', 'test', 'deploy-approval', 'deploy', 'review', 'close'];
+    const stepAt = order.indexOf(step === 'evaluate' ? 'evaluate' : step === 'design' ? 'design' : 'deploy-approval');
+    if (path.next && order.indexOf(path.next) < stepAt) {
+      const missing = missingForStep(gateOf(c), path.next);
+      refuse(`The ${DECISION_STEP_LABELS[step]} comes after “${STEP_LABELS[path.next]}”, which still needs: ${missingSentence(c, missing, namesOf(c, ctx.viewer))}`);
+    }
+    refuse(`Nothing on this ${type.toLowerCase()} change waits for the ${DECISION_STEP_LABELS[step]} now.`);
   }
   const may = mayDecide(c.snapshot, c.evidence, type, { accountId: ctx.viewer.accountId, roles: ctx.viewer.roles, step }, c.env);
   if (!may.allowed) refuse(`You cannot decide the ${DECISION_STEP_LABELS[step]} of ${c.snapshot.key}: you ${may.reasons.join(' and ')}. (D7, ROL-11)`);
@@ -173,9 +180,12 @@ async function schedule(ctx: Ctx, p: PayloadOf<'change.schedule'>): Promise<stri
   const start = Date.parse(p.plannedStart);
   const end = Date.parse(p.plannedEnd);
   const planned: ChangeSnapshot = { ...c.snapshot, plannedStart: start, plannedEnd: end };
-  const findings = scheduleFindings(planned, c.type!, c.env);
+  // The schedule around the new slot (its windows, freezes and the other changes planned then).
+  const around = await loadChangeContext(planned, ctx.now, 'user');
+  const env = { ...c.env, schedule: around.schedule };
+  const findings = scheduleFindings(planned, c.type!, env);
   if (findings.refusals.length) {
-    refuse(`${c.snapshot.key} cannot be planned then: it would be ${findings.refusals.map((r) => (c.env.schedule ? scheduleFindingWords(r, c.env.schedule, c.type!) : r.message)).join(' ')} (D17)`);
+    refuse(`${c.snapshot.key} cannot be planned then: it would be ${findings.refusals.map((r) => (env.schedule ? scheduleFindingWords(r, env.schedule, c.type!) : r.message)).join(' ')} (D17)`);
   }
   const ids = changeFieldIds(ctx.rules.fieldIds(c.snapshot.projectKey), c.issue.raw.names);
   if (!ids.plannedStart || !ids.plannedEnd) refuse('This site has no Planned start and Planned end fields: an administrator runs the setup wizard to add them.');
@@ -184,7 +194,7 @@ async function schedule(ctx: Ctx, p: PayloadOf<'change.schedule'>): Promise<stri
   if (c.type === 'Emergency' && findings.warnings.length) {
     await record(ctx, (r) => ({ ...r, scheduleWarnings: mergeWarnings(r.scheduleWarnings, findings.warnings.map((w) => ({ at: ctx.at, message: w.message, key: `${w.kind}:${w.periodId ?? w.changeKey ?? ''}` }))) }));
   }
-  const warned = findings.warnings.length ? ` Warning${findings.warnings.length > 1 ? 's' : ''}: ${findings.warnings.map((w) => (c.env.schedule ? scheduleFindingWords(w, c.env.schedule, c.type!) : w.message)).join(' ')}${c.type === 'Emergency' ? ' (recorded)' : ''}` : '';
+  const warned = findings.warnings.length ? ` Warning${findings.warnings.length > 1 ? 's' : ''}: ${findings.warnings.map((w) => (env.schedule ? scheduleFindingWords(w, env.schedule, c.type!) : w.message)).join(' ')}${c.type === 'Emergency' ? ' (recorded)' : ''}` : '';
   return `Placed ${c.snapshot.key} on the change schedule.${warned}`;
 }
 
