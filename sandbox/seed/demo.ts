@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database as Db } from 'better-sqlite3';
 import { ROLES, type RoleCode } from '../../src/domain/roles';
-import { approvedAssignments, approvedRoleListWrites, incidentFactsWrites, type Write } from '../../src/store/seed';
+import { approvedAssignments, approvedRoleListWrites, changeSlotWrites, incidentFactsWrites, type Write } from '../../src/store/seed';
 import { nextId } from '../store/db';
 import type { ForgeKvsStore } from '../forge/kvs';
 import type { ChangeItem, UserRow, WorkflowDefinition } from '../jira/rows';
@@ -171,6 +171,17 @@ export function seedDemo(db: Db, kvs: ForgeKvsStore, now: number): void {
   };
   const people = Object.fromEntries(DEMO_USERS.map((u) => [u.key, { accountId: demoAccountId(u.key), displayName: u.name }]));
   applyWrites(kvs, now, changeControlWrites(now, people, Object.fromEntries(changeRows.map((r) => [r.key, String(r.id)])), changeKeys));
+  // The schedule's index of planned changes, as the trigger writes it for every change with a planned slot.
+  const planned = db.prepare("SELECT i.id, i.key, i.custom, s.name AS status, s.category_key AS category FROM issues i JOIN issue_types t ON t.id = i.issue_type_id JOIN statuses s ON s.id = i.status_id WHERE t.name = 'Change'").all() as Array<{ id: number; key: string; custom: string; status: string; category: string }>;
+  for (const r of planned) {
+    const custom = JSON.parse(r.custom) as Record<string, unknown>;
+    const at = (v: unknown) => (typeof v === 'string' ? Date.parse(v.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) : NaN);
+    const start = at(custom[F.plannedStart]);
+    const end = at(custom[F.plannedEnd]);
+    if (!Number.isFinite(start) || !Number.isFinite(end) || r.category === 'done') continue;
+    const services = ((custom[F.services] as string[] | undefined) ?? []).map((id) => (db.prepare('SELECT value FROM field_options WHERE id = ?').get(id) as { value: string }).value);
+    applyWrites(kvs, now, changeSlotWrites({ issueId: String(r.id), issueKey: r.key, projectKey: 'SD', start, end, services, cis: (custom[F.cis] as string[] | undefined) ?? [], status: r.status }));
+  }
   seedDemoPortal(db);
   // JSM's change approval: "Awaiting approval" is configured for approval with the Approvers field (one approver decides).
   configureApproval(db, { projectKey: 'SD', issueTypeName: 'Change', statusName: 'Awaiting approval', approversFieldName: 'Approvers', approveTransition: 'Approve', declineTransition: 'Reject', name: 'Change approval' });

@@ -1,15 +1,15 @@
 import type { ChangeSnapshot } from '../domain/change/snapshot';
 import type { ChangeSchedule } from '../domain/change-rules';
 import { changeConflicts, changeScheduleFor, type ChangeConflict } from '../domain/schedule/schedule';
-import { searchScheduledChanges } from '../jira/change-search';
 import type { Actor as JiraActor } from '../jira/client';
 import { loadChangeSchedule } from '../store/change-schedule';
+import { changeSlotsOverlapping } from '../store/change-slots';
 import { loadConfigurationItems, recordChangeVersions, type ConfigurationItemState } from '../store/configuration-items';
 import { loadProceduresInForce } from '../store/procedures';
 
 /**
  * What a change's rules read around it: the procedures in force (WP.17, WP.09), the change schedule (WP.12) with the
- * other changes planned at the same time (D17; one Jira search, so the panel stays within two Jira calls), and the
+ * other changes planned at the same time (D17; from the app's index of planned slots, so the panel stays within two Jira calls), and the
  * configuration records it names (WP.02, CO-06). Read once per use case.
  */
 export interface ChangeContext {
@@ -22,22 +22,19 @@ export interface ChangeContext {
   configurationItems: Map<string, ConfigurationItemState>;
 }
 
-export async function loadChangeContext(snapshot: ChangeSnapshot, _now: number, who: JiraActor): Promise<ChangeContext> {
+export async function loadChangeContext(snapshot: ChangeSnapshot, _now: number, _who: JiraActor): Promise<ChangeContext> {
   const planned = snapshot.plannedStart !== null && snapshot.plannedEnd !== null && snapshot.plannedEnd > snapshot.plannedStart
     ? { from: snapshot.plannedStart, to: snapshot.plannedEnd } : null;
   const [procedures, schedule, others, items] = await Promise.all([
     loadProceduresInForce(),
     loadChangeSchedule(),
-    planned ? searchScheduledChanges(planned, who === 'user').catch((e: unknown) => {
-      console.warn(`${snapshot.key}: the changes planned at the same time could not be read: ${e instanceof Error ? e.message : String(e)}`);
-      return [];
-    }) : Promise.resolve([]),
+    planned ? changeSlotsOverlapping(planned) : Promise.resolve([]),
     snapshot.cis.length ? loadConfigurationItems(snapshot.cis) : Promise.resolve(new Map<string, ConfigurationItemState>()),
   ]);
-  const active = others.filter((o) => o.key !== snapshot.key && !/^(rejected|declined|cancell?ed)$/i.test(o.status));
-  const scheduled = active.map((o) => ({ changeKey: o.key, serviceIds: o.services, start: o.plannedStart, end: o.plannedEnd }));
+  const active = others.filter((o) => o.issueKey !== snapshot.key && !/^(rejected|declined|cancell?ed)$/i.test(o.status));
+  const scheduled = active.map((o) => ({ changeKey: o.issueKey, serviceIds: o.services, start: o.start, end: o.end }));
   const conflicts = planned
-    ? changeConflicts([{ key: snapshot.key, start: planned.from, end: planned.to, services: snapshot.services, cis: snapshot.cis }, ...active.map((o) => ({ key: o.key, start: o.plannedStart, end: o.plannedEnd, services: o.services, cis: o.cis }))]).get(snapshot.key) ?? []
+    ? changeConflicts([{ key: snapshot.key, start: planned.from, end: planned.to, services: snapshot.services, cis: snapshot.cis }, ...active.map((o) => ({ key: o.issueKey, start: o.start, end: o.end, services: o.services, cis: o.cis }))]).get(snapshot.key) ?? []
     : [];
   return {
     procedures: { designBuildTestDeploy: procedures.designBuildTestDeploy?.version ?? null, secureComponent: procedures.secureComponent?.version ?? null },

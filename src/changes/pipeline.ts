@@ -5,6 +5,7 @@ import { classifyIncident } from '../domain/policy';
 import { setPriorityByNames } from '../jira/issues';
 import type { LoadedIssue } from '../incidents/load';
 import { updateChangeRecord } from '../store/change-records';
+import { removeChangeSlot, saveChangeSlot } from '../store/change-slots';
 import type { IncidentRules } from '../store/rules';
 import { writeConfigurationVersions } from './context';
 import { changeOf, type LoadedChange } from './load';
@@ -31,6 +32,16 @@ export async function bringChangeUpToDate(issue: LoadedIssue, rules: IncidentRul
   const out: ChangeOutcome = { unfinished: [], done: [] };
   const change: LoadedChange = await changeOf(issue, rules, now, 'app');
   const s = change.snapshot;
+
+  // D17: the index of planned slots the panels read for changes planned at the same time.
+  try {
+    const planned = s.plannedStart !== null && s.plannedEnd !== null && s.plannedEnd > s.plannedStart;
+    const over = s.status.category === 'done' || stepForStatus(s.status.name, s.status.category) === 'reject';
+    if (planned && !over) await saveChangeSlot({ issueId: s.id, issueKey: s.key, projectKey: s.projectKey, start: s.plannedStart!, end: s.plannedEnd!, services: s.services, cis: s.cis, status: s.status.name });
+    else await removeChangeSlot(s.id);
+  } catch (e) {
+    out.unfinished.push(`schedule index: ${e instanceof Error ? e.message : String(e)}`);
+  }
 
   // CHG-11: the same matrix prioritises changes and incidents.
   const derived = classifyIncident(rules.policy.policy, rules.policy.version ?? 1, s.impact, s.urgency);

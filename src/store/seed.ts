@@ -94,3 +94,5 @@ export function changeTemplateWrites(templates: ChangeTemplate[], by: string, at
 export { seedItemWrites } from './configuration-items';
 export { seedApprovedProcedureWrites } from './procedures';
 export type { ChangeRecordContent };
+
+export { changeSlotWrites, type ChangeSlot } from './change-slots';

@@ -115,6 +115,26 @@ describe('issue #13: change requests, their paths and approvals', () => {
     void f;
   });
 
+  it('D17: two changes touching the same configuration item at overlapping times are flagged in both panels, and the freeze refuses SD-17\'s approval', async () => {
+    const a = await c.section('SD-8', 'carlos');
+    const b = await c.section('SD-18', 'carlos');
+    expect(a.schedule.findings).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'conflict', otherKey: 'SD-18', message: expect.stringContaining('configuration item waf-policy') })]));
+    expect(b.schedule.findings).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'conflict', otherKey: 'SD-8' })]));
+    const frozen = await c.act('SD-17', 'carlos', 'change.decide', { step: 'evaluate', decision: 'approved' });
+    expect(frozen).toMatchObject({ ok: false, error: { message: expect.stringContaining('inside the freeze “Year-end freeze”') } });
+    expect(await c.status('SD-17')).toBe('Awaiting approval');
+  });
+
+  it('the change panel makes at most two Jira REST calls per render (the issue, and the changes planned at the same time)', async () => {
+    const stats = async () => ((await call(env.sandbox.url, 'GET', '/sandbox/stats')).body as { restCallsByApp: number }).restCallsByApp;
+    for (const key of ['SD-8', 'SD-13', 'SD-16']) {
+      const before = await stats();
+      const view = await c.panel(key, 'carlos');
+      expect(view.change).not.toBeNull();
+      expect((await stats()) - before).toBeLessThanOrEqual(2);
+    }
+  });
+
   it('D26: a customer sees no change internals: Jira hides the change, and the actions refuse them', async () => {
     const { key } = await c.create('Internal change (issue 13)', { by: 'tom' });
     const team = await c.section(key, 'sofia');
