@@ -125,7 +125,7 @@ describe('issue #13: change requests, their paths and approvals', () => {
     expect(await c.status('SD-17')).toBe('Awaiting approval');
   });
 
-  it('the change panel makes at most two Jira REST calls per render (the issue, and the changes planned at the same time)', async () => {
+  it('the change panel makes at most two Jira REST calls per render (who is asking, and the issue; the changes planned at the same time come from app storage)', async () => {
     const stats = async () => ((await call(env.sandbox.url, 'GET', '/sandbox/stats')).body as { restCallsByApp: number }).restCallsByApp;
     for (const key of ['SD-8', 'SD-13', 'SD-16']) {
       const before = await stats();
