@@ -1,7 +1,7 @@
-import { FIELD_SPECS } from './setup-plan';
 import { csvText, type CsvValue } from './incident/report';
 import { changeMetrics, durationStats, inPeriod, ratio, type ChangeMetricRecord, type ChangeOutcome, type ChangeType, type DurationStats, type Period, type Ratio } from './metrics';
 import { localDay } from './zoned-days';
+import { changeTypeOf as profileChangeTypeOf } from './change/path';
 
 /**
  * Change reports on the project page (issue #13 "Reports"; REQUIREMENTS §7 and §8.2): the service change requests
@@ -119,18 +119,14 @@ function instant(iso: string | null | undefined): number | null {
   return Number.isFinite(t) ? t : null;
 }
 
-const norm = (s: string): string => s.trim().toLowerCase();
 
 /**
  * CHG-01: the profile's change type of a site's option. The setup wizard's aliases of this site first (e.g. a JSM
  * site's "Standard" → "Pre-approved"), then the profile's own names and FIELD_SPECS' aliases. Null: not set or unknown.
  */
 export function changeTypeOf(value: string | null, siteAliases: Readonly<Record<string, string>> = {}): ChangeType | null {
-  if (value === null || norm(value) === '') return null;
-  const aliased = Object.entries(siteAliases).find(([from]) => norm(from) === norm(value))?.[1] ?? value;
-  const profile = FIELD_SPECS.changeType.aliases[norm(aliased)] ?? aliased;
-  const byName: Readonly<Record<string, ChangeType>> = { 'pre-approved': 'pre-approved', emergency: 'emergency', normal: 'normal' };
-  return byName[norm(profile)] ?? null;
+  const type = profileChangeTypeOf(value, siteAliases);
+  return type ? (type.toLowerCase() as ChangeType) : null;
 }
 
 const DEPLOYED_STATUS = /^(deployed|implemented)$/i;

@@ -10,7 +10,8 @@
  */
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { CHANGE_TYPES, type ChangeType } from '../domain/change-rules';
+import { changeTypeOf } from '../domain/change/path';
+import type { ChangeType } from '../domain/change-rules';
 import { DEFAULT_ISSUE_TYPE_MAPPING } from '../domain/record-kind';
 import { FIELD_SPECS } from '../domain/setup-plan';
 import { changeSearchTargets, type ChangeSearchTarget } from '../store/change-schedule';
@@ -77,13 +78,7 @@ function optionValues(v: unknown): string[] {
   return list.map((x) => (typeof x === 'string' ? x : typeof x === 'object' && x !== null && typeof (x as { value?: unknown }).value === 'string' ? (x as { value: string }).value : typeof (x as { name?: unknown } | null)?.name === 'string' ? (x as { name: string }).name : '')).filter((s) => s.trim() !== '');
 }
 
-/** A site's change type option as the profile's type (CHG-01), through the mapping's aliases and the wizard's defaults. */
-export function changeTypeOf(value: string | null, aliases: Readonly<Record<string, string>>): ChangeType | null {
-  if (!value) return null;
-  const lower = value.trim().toLowerCase();
-  const mapped = aliases[lower] ?? FIELD_SPECS.changeType.aliases[lower] ?? value.trim();
-  return CHANGE_TYPES.find((t) => t.toLowerCase() === mapped.toLowerCase()) ?? null;
-}
+export { changeTypeOf };
 
 function idsByName(names: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};

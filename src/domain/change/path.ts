@@ -10,6 +10,7 @@ import {
   type ApprovalStep, type ChangeFacts, type ChangeRulesPolicy, type ChangeSchedule, type ChangeStatus, type ChangeType, type MissingItem, type RecordedApproval, type ScheduleFinding,
 } from '../change-rules';
 import { ROLES, rolesHeldBy, type RoleAssignment, type RoleCode } from '../roles';
+import { FIELD_SPECS } from '../setup-plan';
 import { mayApproveChange } from '../sod';
 import { NEW_SERVICE_LABEL, type ChangeSnapshot, type PersonFact } from './snapshot';
 
@@ -42,13 +43,16 @@ export const PATH_TEXT: Readonly<Record<ChangeType, string>> = {
   'Pre-approved': 'Approved at creation by its designated template; it is still placed on the schedule and deployed in a window.',
 };
 
-/** The change type of the record: the site's option through the wizard's aliases (JSM's "Standard" is pre-approved, D15). */
+/**
+ * The change type of a record (CHG-01): the site's option through the mapping's aliases and the wizard's defaults (JSM's
+ * "Standard" is pre-approved, D15); null for an empty or unknown option. The one reading of a Change type value.
+ */
 export function changeTypeOf(value: string | null, aliases: Readonly<Record<string, string>> = {}): ChangeType | null {
-  if (!value) return null;
-  const v = value.trim().toLowerCase();
-  const alias = Object.entries(aliases).find(([k]) => k.trim().toLowerCase() === v)?.[1] ?? (v === 'standard' ? 'Pre-approved' : value.trim());
-  const found = (['Normal', 'Emergency', 'Pre-approved'] as const).find((t) => t.toLowerCase() === alias.toLowerCase());
-  return found ?? null;
+  if (!value || !value.trim()) return null;
+  const lower = value.trim().toLowerCase();
+  const site = Object.entries(aliases).find(([k]) => k.trim().toLowerCase() === lower)?.[1];
+  const mapped = site ?? FIELD_SPECS.changeType.aliases[lower] ?? value.trim();
+  return (['Normal', 'Emergency', 'Pre-approved'] as const).find((t) => t.toLowerCase() === mapped.trim().toLowerCase()) ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
