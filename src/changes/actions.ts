@@ -14,7 +14,7 @@ import { updateChangeRecord, type ChangeRecordContent } from '../store/change-re
 import { designateTemplate } from '../store/change-templates';
 import { loadIncidentRules, type IncidentRules } from '../store/rules';
 import type { Call } from '../resolvers/surface';
-import { checkConfigurationItems } from './context';
+import { checkConfigurationItems, loadChangeContext } from './context';
 import { changeFactsOfLoaded, loadChange, type LoadedChange } from './load';
 import { moveTo, type MoveOutcome } from './move';
 import { changeSection, decisionStepOf, namesOf, type ChangeViewer } from './panel';
@@ -173,9 +173,13 @@ async function schedule(ctx: Ctx, p: PayloadOf<'change.schedule'>): Promise<stri
   const start = Date.parse(p.plannedStart);
   const end = Date.parse(p.plannedEnd);
   const planned: ChangeSnapshot = { ...c.snapshot, plannedStart: start, plannedEnd: end };
-  const findings = scheduleFindings(planned, c.type!, c.env);
+  // D17 is checked against the schedule around the new slot (its windows, freezes and the changes planned then), not the
+  // one loaded around the change's current slot: a change not yet planned has no periods expanded at all.
+  const around = await loadChangeContext(planned, ctx.now, 'user');
+  const env = { ...c.env, schedule: around.schedule };
+  const findings = scheduleFindings(planned, c.type!, env);
   if (findings.refusals.length) {
-    refuse(`${c.snapshot.key} cannot be planned then: it would be ${findings.refusals.map((r) => (c.env.schedule ? scheduleFindingWords(r, c.env.schedule, c.type!) : r.message)).join(' ')} (D17)`);
+    refuse(`${c.snapshot.key} cannot be planned then: it would be ${findings.refusals.map((r) => (env.schedule ? scheduleFindingWords(r, env.schedule, c.type!) : r.message)).join(' ')} (D17)`);
   }
   const ids = changeFieldIds(ctx.rules.fieldIds(c.snapshot.projectKey), c.issue.raw.names);
   if (!ids.plannedStart || !ids.plannedEnd) refuse('This site has no Planned start and Planned end fields: an administrator runs the setup wizard to add them.');
@@ -184,7 +188,7 @@ async function schedule(ctx: Ctx, p: PayloadOf<'change.schedule'>): Promise<stri
   if (c.type === 'Emergency' && findings.warnings.length) {
     await record(ctx, (r) => ({ ...r, scheduleWarnings: mergeWarnings(r.scheduleWarnings, findings.warnings.map((w) => ({ at: ctx.at, message: w.message, key: `${w.kind}:${w.periodId ?? w.changeKey ?? ''}` }))) }));
   }
-  const warned = findings.warnings.length ? ` Warning${findings.warnings.length > 1 ? 's' : ''}: ${findings.warnings.map((w) => (c.env.schedule ? scheduleFindingWords(w, c.env.schedule, c.type!) : w.message)).join(' ')}${c.type === 'Emergency' ? ' (recorded)' : ''}` : '';
+  const warned = findings.warnings.length ? ` Warning${findings.warnings.length > 1 ? 's' : ''}: ${findings.warnings.map((w) => (env.schedule ? scheduleFindingWords(w, env.schedule, c.type!) : w.message)).join(' ')}${c.type === 'Emergency' ? ' (recorded)' : ''}` : '';
   return `Placed ${c.snapshot.key} on the change schedule.${warned}`;
 }
 
