@@ -15,7 +15,7 @@ import { designateTemplate } from '../store/change-templates';
 import { loadIncidentRules, type IncidentRules } from '../store/rules';
 import type { Call } from '../resolvers/surface';
 import { checkConfigurationItems, loadChangeContext } from './context';
-import { changeFactsOfLoaded, loadChange, type LoadedChange } from './load';
+import { changeFactsOfLoaded, evidenceOf, loadChange, type LoadedChange } from './load';
 import { moveTo, type MoveOutcome } from './move';
 import { changeSection, decisionStepOf, namesOf, type ChangeViewer } from './panel';
 
@@ -141,12 +141,17 @@ function mergeWarnings<T extends { key: string }>(existing: T[], added: T[]): T[
 async function recordSignOff(ctx: Ctx, p: PayloadOf<'change.recordSignOff'>): Promise<string> {
   const c = ctx.change;
   if (c.type !== 'Normal') refuse('Customer and supplier sign-offs belong to a normal change’s approvals.');
-  await record(ctx, (r) => ({
+  const after = await record(ctx, (r) => ({
     ...r,
     decisions: [...r.decisions, { id: randomUUID(), step: p.step, decision: p.decision, by: { accountId: '', displayName: p.name }, role: p.party, at: ctx.at, reason: null, via: 'app', recordedBy: ctx.me, how: p.how }],
   }));
   const party = p.party === 'CUS' ? 'customer' : 'supplier';
-  return `Recorded the ${party}’s ${p.decision === 'approved' ? 'sign-off' : 'refusal'} of the ${DECISION_STEP_LABELS[p.step]}: ${p.name} (${p.how}).`;
+  // ADR 014: a sign-off recorded after the Control Manager's decision may complete the step's gate; Jira's status follows
+  // then, as after any action that completes a step (the validator checks the same gate).
+  const target: PathStep | null = p.step === 'evaluate' ? 'evaluate' : p.step === 'deploy' ? 'deploy-approval' : null;
+  const complete = p.decision === 'approved' && target !== null && decisionStepOf(pathOf(gateOf(c)).next) === p.step && missingForStep(gateOf(c, evidenceOf(after)), target).length === 0;
+  const out = complete ? await moveTo(c.snapshot.key, target, 'user') : null;
+  return `Recorded the ${party}’s ${p.decision === 'approved' ? 'sign-off' : 'refusal'} of the ${DECISION_STEP_LABELS[p.step]}: ${p.name} (${p.how}).${out && (out.moved || out.reason) ? moved(out, STEP_LABELS[target!]) : ''}`;
 }
 
 async function recordBuild(ctx: Ctx, p: PayloadOf<'change.recordBuild'>): Promise<string> {
@@ -180,7 +185,8 @@ async function schedule(ctx: Ctx, p: PayloadOf<'change.schedule'>): Promise<stri
   const start = Date.parse(p.plannedStart);
   const end = Date.parse(p.plannedEnd);
   const planned: ChangeSnapshot = { ...c.snapshot, plannedStart: start, plannedEnd: end };
-  // The schedule around the new slot (its windows, freezes and the other changes planned then).
+  // D17 is checked against the schedule around the new slot (its windows, freezes and the changes planned then), not the
+  // one loaded around the change's current slot: a change not yet planned has no periods expanded at all.
   const around = await loadChangeContext(planned, ctx.now, 'user');
   const env = { ...c.env, schedule: around.schedule };
   const findings = scheduleFindings(planned, c.type!, env);
