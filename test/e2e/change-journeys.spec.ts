@@ -225,15 +225,13 @@ test.describe('change control, walked by the right people', () => {
     await panel.getByTestId('sd-change-party-CUS').check();
     await panel.getByTestId('sd-change-signoff-name').fill('Carla Jones (Northwind Traders)');
     await panel.getByTestId('sd-change-signoff-how').fill('By e-mail');
-    expect(await expectDone(panel, 'recordSignOff')).toContain('Carla Jones');
-    // Jira moves to "Ready to deploy" when the evidence allows; if the panel's approval came before the sign-off,
-    // Carlos presses Jira's own "Approve deployment".
-    if ((await jiraStatus(request, carlos, key)) !== 'Ready to deploy') {
-      await openChange(page, request, key);
-      expect(await pressJira(page, 'Approve deployment')).toBeNull();
-    }
-    await expect(page.getByTestId('issue-status')).toHaveText('Ready to deploy');
+    // The sign-off completes the approval to deploy: Jira's status follows.
+    const signed = await expectDone(panel, 'recordSignOff');
+    expect(signed).toContain('Carla Jones');
+    expect(signed).toContain('It is now “Ready to deploy”');
+    await expectStatus(request, key, 'Ready to deploy');
     panel = await openChange(page, request, key);
+    await expect(page.getByTestId('issue-status')).toHaveText('Ready to deploy');
     await expect(step(panel, 'deploy-approval')).toHaveAttribute('data-state', 'done');
     await expect(panel.getByTestId('sd-change-evidence-build')).toContainText('Final');
     const ciBefore = await panel.locator('[data-testid=sd-change-ci][data-id=mail-relay-mx1]').innerText();
@@ -486,10 +484,6 @@ async function walkToReviewed(page: Page, request: APIRequestContext, key: strin
   await panel.getByTestId('sd-change-signoff-name').fill('Carla Jones (Northwind Traders)');
   await panel.getByTestId('sd-change-signoff-how').fill('By e-mail');
   await expectDone(panel, 'recordSignOff');
-  if ((await jiraStatus(request, who.cm, key)) !== 'Ready to deploy') {
-    await openChange(page, request, key);
-    expect(await pressJira(page, 'Approve deployment')).toBeNull();
-  }
   await expectStatus(request, key, 'Ready to deploy');
   await actingAs(page, who.deployer);
   await openChange(page, request, key);
