@@ -8,7 +8,7 @@ import { availableTransitions, JiraRequestError, performTransition } from '../ji
  * approval" status at most). The workflow validator checks the same gate, so a move the rules do not allow fails
  * there, whoever moves it. A workflow without such a status (a plain one) simply keeps its status.
  */
-export type MoveOutcome = { moved: true; to: string } | { moved: false; reason: string | null };
+export type MoveOutcome = { moved: true; to: string } | { moved: false; reason: string | null; conflict?: boolean };
 
 export async function moveTo(key: string, target: PathStep | 'reject', who: Actor): Promise<MoveOutcome> {
   try {
@@ -28,7 +28,9 @@ export async function moveTo(key: string, target: PathStep | 'reject', who: Acto
     }
     return { moved: false, reason: null };
   } catch (e) {
-    if (e instanceof JiraRequestError && (e.status === 400 || e.status === 403 || e.status === 409)) return { moved: false, reason: e.messages.join(' ') || e.message };
+    // 409: another run moved it at the same moment (the trigger and the action both follow the same evidence).
+    if (e instanceof JiraRequestError && e.status === 409) return { moved: false, reason: e.messages.join(' ') || e.message, conflict: true };
+    if (e instanceof JiraRequestError && (e.status === 400 || e.status === 403)) return { moved: false, reason: e.messages.join(' ') || e.message };
     throw e;
   }
 }

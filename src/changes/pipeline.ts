@@ -60,7 +60,7 @@ export async function bringChangeUpToDate(issue: LoadedIssue, rules: IncidentRul
     if (gate.length === 0) {
       const moved = await moveTo(s.key, 'evaluate', 'app');
       if (moved.moved) out.done.push(`approved by its template (${moved.to})`);
-      else if (moved.reason) out.unfinished.push(`approval by template: ${moved.reason}`);
+      else if (moved.reason && !moved.conflict) out.unfinished.push(`approval by template: ${moved.reason}`);
     }
   }
 

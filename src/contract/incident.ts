@@ -82,6 +82,8 @@ export interface IncidentSection {
     publishMajorIncidentReport: { allowed: boolean; reason: string | null };
     /** D13: an agent records the root cause (writes the Root cause field). */
     recordRootCause: { allowed: boolean; reason: string | null };
+    /** CO-06, WP.02: an agent names the configuration items the incident affects, picked from the configuration records. */
+    setConfigurationItems: { allowed: boolean; reason: string | null };
     /** PRB-12: link an existing problem record or raise one; `enabled`: the Problem module is on (else not offered). */
     problem: { enabled: boolean; allowed: boolean; reason: string | null; issueType: string };
   };
@@ -104,6 +106,9 @@ export const incidentPayloads = {
     summary: z.string().trim().min(1, 'must not be empty').max(240, 'must be at most 240 characters').optional(),
   }).strict(),
   'incident.publishMajorIncidentReport': z.object({}).strict(),
+  'incident.setConfigurationItems': z.object({
+    ids: z.array(z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a configuration item id')).max(50, 'at most 50 configuration items'),
+  }).strict(),
 } as const;
 
 export type IncidentFunctionKey = keyof typeof incidentPayloads;
@@ -120,4 +125,5 @@ export interface IncidentAnswers {
   'incident.raiseProblem': { key: string };
   'incident.takeMajorIncident': { manager: PersonRef };
   'incident.publishMajorIncidentReport': { publishedAt: string };
+  'incident.setConfigurationItems': { ids: string[] };
 }

@@ -15,6 +15,7 @@ import {
 } from '../jira/issues';
 import { clearFact, recordFactOnce, setFact } from '../store/incident-records';
 import { loadIncidentRules, type IncidentRules } from '../store/rules';
+import { checkConfigurationItems } from '../changes/context';
 import { trackedRun } from './events';
 import { actionFactsOf, actorOf, readForViewer, type PanelIncident, type Viewer } from './panel';
 import type { Clock } from './pipeline';
@@ -111,6 +112,25 @@ export async function recordRootCause(ctx: ActionContext, rootCause: string): Pr
   }
   await follow(incident, rules, ctx.clock);
   return { rootCause };
+}
+
+/** WP.02, CO-06: an agent names the configuration items the incident affects, each a configuration record. */
+export async function setConfigurationItems(ctx: ActionContext, ids: readonly string[]): Promise<IncidentAnswers['incident.setConfigurationItems']> {
+  const { rules, incident } = await incidentFor(ctx, 'naming configuration items');
+  const { issue } = incident;
+  const fieldId = issue.fieldIds.impactedCis;
+  if (fieldId === undefined) throw new Refusal('refused', 'This site has no Impacted CIs field: an administrator runs the setup wizard to add it.');
+  const unknown = await checkConfigurationItems(ids);
+  if (unknown.length) throw new Refusal('refused', `${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not a configuration record. Pick items from the configuration records.`);
+  const unique = [...new Set(ids)];
+  try {
+    await editIssueAsUser(issue.snapshot.key, { [fieldId]: unique });
+  } catch (e) {
+    if (e instanceof JiraRequestError && e.status < 500) throw new Refusal('refused', `Jira did not save the configuration items: ${e.messages.join(' ') || `HTTP ${String(e.status)}`}`);
+    throw e;
+  }
+  await follow(incident, rules, ctx.clock);
+  return { ids: unique };
 }
 
 /** PRB-12: links an existing problem record to the incident (the other issue must be a problem record). */

@@ -145,6 +145,9 @@ export function incidentSection(issue: LoadedIssue, facts: IncidentFacts, ev: In
       takeMajorIncident: team ? decision(takeMajorIncidentRefusal(actor, actionFacts)) : hidden,
       publishMajorIncidentReport: team ? decision(publishMajorIncidentReportRefusal(actor, actionFacts)) : hidden,
       recordRootCause: team ? decision(recordRootCauseRefusal(actor, { mapped: issue.fieldIds.rootCause !== undefined, projectKey: s.projectKey })) : hidden,
+      // The same agents as the root cause (D11), on the same kind of site field (the wizard's Impacted CIs).
+      setConfigurationItems: !team ? hidden : !actor.isAgent ? decision('Only the people who work incidents name the configuration items they affect.')
+        : issue.fieldIds.impactedCis === undefined ? decision('This site has no Impacted CIs field: an administrator runs the setup wizard to add it.') : decision(null),
       problem: team && problems.enabled
         ? { enabled: true, ...decision(problemRefusal(actor, true)), issueType: problems.issueType }
         : { enabled: false, ...hidden, issueType: problems.issueType },

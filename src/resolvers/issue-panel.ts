@@ -1,6 +1,6 @@
 import type { FunctionKey } from '../contract/functions';
 import { Refusal } from '../domain/refusal';
-import { linkProblem, publishMajorIncidentReport, raiseChange, raiseProblem, recordConfirmation, recordRootCause, takeMajorIncident } from '../incidents/actions';
+import { linkProblem, publishMajorIncidentReport, raiseChange, raiseProblem, recordConfirmation, recordRootCause, setConfigurationItems, takeMajorIncident } from '../incidents/actions';
 import { issuePanelView, type Viewer } from '../incidents/panel';
 import type { Call, Implementations } from './surface';
 
@@ -48,6 +48,10 @@ export const issuePanelFunctions: Implementations<PanelKey> = {
     // D13: the root cause is a field of the record; writing it is an edit of the issue as the agent.
     access: { rule: 'agent', jira: { scope: 'issue', required: ['BROWSE_PROJECTS', 'EDIT_ISSUES'] } },
     handler: async (call) => recordRootCause(actionContext(call), call.payload.rootCause),
+  },
+  'incident.setConfigurationItems': {
+    access: { rule: 'agent', jira: { scope: 'issue', required: ['BROWSE_PROJECTS', 'EDIT_ISSUES'] } },
+    handler: async (call) => setConfigurationItems(actionContext(call), call.payload.ids),
   },
   'incident.linkProblem': {
     access: { rule: 'agent', jira: { scope: 'issue', required: ['BROWSE_PROJECTS', 'LINK_ISSUES'] } },

@@ -4,6 +4,7 @@ import { Notice } from '../incident/Notice';
 import { Reason, Why } from '../incident/Why';
 import { formatInstant, nameOf, splitWhy } from './format';
 import type { ChangeSection, DecisionView } from './types';
+import { unnamed, useNames } from './useNames';
 
 function Decision({ d, timeZone, locale }: { d: DecisionView; timeZone: string | undefined; locale: string | undefined }) {
   const approved = d.decision === 'approved';
@@ -38,6 +39,7 @@ function Decision({ d, timeZone, locale }: { d: DecisionView; timeZone: string |
 /** Who may approve the pending step and who may not (and why), the decisions so far, and a rejection with its reason. */
 export function Approvals({ section, timeZone, locale }: { section: ChangeSection; timeZone: string | undefined; locale: string | undefined }) {
   const { approvers, decisions, rejection, requester, builder, deployer } = section;
+  const names = useNames(approvers ? [...approvers.eligible, ...approvers.excluded.map((x) => x.person)].filter(unnamed).map((p) => p.accountId) : []);
   const rule = approvers ? splitWhy(approvers.rule) : null;
   return (
     <Block id="sd-chg-approvals" title="Approvals" testId="sd-change-approvals">
@@ -66,7 +68,7 @@ export function Approvals({ section, timeZone, locale }: { section: ChangeSectio
           {approvers.eligible.length > 0 ? (
             <p className="sd-inc-line" data-testid="sd-change-eligible">
               <span className="sd-inc-muted">May approve: </span>
-              {approvers.eligible.map((p) => p.displayName).join(', ')}
+              {approvers.eligible.map((p) => names.get(p.accountId) ?? p.displayName).join(', ')}
             </p>
           ) : (
             <Muted testId="sd-change-eligible">Nobody on the service team may approve this step now.</Muted>
@@ -76,7 +78,7 @@ export function Approvals({ section, timeZone, locale }: { section: ChangeSectio
               {approvers.excluded.map((x) => (
                 <li key={x.person.accountId} data-testid="sd-change-excluded-person">
                   <span className="sd-inc-muted">May not approve: </span>
-                  {x.person.displayName} — {splitWhy(x.reason).text}
+                  {names.get(x.person.accountId) ?? x.person.displayName} — {splitWhy(names.has(x.person.accountId) ? x.reason.split(x.person.accountId).join(names.get(x.person.accountId) ?? '') : x.reason).text}
                 </li>
               ))}
             </ul>

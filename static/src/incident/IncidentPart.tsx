@@ -10,6 +10,7 @@ import { History } from './History';
 import { Links } from './Links';
 import { Priority } from './Priority';
 import type { IncidentSection } from './types';
+import { IncidentConfigurationItems } from './ConfigurationItems';
 
 export interface IncidentPartProps {
   incident: IncidentSection;
@@ -68,6 +69,9 @@ export default function IncidentPart({ incident, issueKey, siteUrl, locale, time
         siteUrl={siteUrl}
         onChanged={reload}
       />
+      {incident.audience === 'team' && incident.classification ? (
+        <IncidentConfigurationItems cis={incident.classification.cis} action={incident.actions.setConfigurationItems} onChanged={reload} />
+      ) : null}
     </div>
   );
 }
