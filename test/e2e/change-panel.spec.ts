@@ -3,12 +3,13 @@
  * and its path as a stepper, where the change stands (its Jira status and what that means), and what it still needs
  * before its next step; for an emergency change the same in its own path.
  *
- * The demo seed (sandbox/seed/demo.ts) holds SD changes in several states: "Add WAF rule to shed bot traffic on
- * checkout" (Normal, awaiting approval, requested by Tom, no configuration item yet), "Restore mail relay configuration
- * from last known good" (Emergency, in build). Carlos is the Control Manager.
+ * The demo seed (sandbox/seed/demo.ts) holds SD changes in several states, e.g. "Restore mail relay configuration from
+ * last known good" (Emergency, in build), and the pre-approved "Monthly web server patching" qualified by October's
+ * patching. Its normal changes awaiting approval are documented in full, so the first test raises its own: a normal
+ * change Tom requests without a configuration item and submits for approval. Carlos is the Control Manager.
  */
 import { expect, test, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
-import { actAs, getAs, userNamed, type SandboxUser } from './sandbox';
+import { actAs, basicAuth, getAs, userNamed, type SandboxUser } from './sandbox';
 
 async function changeKey(request: APIRequestContext, user: SandboxUser, summary: string): Promise<string> {
   const jql = encodeURIComponent('project = SD AND issuetype = Change ORDER BY created DESC');
@@ -16,6 +17,29 @@ async function changeKey(request: APIRequestContext, user: SandboxUser, summary:
   expect(status, 'change search as the Control Manager').toBe(200);
   const key = body.issues.find((i) => i.fields.summary.startsWith(summary))?.key;
   if (!key) throw new Error(`The seed has no change "${summary}".`);
+  return key;
+}
+
+/** Tom raises a normal change over Jira's REST API, with no configuration item, and submits it for approval. */
+async function raiseUndocumentedChange(request: APIRequestContext, tom: SandboxUser, summary: string): Promise<string> {
+  const fields = (await getAs<Array<{ id: string; name: string }>>(request, tom, '/rest/api/3/field')).body;
+  const id = (name: string) => {
+    const f = fields.find((x) => x.name === name)?.id;
+    if (!f) throw new Error(`The demo site has no field "${name}".`);
+    return f;
+  };
+  const headers = { Authorization: basicAuth(tom), Accept: 'application/json' };
+  const created = await request.post('/rest/api/3/issue', { headers, data: { fields: {
+    project: { key: 'SD' }, issuetype: { name: 'Change' }, summary, [id('Change type')]: { value: 'Normal' }, [id('Affected services')]: [{ value: 'Web hosting' }],
+  } } });
+  expect(created.status(), 'Tom raises the change').toBe(201);
+  const { key } = (await created.json()) as { key: string };
+  const { body } = await getAs<{ transitions: Array<{ id: string; to: { name: string } }> }>(request, tom, `/rest/api/3/issue/${key}/transitions`);
+  const submit = body.transitions.find((t) => t.to.name === 'Awaiting approval');
+  expect(submit, 'Submit for approval is offered on a draft').toBeTruthy();
+  const moved = await request.post(`/rest/api/3/issue/${key}/transitions`, { headers, data: { transition: { id: submit!.id } } });
+  expect(moved.status(), 'Tom submits it for approval').toBe(204);
+  expect((await request.post('/sandbox/events/settle')).ok()).toBeTruthy();
   return key;
 }
 
@@ -29,7 +53,7 @@ async function openChange(page: Page, key: string): Promise<FrameLocator> {
 
 test('Carlos, the Control Manager, sees a normal change’s path, where it stands and what it still needs before approval', async ({ page, request }) => {
   const carlos = await userNamed(request, 'Carlos');
-  const key = await changeKey(request, carlos, 'Add WAF rule');
+  const key = await raiseUndocumentedChange(request, await userNamed(request, 'Tom'), 'Move the status page to the new CDN');
   await page.goto('/');
   await actAs(page, carlos);
   const panel = await openChange(page, key);
@@ -93,13 +117,22 @@ test('an emergency change shows its own path and type', async ({ page, request }
   await expect(panel.getByTestId('sd-change-next')).toBeVisible();
 });
 
-test('the project page lists the pre-approved changes, none yet on the demo site', async ({ page, request }) => {
+test('the project page lists the pre-approved changes: the demo’s monthly patching, qualified by October’s', async ({ page, request }) => {
   const carlos = await userNamed(request, 'Carlos');
+  const october = await changeKey(request, carlos, 'Monthly patching of web servers (October)');
   await page.goto('/');
   await actAs(page, carlos);
   await page.goto('/projects/SD/app');
   const app = page.frameLocator('[data-testid=app-frame]');
   const section = app.getByTestId('sd-change-templates');
   await expect(section.getByRole('heading', { name: 'Pre-approved changes' })).toBeVisible();
-  await expect(app.getByTestId('sd-templates-empty')).toHaveText('No pre-approved templates yet: a Control Manager designates one from a completed normal change.');
+  await expect(app.getByTestId('sd-templates-empty')).toHaveCount(0);
+  const rows = app.getByTestId('sd-template-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-id', 'monthly-web-server-patching');
+  await expect(rows.first()).toContainText('Monthly web server patching');
+  await expect(rows.first()).toContainText('Services: Web hosting');
+  await expect(rows.first()).toContainText(october);
+  await expect(rows.first()).toContainText(carlos.displayName);
+  await expect(rows.first()).toContainText('Max Bauer (Managing Director)');
 });

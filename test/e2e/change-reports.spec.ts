@@ -1,8 +1,8 @@
 /**
  * Change reports on the project page (issue #13 "Reports") as the service team uses them: open the project's
  * "Service delivery" page, switch from the incident reports to "Changes", read the key figures, charts and tables,
- * and download the CSV. The demo site's seeded changes show what Jira alone knows of an older change; one emergency
- * change is added over Jira's REST API with what the app recorded of it (deployed, backed out, through the app's own
+ * and download the CSV. The demo site's seeded changes show Jira's status standing in where the app recorded no
+ * outcome; one emergency change is added over Jira's REST API with what the app recorded of it (deployed, backed out, through the app's own
  * store and the real Forge SDK) and a link saying it caused an incident, so the figures move by known amounts whatever
  * else the site holds. A customer never sees them.
  */
@@ -127,14 +127,17 @@ test('Rachel switches to Changes, reads the figures, sees an emergency change ba
   await expect(row(change.key)).toContainText('Emergency');
   await expect(row(change.key).getByTestId('sd-change-reports-outcome')).toHaveText('Backed out');
   await expect(row(change.key)).toContainText(incident.key);
-  // The seeded monthly patching: an older change the app recorded nothing of, read from Jira's status and history.
-  const patching = changes.locator('[data-testid=sd-change-reports-row]', { hasText: 'Monthly patching of web servers' });
+  // The seeded November patching: raised from the pre-approved template and deployed through the app, then closed in
+  // Jira with no review recorded: its outcome read from Jira's status, its lead time from the app's deployment.
+  const patching = changes.locator('[data-testid=sd-change-reports-row]', { hasText: 'Monthly patching of web servers (November)' });
   await expect(patching).toContainText('Pre-approved');
+  await expect(patching).toContainText('Closed');
   await expect(patching.getByTestId('sd-change-reports-outcome')).toContainText('Completed, outcome not recorded');
   await expect(patching.getByTestId('sd-change-reports-outcome')).toContainText('from Jira’s status');
   await expect(patching).toContainText('2.2 days');
-  // The seeded WAF rule still awaits approval.
+  // The seeded WAF rule and DNS move, of which the app recorded nothing, still await approval as Jira says.
   await expect(changes.locator('[data-testid=sd-change-reports-backlog-row]', { hasText: 'Add WAF rule to shed bot traffic on checkout' })).toContainText('Awaiting approval');
+  await expect(changes.locator('[data-testid=sd-change-reports-backlog-row]', { hasText: 'Move the customer DNS zones to the new provider' })).toContainText('Awaiting approval');
 
   // Charts: per type and outcome, success rate, the type mix with the emergency share.
   await expect(changes.getByTestId('sd-change-reports-outcomes-bar')).toHaveCount(3);
@@ -166,7 +169,7 @@ test('Rachel switches to Changes, reads the figures, sees an emergency change ba
   expect(lines[0]).toBe('key,summary,type,status,outcome,outcome from,raised,deployed,lead time (calendar h),incidents caused');
   expect(lines).toEqual(expect.arrayContaining([
     expect.stringMatching(new RegExp(`^${change.key},Change reports e2e: hotfix rolled back,Emergency,[^,]+,Backed out,app record,[^,]+,[^,]+,0,${incident.key}$`)),
-    expect.stringMatching(/^SD-\d+,Monthly patching of web servers \(November\),Pre-approved,Reviewed,"Completed, outcome not recorded",Jira status,[^,]+,[^,]+,52,$/),
+    expect.stringMatching(/^SD-\d+,Monthly patching of web servers \(November\),Pre-approved,Closed,"Completed, outcome not recorded",Jira status,[^,]+,[^,]+,52,$/),
   ]));
   const [summary] = await Promise.all([page.waitForEvent('download'), reports.getByTestId('sd-change-reports-csv-summary').click()]);
   expect(summary.suggestedFilename()).toBe(`change-report-SD-${from}-to-${until}.csv`);

@@ -1,8 +1,8 @@
 /**
  * Issue #13: configuration records (WP.02; CO.1.4, CO-11) and the service control procedures (WP.17; CO.1.2, CO.1.3)
- * on the service team's page. Carlos (Control Manager) adds an item, edits it and reads its history; he saves a draft of
- * the design, build, test and deployment procedure, which Sofia (Service Manager) and then Max (Management) approve —
- * one approval is not enough. No text overlaps at 1,280 and 1,440 px; screens are attached in light and dark.
+ * on the service team's page. Carlos (Control Manager) adds an item beside the demo's records, edits it and reads its
+ * history; he saves a draft of a new version of the design, build, test and deployment procedure in force, which
+ * Sofia (Service Manager) and then Max (Management) approve — one approval is not enough. No text overlaps at 1,280 and 1,440 px; screens are attached in light and dark.
  */
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { attachScreens, expectNoOverlapAtWidths, overlappingText } from './layout';
@@ -37,31 +37,33 @@ test.describe.serial('configuration records and procedures on the service team�
     const carlos = await userNamed(request, 'Carlos');
     const app = await openServiceDelivery(page, carlos);
     await app.getByTestId('sd-global-tab-configuration').click();
-    await expect(app.getByTestId('sd-config-empty')).toBeVisible();
+    // The site keeps records already (the demo's mail relays among them); Carlos adds the new mail gateway.
+    await expect(app.getByTestId('sd-config-row-mail-relay-mx1')).toBeVisible();
+    await expect(app.getByTestId('sd-config-row-mail-gateway-gw1')).toHaveCount(0);
 
     await app.getByTestId('sd-config-add').click();
-    await app.getByTestId('sd-config-name').fill('Mail relay MX1');
-    await expect(app.getByTestId('sd-config-id')).toHaveValue('mail-relay-mx1');
+    await app.getByTestId('sd-config-name').fill('Mail gateway GW1');
+    await expect(app.getByTestId('sd-config-id')).toHaveValue('mail-gateway-gw1');
     await pick(page, app, 'sd-config-service', 'Managed e-mail');
     await pick(page, app, 'sd-config-kind', 'Hardware');
     await pick(page, app, 'sd-config-owner', 'Carlos');
     await app.getByTestId('sd-config-location').fill('Rack 4, Lisbon');
     await app.getByTestId('sd-config-save').click();
-    await expect(app.getByTestId('sd-config-done')).toHaveText('Stored “Mail relay MX1” as version 1.');
-    const row = app.getByTestId('sd-config-row-mail-relay-mx1');
+    await expect(app.getByTestId('sd-config-done')).toHaveText('Stored “Mail gateway GW1” as version 1.');
+    const row = app.getByTestId('sd-config-row-mail-gateway-gw1');
     await expect(row).toContainText('Managed e-mail');
     await expect(row).toContainText('Carlos Ibáñez');
-    await expect(app.getByTestId('sd-config-version-mail-relay-mx1')).toHaveText('1 · stored');
+    await expect(app.getByTestId('sd-config-version-mail-gateway-gw1')).toHaveText('1 · stored');
 
-    await app.getByTestId('sd-config-edit-mail-relay-mx1').click();
+    await app.getByTestId('sd-config-edit-mail-gateway-gw1').click();
     await expect(app.getByTestId('sd-config-id')).toHaveAttribute('readonly', '');
     await app.getByTestId('sd-config-location').fill('Rack 5, Lisbon');
     await app.getByTestId('sd-config-save').click();
-    await expect(app.getByTestId('sd-config-done')).toHaveText('Saved “Mail relay MX1” as version 2.');
-    await expect(app.getByTestId('sd-config-version-mail-relay-mx1')).toHaveText('2 · updated');
+    await expect(app.getByTestId('sd-config-done')).toHaveText('Saved “Mail gateway GW1” as version 2.');
+    await expect(app.getByTestId('sd-config-version-mail-gateway-gw1')).toHaveText('2 · updated');
     await expect(row).toContainText('Changed location.');
 
-    await app.getByTestId('sd-config-history-mail-relay-mx1').click();
+    await app.getByTestId('sd-config-history-mail-gateway-gw1').click();
     const versions = app.getByTestId('sd-config-version-row');
     await expect(versions).toHaveCount(2);
     await expect(versions.nth(0)).toContainText('Updated');
@@ -73,7 +75,7 @@ test.describe.serial('configuration records and procedures on the service team�
       const again = page.frameLocator('[data-testid=app-frame]');
       await expect(again.getByTestId('sd-global')).toBeVisible();
       await again.getByTestId('sd-global-tab-configuration').click();
-      await expect(again.getByTestId('sd-config-row-mail-relay-mx1')).toBeVisible();
+      await expect(again.getByTestId('sd-config-row-mail-gateway-gw1')).toBeVisible();
     });
     await expectNoOverlapAtWidths(page, async () => overlappingText(await frameOf(page), '[data-testid=sd-global]'));
   });
@@ -82,7 +84,7 @@ test.describe.serial('configuration records and procedures on the service team�
     const tom = await userNamed(request, 'Tom');
     const app = await openServiceDelivery(page, tom);
     await app.getByTestId('sd-global-tab-configuration').click();
-    await expect(app.getByTestId('sd-config-row-mail-relay-mx1')).toBeVisible();
+    await expect(app.getByTestId('sd-config-row-mail-gateway-gw1')).toBeVisible();
     await expect(app.getByTestId('sd-config-add')).toHaveCount(0);
     await expect(app.getByTestId('sd-config-readonly')).toContainText('Only the Control Manager or Management');
   });
@@ -92,11 +94,15 @@ test.describe.serial('configuration records and procedures on the service team�
     let app = await openServiceDelivery(page, carlos);
     await app.getByTestId('sd-global-tab-procedures').click();
     const wp17 = 'sd-proc-WP17';
-    await expect(app.getByTestId(`${wp17}-status`)).toHaveText('Draft (not saved yet)');
+    // The site works to version 1, approved by Sofia and Max; Carlos proposes a change to it as a draft.
+    await expect(app.getByTestId(`${wp17}-status`)).toHaveText('Approved · version 1');
+    await expect(app.getByTestId(`${wp17}-in-force`)).toContainText('Version 1 is in force');
+    await expect(app.getByTestId(`${wp17}-needed`)).toHaveText('Save a draft to propose changes; the draft then needs approval again.');
     await expect(app.getByTestId(`${wp17}-emergency`)).not.toHaveValue('');
     await app.getByTestId(`${wp17}-emergency`).fill('Emergency changes are approved by the Control Manager or the Service Manager and reviewed within two working days.');
     await app.getByTestId(`${wp17}-save`).click();
     await expect(app.getByTestId(`${wp17}-done`)).toHaveText('Draft saved.');
+    await expect(app.getByTestId(`${wp17}-status`)).toHaveText('Draft of version 2');
     await expect(app.getByTestId(`${wp17}-needed`)).toHaveText('Needs the Service Manager’s and Management’s approval.');
     await expect(app.getByTestId(`${wp17}-approve-CM`)).toHaveCount(0);
 
@@ -106,15 +112,18 @@ test.describe.serial('configuration records and procedures on the service team�
     await app.getByTestId(`${wp17}-approve-SM`).click();
     await expect(app.getByTestId(`${wp17}-needed`)).toHaveText('Still needs Management’s approval.');
     await expect(app.getByTestId(`${wp17}-signoffs`)).toContainText('Approved as Service Manager by Sofia Martins');
-    await expect(app.getByTestId(`${wp17}-status`)).toHaveText('Draft');
+    await expect(app.getByTestId(`${wp17}-status`)).toHaveText('Draft of version 2');
+    await expect(app.getByTestId(`${wp17}-in-force`)).toContainText('Version 1 is in force');
 
     const max = await userNamed(request, 'Max');
     app = await openServiceDelivery(page, max);
     await app.getByTestId('sd-global-tab-procedures').click();
     await app.getByTestId(`${wp17}-approve-MGT`).click();
-    await expect(app.getByTestId(`${wp17}-status`)).toHaveText('Approved · version 1');
+    await expect(app.getByTestId(`${wp17}-status`)).toHaveText('Updated · version 2');
+    await expect(app.getByTestId(`${wp17}-in-force`)).toContainText('Version 2 is in force');
     await expect(app.getByTestId(`${wp17}-in-force`)).toContainText('Sofia Martins (Service Manager) and Max Bauer (Management)');
     await expect(app.getByTestId(`${wp17}-emergency`)).toHaveValue(/reviewed within two working days/);
+    await expect(app.getByTestId(`${wp17}-version-1`)).toContainText('Version 1 · Approved');
 
     await attachScreens(page, testInfo, 'Service delivery — procedures (Max)', async () => {
       const again = page.frameLocator('[data-testid=app-frame]');

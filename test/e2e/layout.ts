@@ -15,8 +15,9 @@ export interface TextOverlap {
 
 /**
  * Pairs of visible text runs whose rendered boxes overlap by more than `tolerancePx` in both directions. Text runs
- * are measured per text node with a DOM Range (so a wrapped line or an ellipsis is measured as the browser drew
- * it); nested elements never count as overlapping their own ancestors. Evaluated in the page as source text:
+ * are measured per text node with a DOM Range (so a wrapped line is measured as the browser drew it), cut to the
+ * boxes of the ancestors that clip their overflow (a run ending in an ellipsis is measured as far as it is drawn);
+ * nested elements never count as overlapping their own ancestors. Evaluated in the page as source text:
  * this project's Node typings have no DOM.
  */
 export function overlappingText(target: Frame | Page, rootSelector = 'body', tolerancePx = 2): Promise<TextOverlap[]> {
@@ -38,9 +39,21 @@ export function overlappingText(target: Frame | Page, rootSelector = 'body', tol
       const closed = el.closest('details:not([open])');
       if (closed && !el.closest('summary')) continue;
       if (typeof el.checkVisibility === 'function' && !el.checkVisibility()) continue;
+      // What an ancestor clips (overflow hidden, an ellipsis) is not drawn: a Range measures the whole run, so its box
+      // is cut to every clipping ancestor's box up to the root.
+      const clips = [];
+      for (let a = el; a && a !== root.parentElement; a = a.parentElement) {
+        const s = getComputedStyle(a);
+        if (s.overflowX !== 'visible' || s.overflowY !== 'visible') clips.push(a.getBoundingClientRect());
+      }
       const range = document.createRange();
       range.selectNodeContents(node);
-      for (const r of Array.from(range.getClientRects())) {
+      for (const whole of Array.from(range.getClientRects())) {
+        let left = whole.left, top = whole.top, right = whole.right, bottom = whole.bottom;
+        for (const c of clips) {
+          left = Math.max(left, c.left); top = Math.max(top, c.top); right = Math.min(right, c.right); bottom = Math.min(bottom, c.bottom);
+        }
+        const r = { left, top, right, bottom, width: right - left, height: bottom - top };
         if (r.width < 1 || r.height < 1) continue;
         runs.push({ text: text.slice(0, 60), el, r });
       }

@@ -3,8 +3,8 @@
  * changes and incidents created over Jira's REST API (the change type in Jira's own field, links in Jira), what the
  * app recorded of each change (decisions, deployment, review) written through the app's own store with the real Forge
  * SDK, and `reports.changes` asked for the figures, which must equal the ones computed by hand below. The seeded
- * changes of the demo site (a month before the fixtures) show the fallback on Jira's status and history for a change
- * the app recorded nothing of.
+ * changes of the demo site (a month before the fixtures) show the fallback on Jira's status for a change the app
+ * recorded nothing of, beside the outcomes the app recorded (the fallback on Jira's history is a unit test's).
  */
 import type { ChangeReportsView } from '../../src/contract/change-reports';
 import type { Result } from '../../src/contract/results';
@@ -158,13 +158,30 @@ describe('reports.changes on the project page', () => {
     expect(changeReportCsv(r).split('\r\n')).toContain('Emergency share,all,28.57,%,2,7');
   });
 
-  it('reads what Jira alone knows of a change the app recorded nothing of (the seeded monthly patching)', async () => {
+  it('reads what Jira alone knows of the seeded changes the app recorded nothing of, and the app’s record where there is one', async () => {
     const view = await data({ from: '2027-01-15', to: '2027-02-01' });
-    const patching = view.report.rows.find((row) => row.summary === 'Monthly patching of web servers (November)');
-    // JSM's "Standard" change, moved through Deployed to Reviewed with no review recorded in the app: completed, its
-    // outcome not recorded, deployed when it first moved to "Deployed" (2 days 4 hours after it was raised).
-    expect(patching).toMatchObject({ type: 'pre-approved', status: 'Reviewed', outcome: 'not-recorded', outcomeSource: 'jira', leadTimeMs: 52 * H });
+    const row = (key: string) => view.report.rows.find((r) => r.key === key);
+    const backlog = view.report.backlog.rows.map((b) => b.key);
+    // SD-8 and SD-17, of which the app recorded nothing: Jira's status, in progress as Jira says, not deployed; both
+    // still wait for their approval.
+    for (const key of ['SD-8', 'SD-17']) {
+      expect(row(key)).toMatchObject({ type: 'normal', status: 'Awaiting approval', outcome: 'in-progress', outcomeSource: 'jira', deployedAt: null, leadTimeMs: null });
+      expect(backlog).toContain(key);
+    }
+    // November's patching, raised from the pre-approved template and deployed through the app, closed in Jira with no
+    // review recorded: completed, its outcome not recorded (read from Jira's done status), deployed as the app recorded
+    // it (2 days 4 hours after it was raised); never in the backlog (pre-approved).
+    expect(row('SD-10')).toMatchObject({ summary: 'Monthly patching of web servers (November)', type: 'pre-approved', status: 'Closed', outcome: 'not-recorded', outcomeSource: 'jira', leadTimeMs: 52 * H });
+    expect(backlog).not.toContain('SD-10');
+    // What the app recorded decides where it did: SD-14 rejected by the Control Manager, SD-16 deployed 5 hours after it was raised.
+    expect(row('SD-14')).toMatchObject({ status: 'Rejected', outcome: 'rejected', outcomeSource: 'app' });
+    expect(row('SD-16')).toMatchObject({ type: 'emergency', status: 'Deployed', outcome: 'in-progress', outcomeSource: 'app', leadTimeMs: 5 * H });
     expect(view.report.overall.successRate.denominator).toBe(0);
+
+    // October's patching completed the full process: its review recorded in the app says successful.
+    const october = await data({ from: '2026-12-15', to: '2027-01-14' });
+    expect(october.report.rows.find((r) => r.key === 'SD-13')).toMatchObject({ type: 'normal', status: 'Closed', outcome: 'successful', outcomeSource: 'app', leadTimeMs: 7 * DAY });
+    expect(october.report.overall.successRate).toMatchObject({ numerator: 1, denominator: 1 });
   });
 
   it('D26: a customer is refused the team’s change figures; every one of the service team reads them', async () => {

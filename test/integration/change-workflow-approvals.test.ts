@@ -173,6 +173,13 @@ describe('change workflow, JSM approvals and user pickers on the demo site', () 
       const field = (await jira('sofia').issueFields.getFields()).find((f) => f.id === builder)!;
       expect(field.schema).toMatchObject({ type: 'user', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:userpicker', customId: Number(builder.slice('customfield_'.length)) });
 
+      const keys = async (jql: string, user = 'carlos') => ((await jira(user).issueSearch.searchForIssuesUsingJqlEnhancedSearch({ jql, fields: ['summary'] })).issues ?? []).map((i) => i.key);
+      // The demo's changes already name their builders and deployers: Priya built the mail relay restore (SD-9) and
+      // deployed the firewall's emergency patch (SD-16); SD-7 names nobody yet.
+      expect(await keys(`project = SD AND Builder = "${id('priya')}" ORDER BY key`)).toEqual(['SD-9']);
+      expect(await keys('project = SD AND Deployer = currentUser() ORDER BY key', 'priya')).toEqual(['SD-16']);
+      expect(await keys('project = SD AND issuetype = Change AND Builder is EMPTY ORDER BY key')).toContain('SD-7');
+
       await jira('carlos').issues.editIssue({ issueIdOrKey: 'SD-7', fields: { [builder]: { accountId: id('priya') }, [deployer]: { accountId: id('tom') } } });
       await jira('carlos').issues.editIssue({ issueIdOrKey: 'SD-7', fields: { [deployer]: { accountId: id('priya') } } });
       const issue = await jira('carlos').issues.getIssue({ issueIdOrKey: 'SD-7', fields: [builder, deployer] });
@@ -181,10 +188,10 @@ describe('change workflow, JSM approvals and user pickers on the demo site', () 
       const log = await jira('carlos').issues.getChangeLogs({ issueIdOrKey: 'SD-7' });
       expect(log.values!.at(-1)!.items).toEqual([{ field: 'Deployer', fieldtype: 'custom', fieldId: deployer, from: id('tom'), fromString: 'Tom Becker', to: id('priya'), toString: 'Priya Nair' }]);
 
-      const keys = async (jql: string, user = 'carlos') => ((await jira(user).issueSearch.searchForIssuesUsingJqlEnhancedSearch({ jql, fields: ['summary'] })).issues ?? []).map((i) => i.key);
-      expect(await keys(`project = SD AND Builder = "${id('priya')}"`)).toEqual(['SD-7']);
-      expect(await keys(`project = SD AND cf[${builder.slice('customfield_'.length)}] = "Priya Nair"`)).toEqual(['SD-7']);
-      expect(await keys('project = SD AND Deployer = currentUser()', 'priya')).toEqual(['SD-7']);
+      expect(await keys(`project = SD AND Builder = "${id('priya')}" ORDER BY key`)).toEqual(['SD-7', 'SD-9']);
+      expect(await keys(`project = SD AND cf[${builder.slice('customfield_'.length)}] = "Priya Nair" ORDER BY key`)).toEqual(['SD-7', 'SD-9']);
+      expect(await keys('project = SD AND Deployer = currentUser() ORDER BY key', 'priya')).toEqual(['SD-7', 'SD-16']);
+      expect(await keys(`project = SD AND Deployer = "${id('tom')}" ORDER BY key`)).not.toContain('SD-7');
       expect(await keys(`project = SD AND Approvers in ("${id('carlos')}")`)).toEqual(expect.arrayContaining(['SD-8']));
       expect(await keys('project = SD AND issuetype = Change AND Builder is EMPTY ORDER BY key')).not.toContain('SD-7');
 
