@@ -3,7 +3,8 @@ import { Block, Muted } from '../incident/Block';
 import { IssueLink } from '../incident/IssueLink';
 import { Why } from '../incident/Why';
 import { formatInstant, nameOf, priorityAppearance, REVIEW_OUTCOME, splitWhy } from './format';
-import type { ChangeSection, LinkView, LozengeAppearance, PersonRef } from './types';
+import type { ChangeSection, LozengeAppearance, PersonRef } from './types';
+import { LinkRow } from '../incident/Links';
 
 interface Shown {
   section: ChangeSection;
@@ -293,7 +294,6 @@ const GROUPS = [
   { id: 'changes', title: 'Other changes' },
 ] as const;
 
-const LINK_APPEARANCE: Readonly<Record<LinkView['statusCategory'], LozengeAppearance>> = { new: 'default', indeterminate: 'inprogress', done: 'success' };
 
 /** Linked incidents, problems and other changes; each key opens the issue in Jira. */
 export function ChangeLinks({ section, siteUrl }: { section: ChangeSection; siteUrl: string }) {
@@ -308,13 +308,7 @@ export function ChangeLinks({ section, siteUrl }: { section: ChangeSection; site
             <h3 className="sd-inc-subtitle">{g.title}</h3>
             <ul className="sd-inc-rows">
               {g.items.map((l) => (
-                <li key={`${l.label}:${l.key}`} data-testid="sd-change-link" data-key={l.key}>
-                  <span className="sd-inc-muted">{l.label} </span>
-                  <IssueLink issueKey={l.key} siteUrl={siteUrl} /> <span>{l.summary}</span>{' '}
-                  <Lozenge appearance={LINK_APPEARANCE[l.statusCategory] ?? 'default'} maxWidth="100%">
-                    {l.status}
-                  </Lozenge>
-                </li>
+                <LinkRow key={`${l.label}:${l.key}`} link={l} siteUrl={siteUrl} testId="sd-change-link" />
               ))}
             </ul>
           </div>
