@@ -8,6 +8,8 @@ export const MODULE_KEYS = {
   projectPage: 'sd-project-page',
   /** The customer's view of a request on the JSM customer portal (jiraServiceManagement:portalRequestDetail). */
   portalRequest: 'sd-portal-request',
+  /** The customer's part of the portal: catalogue, shared reports, feedback (jiraServiceManagement:portalSubheader). */
+  portalHome: 'sd-portal-home',
   globalPage: 'sd-global-page',
   transitionValidator: 'sd-transition-validator',
   issueState: 'sd-issue-state',
@@ -16,7 +18,7 @@ export const MODULE_KEYS = {
 } as const;
 
 /** The Custom UI surfaces (modules with a resource and the app's resolver). */
-export const UI_MODULE_KEYS = [MODULE_KEYS.issuePanel, MODULE_KEYS.adminPage, MODULE_KEYS.projectPage, MODULE_KEYS.portalRequest, MODULE_KEYS.globalPage] as const;
+export const UI_MODULE_KEYS = [MODULE_KEYS.issuePanel, MODULE_KEYS.adminPage, MODULE_KEYS.projectPage, MODULE_KEYS.portalRequest, MODULE_KEYS.portalHome, MODULE_KEYS.globalPage] as const;
 export type UiModuleKey = (typeof UI_MODULE_KEYS)[number];
 
 /**
@@ -28,6 +30,7 @@ export const SURFACE_OF: Readonly<Record<UiModuleKey, UiModuleKey>> = {
   [MODULE_KEYS.adminPage]: MODULE_KEYS.adminPage,
   [MODULE_KEYS.projectPage]: MODULE_KEYS.projectPage,
   [MODULE_KEYS.portalRequest]: MODULE_KEYS.issuePanel,
+  [MODULE_KEYS.portalHome]: MODULE_KEYS.portalHome,
   [MODULE_KEYS.globalPage]: MODULE_KEYS.globalPage,
 };
 

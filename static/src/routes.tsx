@@ -7,11 +7,13 @@ const importIssuePanel = () => import('./surfaces/IssuePanel');
 const importAdminPage = () => import('./surfaces/AdminPage');
 const importProjectPage = () => import('./surfaces/ProjectPage');
 const importGlobalPage = () => import('./surfaces/GlobalPage');
+const importPortalHome = () => import('./surfaces/PortalHome');
 
 const IssuePanel = lazy(importIssuePanel);
 const AdminPage = lazy(importAdminPage);
 const ProjectPage = lazy(importProjectPage);
 const GlobalPage = lazy(importGlobalPage);
+const PortalHome = lazy(importPortalHome);
 
 /** Starts the surface's resolver call and chunk download at once, then returns its element. */
 type Start = (context: AppContext) => ReactElement;
@@ -36,6 +38,8 @@ const ROUTES: Readonly<Record<ModuleKey, Start>> = {
     <ProjectPage context={context} initial={started(loadProjectPage, importProjectPage)} />
   ),
   [MODULE_KEYS.globalPage]: (context) => <GlobalPage context={context} initial={started(loadGlobalPage, importGlobalPage)} />,
+  // Each tab of the customer's portal part loads its own data when it opens.
+  [MODULE_KEYS.portalHome]: (context) => <PortalHome context={context} />,
 };
 
 export { isUiModuleKey as isModuleKey } from '@contract/modules';

@@ -1,0 +1,14 @@
+import type { ComponentType } from 'react';
+
+/**
+ * The tabs of the customer's part of the portal (module sd-portal-home, SLM-02, D26), in order. Each tab loads its own
+ * data when it opens; each answers only what concerns the viewer as a customer (the server decides).
+ */
+export interface PortalTab {
+  id: string;
+  label: string;
+  /** Lazily imported so the portal's first paint carries only the open tab. */
+  load: () => Promise<{ default: ComponentType }>;
+}
+
+export const PORTAL_TABS: readonly PortalTab[] = [];
