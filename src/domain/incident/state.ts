@@ -79,6 +79,11 @@ export const incidentStateSchema = z.object({
   sla: z.object({
     /** The WP.14 version whose targets judged the clocks; null = the shipped D9 defaults (no approved policy). */
     policyVersion: z.number().int().positive().nullable(),
+    /**
+     * D18: the approved agreement version whose calendar, targets and matrix the clocks run on (the one covering the
+     * incident's customer organization and service at its creation); null or absent = the policy's defaults.
+     */
+    agreement: z.object({ issueKey: z.string(), title: z.string(), version: z.number().int().positive() }).strict().nullable().optional(),
     evaluatedAt: iso,
     cycles: z.array(slaCycleStateSchema),
   }).strict(),
