@@ -7,6 +7,8 @@ import type { EntityDeclaration } from './kvs';
 /** The parts of manifest.yml the sandbox acts on. Validation proper is @forge/manifest's job (see test/integration/forge-offline.test.ts). */
 const functionDecl = z.object({ key: z.string(), handler: z.string(), timeoutSeconds: z.number().optional() }).passthrough();
 const uiModule = z.object({ key: z.string(), resource: z.string(), resolver: z.object({ function: z.string() }).optional(), title: z.string() }).passthrough();
+/** A portal subheader has no title of its own (JSM shows it under the portal's header). */
+const titlelessModule = uiModule.extend({ title: z.string().default('Service delivery') });
 const manifestSchema = z.object({
   app: z.object({ id: z.string(), runtime: z.object({ name: z.string() }).passthrough(), storage: z.object({ entities: z.array(z.unknown()).optional() }).passthrough().optional() }).passthrough(),
   permissions: z.object({ scopes: z.array(z.string()).optional() }).passthrough().optional(),
@@ -20,12 +22,13 @@ const manifestSchema = z.object({
     'jira:adminPage': z.array(uiModule).optional(),
     'jira:projectPage': z.array(uiModule).optional(),
     'jiraServiceManagement:portalRequestDetail': z.array(uiModule).optional(),
+    'jiraServiceManagement:portalSubheader': z.array(titlelessModule).optional(),
     'jira:globalPage': z.array(uiModule).optional(),
   }).passthrough(),
   resources: z.array(z.object({ key: z.string(), path: z.string() })).optional(),
 });
 
-export const UI_MODULE_TYPES = ['jira:issuePanel', 'jira:adminPage', 'jira:projectPage', 'jiraServiceManagement:portalRequestDetail', 'jira:globalPage'] as const;
+export const UI_MODULE_TYPES = ['jira:issuePanel', 'jira:adminPage', 'jira:projectPage', 'jiraServiceManagement:portalRequestDetail', 'jiraServiceManagement:portalSubheader', 'jira:globalPage'] as const;
 export interface UiModule { key: string; type: (typeof UI_MODULE_TYPES)[number]; resource: string; resolverFunction: string | undefined; title: string }
 export interface AppManifest {
   appId: string;

@@ -169,7 +169,7 @@ export interface JiraChangelogPage {
   histories?: JiraChangelogEntry[];
 }
 
-export type ModuleKey = 'sd-issue-panel' | 'sd-admin-page' | 'sd-project-page' | 'sd-portal-request' | 'sd-global-page';
+export type ModuleKey = 'sd-issue-panel' | 'sd-admin-page' | 'sd-project-page' | 'sd-portal-request' | 'sd-portal-home' | 'sd-global-page';
 
 export interface FrameGrant {
   frameToken: string;

@@ -82,12 +82,29 @@ function portalNav(current: 'help' | 'requests'): HTMLElement {
   );
 }
 
+// ------------------------------------------------------------------ the app's portal subheader
+
+/**
+ * jiraServiceManagement:portalSubheader (`sd-portal-home`): JSM shows the app under the portal's header on the help
+ * center and on a portal's page; its context names the portal when there is one.
+ */
+function portalSubheader(ctx: PageContext, portalId: string | null): HTMLElement {
+  const frame = appFrame({
+    moduleKey: 'sd-portal-home',
+    extension: portalId === null ? {} : { portal: { id: portalId } },
+    title: PORTAL_MODULE_TITLE,
+    signal: ctx.signal,
+    minHeight: 40,
+  });
+  return h('section', { class: 'portal-subheader', 'data-testid': 'portal-subheader' }, frame.element);
+}
+
 // ------------------------------------------------------------------ help center
 
 export async function renderHelpCenter(ctx: PageContext): Promise<void> {
   setTitle('Help center');
   const list = h('div', { class: 'portal-list' }, loading('Loading service desks…'));
-  showPage(ctx, portalNav('help'), h('h1', null, 'Help center'), h('p', { class: 'muted' }, 'Choose the service desk you need help from.'), list);
+  showPage(ctx, portalNav('help'), h('h1', null, 'Help center'), portalSubheader(ctx, null), h('p', { class: 'muted' }, 'Choose the service desk you need help from.'), list);
   try {
     const desks = await jira.get<Paged<ServiceDesk>>(`${API}/servicedesk?limit=50`, ctx.signal);
     if (ctx.signal.aborted) return;
@@ -129,6 +146,7 @@ export async function renderPortal(ctx: PageContext, deskId: string): Promise<vo
     ctx,
     helpCenterCrumbs({ label: desk.projectName }),
     h('h1', null, desk.projectName),
+    portalSubheader(ctx, desk.id),
     h('h2', null, 'What can we help you with?'),
     types.values.length === 0
       ? h('p', { class: 'empty' }, 'This service desk offers no request types yet.')
