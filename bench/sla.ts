@@ -166,6 +166,6 @@ function incidentSnapshot(k: number): IncidentSnapshot {
     id: String(k), key: `SD-${k}`, summary: 'Benchmark incident', projectKey: 'SD', createdAt: created, reporter: { accountId: 'customer', accountType: 'customer' },
     assignee: null, status: { name: status, category: resolved ? 'done' : 'indeterminate' }, priority: history.some((h) => h.id.endsWith('-p')) ? 'High' : 'Normal',
     resolution: resolved ? 'Done' : null, history, comments, links: [],
-    fields: { impact: pick(['High', 'Medium', 'Low']), urgency: pick(['High', 'Medium', 'Low']), services: ['Managed e-mail'], cis: [], rootCause: null, majorIncident: false, securityIncident: false },
+    fields: { impact: pick(['High', 'Medium', 'Low']), urgency: pick(['High', 'Medium', 'Low']), services: ['Managed e-mail'], cis: [], rootCause: null, majorIncident: false, securityIncident: false, organizations: [] },
   };
 }

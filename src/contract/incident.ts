@@ -47,6 +47,8 @@ export interface IncidentSection {
   /** The server's instant (the sandbox clock on the sandbox): the live countdown starts from it. */
   now: string;
   policy: { version: number | null; timeZone: string };
+  /** D18: the customer agreement whose hours, targets and matrix the clocks run on; null = the policy's defaults. */
+  agreement: { issueKey: string; title: string; version: number } | null;
   /**
    * `syncPending`: Jira's priority differs from the derived one and the trigger is about to set it (open incidents only).
    * `jiraPriorityMeans`: the profile priority Jira's field stands for on this site ("Highest" → Critical), so the panel can

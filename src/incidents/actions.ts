@@ -3,7 +3,7 @@ import type { IncidentAnswers } from '../contract/incident';
 import { PRIORITIES } from '../domain/priority-matrix';
 import { Refusal } from '../domain/refusal';
 import {
-  changeTypeForIncidentChange, confirmationChannel, problemRefusal, publishMajorIncidentReportRefusal, raiseChangeRefusal, recordConfirmationRefusal,
+  changeTypeForIncidentChange, confirmationChannel, confirmingParty, problemRefusal, publishMajorIncidentReportRefusal, raiseChangeRefusal, recordConfirmationRefusal,
   recordRootCauseRefusal, takeMajorIncidentRefusal,
 } from '../domain/incident/actions';
 import type { ConfirmationChannel } from '../domain/incident/confirmation';
@@ -49,11 +49,11 @@ async function follow(incident: PanelIncident, rules: IncidentRules, clock: Cloc
 export async function recordConfirmation(ctx: ActionContext, how: ConfirmationChannel, mayEdit: boolean): Promise<IncidentAnswers['incident.recordConfirmation']> {
   const { rules, incident } = await incidentFor(ctx, 'recording a confirmation');
   const actor = actorOf(rules, ctx.viewer);
-  const facts = actionFactsOf(incident.issue, incident.memory.facts);
+  const facts = actionFactsOf(incident.issue, incident.memory.facts, rules);
   const channel = confirmationChannel(actor, facts, how);
   const refusal = recordConfirmationRefusal(actor, facts, channel);
   if (refusal) throw new Refusal('refused', refusal);
-  const party = facts.reporterId ?? '';
+  const party = confirmingParty(actor, facts) ?? '';
   // Recording on someone else's behalf edits their record: Jira's Edit issues permission on it.
   if (ctx.viewer.accountId !== party && !mayEdit) throw new Refusal('forbidden', 'Recording a confirmation on the reporter’s behalf needs Jira’s “Edit issues” permission on this incident.');
   const confirmedAt = new Date(ctx.clock()).toISOString();
@@ -176,7 +176,7 @@ export async function raiseProblem(ctx: ActionContext, summary: string | undefin
 /** D13, INC-24: one named manager for a major incident; of two people taking it at once, one wins. */
 export async function takeMajorIncident(ctx: ActionContext): Promise<IncidentAnswers['incident.takeMajorIncident']> {
   const { rules, incident } = await incidentFor(ctx, 'taking a major incident');
-  const refusal = takeMajorIncidentRefusal(actorOf(rules, ctx.viewer), actionFactsOf(incident.issue, incident.memory.facts));
+  const refusal = takeMajorIncidentRefusal(actorOf(rules, ctx.viewer), actionFactsOf(incident.issue, incident.memory.facts, rules));
   if (refusal) throw new Refusal('refused', refusal);
   const manager = { accountId: ctx.viewer.accountId, displayName: ctx.viewer.displayName, namedAt: new Date(ctx.clock()).toISOString() };
   const outcome = await recordFactOnce(incident.issue.snapshot.id, 'majorIncidentManager', manager);
@@ -195,7 +195,7 @@ export async function takeMajorIncident(ctx: ActionContext): Promise<IncidentAns
  */
 export async function publishMajorIncidentReport(ctx: ActionContext): Promise<IncidentAnswers['incident.publishMajorIncidentReport']> {
   const { rules, incident } = await incidentFor(ctx, 'publishing a major-incident report');
-  const refusal = publishMajorIncidentReportRefusal(actorOf(rules, ctx.viewer), actionFactsOf(incident.issue, incident.memory.facts));
+  const refusal = publishMajorIncidentReportRefusal(actorOf(rules, ctx.viewer), actionFactsOf(incident.issue, incident.memory.facts, rules));
   if (refusal) throw new Refusal('refused', refusal);
   const s = incident.issue.snapshot;
   const publishedAt = new Date(ctx.clock()).toISOString();

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { recordKindOf } from '../domain/record-kind';
+import { findOrganizationsFieldId } from '../jira/issues';
 import { failWork, finishWork, markWork, type IssueRef } from '../store/incident-records';
+import { refreshSiteFields } from '../store/site-fields';
 import { loadIncidentRules, type IncidentRules } from '../store/rules';
 import { bringUpToDate, type Clock, type Outcome, type Run } from './pipeline';
 
@@ -31,6 +33,8 @@ export interface IssueEvent extends IssueRef { issueTypeName: string }
  * An issue whose type maps to no record of the profile is left alone.
  */
 export async function handleIssueEvent(event: IssueEvent, clock: Clock): Promise<Outcome | null> {
+  // D18: JSM's Organizations field id, looked up at most once a day, so the incident is read with it.
+  await refreshSiteFields(clock(), findOrganizationsFieldId);
   const rules: IncidentRules = await loadIncidentRules(clock());
   if (recordKindOf(event.issueTypeName, rules.issueTypes) === 'unmapped') return null;
   const run: Run = { rules, clock, owner: `event:${randomUUID()}` };

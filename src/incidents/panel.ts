@@ -2,7 +2,7 @@ import type { ClockView, IncidentAudience, IncidentSection, LinkView, PersonRef 
 import type { IssuePanelView } from '../contract/views';
 import { isServiceTeam } from '../domain/access';
 import {
-  changeTypeForIncidentChange, confirmationChannel, problemRefusal, publishMajorIncidentReportRefusal, raiseChangeRefusal, recordConfirmationRefusal, recordRootCauseRefusal,
+  changeTypeForIncidentChange, confirmationChannel, confirmingParty, problemRefusal, publishMajorIncidentReportRefusal, raiseChangeRefusal, recordConfirmationRefusal, recordRootCauseRefusal,
   takeMajorIncidentRefusal, type IncidentActionFacts, type IncidentActor,
 } from '../domain/incident/actions';
 import { agentTest, customerClosureItems, type IncidentEvaluation } from '../domain/incident/evaluate';
@@ -71,9 +71,10 @@ export function actorOf(rules: IncidentRules, viewer: Viewer): IncidentActor {
   return { accountId: viewer.accountId, isAgent: agentTest(rules.roles)(actor), roles: new Set(viewer.roles) };
 }
 
-export function actionFactsOf(issue: LoadedIssue, facts: IncidentFacts): IncidentActionFacts {
+export function actionFactsOf(issue: LoadedIssue, facts: IncidentFacts, rules: IncidentRules): IncidentActionFacts {
   return {
     reporterId: issue.snapshot.reporter?.accountId ?? null,
+    contacts: rules.policyFor(issue.snapshot).agreement?.contacts ?? [],
     resolved: issue.snapshot.resolution !== null,
     confirmed: facts.closure !== undefined,
     majorIncident: issue.snapshot.fields.majorIncident,
@@ -97,15 +98,18 @@ export function incidentSection(issue: LoadedIssue, facts: IncidentFacts, ev: In
   // Each person notified with their own role ("Ines Kowalski (Incident Manager)"), never a role beside another name.
   const notifiedPerson = (id: string) => personText({ name: names.get(id) ?? null, roles: rolesOf(id) });
   const actor = actorOf(rules, viewer);
-  const actionFacts = actionFactsOf(issue, facts);
+  const actionFacts = actionFactsOf(issue, facts, rules);
+  const inForce = rules.policyFor(s);
+  const partyId = confirmingParty(actor, actionFacts);
   const resolution = ev.replay.resolution;
-  const reporter: PersonRef | null = s.reporter ? { accountId: s.reporter.accountId, displayName: name(s.reporter.accountId) } : null;
+  const party: PersonRef | null = partyId ? { accountId: partyId, displayName: partyId === viewer.accountId ? viewer.displayName : name(partyId) } : null;
   const confirmation = facts.closure ?? null;
   const manager = facts.majorIncidentManager ?? null;
   return {
     audience,
     now: new Date(at).toISOString(),
-    policy: { version: rules.policy.version, timeZone: rules.policy.policy.serviceHours.timeZone },
+    policy: { version: rules.policy.version, timeZone: inForce.policy.serviceHours.timeZone },
+    agreement: inForce.agreement ? { ...inForce.agreement.ref } : null,
     priority: { value: st.priority.value, derived: st.priority.derived, text: st.priority.text, missing: st.priority.missing, impact: s.fields.impact, urgency: s.fields.urgency, jiraPriority: s.priority, jiraPriorityMeans: profilePriorityOf(s.priority), syncPending: ev.desiredPriority !== null },
     classification: team ? {
       services: st.classification.services, cis: st.classification.cis, securityIncident: st.classification.securityIncident,
@@ -133,7 +137,7 @@ export function incidentSection(issue: LoadedIssue, facts: IncidentFacts, ev: In
     rootCause: team ? { value: (s.fields.rootCause ?? '').trim() || null, fieldMapped: issue.fieldIds.rootCause !== undefined } : null,
     majorIncident: team && s.fields.majorIncident ? { manager, reportPublishedAt: facts.majorIncidentReport?.publishedAt ?? null } : null,
     actions: {
-      recordConfirmation: { ...decision(recordConfirmationRefusal(actor, actionFacts, confirmationChannel(actor, actionFacts, 'e-mail'))), party: reporter, asParty: actor.accountId === actionFacts.reporterId },
+      recordConfirmation: { ...decision(recordConfirmationRefusal(actor, actionFacts, confirmationChannel(actor, actionFacts, 'e-mail'))), party, asParty: actor.accountId === partyId },
       raiseChange: {
         ...(team ? decision(raiseChangeRefusal(actor)) : hidden),
         issueType: rules.changeIssueType(s.projectKey),

@@ -92,7 +92,7 @@ async function trackedSinceOf(issue: LoadedIssue, memory: IncidentMemory, now: n
 export function evaluate(issue: LoadedIssue, memory: IncidentMemory, rules: IncidentRules, trackedSince: number, now: number): IncidentEvaluation {
   const done = doneOf(memory);
   return evaluateIncident(issue.snapshot, {
-    policy: rules.policy,
+    policy: rules.policyFor(issue.snapshot),
     roles: rules.roles,
     escalationsDone: done.escalations,
     communicationsDone: done.communications,
@@ -136,7 +136,7 @@ async function sendMessage(issue: LoadedIssue, ev: IncidentEvaluation, due: Inci
   const claimed = await claimLedger('comm', issue.snapshot.id, due.key, record, run.owner, run.clock());
   if (claimed.status === 'finished') return 'done';
   if (claimed.status === 'busy') { unfinished.push(`message ${due.key}: being sent by another run`); return 'busy'; }
-  const message = renderStandardMessage(due.event, issue.snapshot, ev, run.rules.policy.policy);
+  const message = renderStandardMessage(due.event, issue.snapshot, ev, run.rules.policyFor(issue.snapshot).policy);
   return runClaimed(claimed.row, run, [{ name: 'commented', act: async () => ({ commentId: await addComment(issue.snapshot.key, `${message.subject}\n\n${message.body}`, 'public') }) }], `message ${due.key}`, unfinished);
 }
 
@@ -154,7 +154,7 @@ async function escalate(issue: LoadedIssue, ev: IncidentEvaluation, decision: Es
   if (claimed.status === 'finished') return 'done';
   if (claimed.status === 'busy') { unfinished.push(`escalation ${decision.key}: being sent by another run`); return 'busy'; }
   const notified = claimed.row.record.notified;
-  const message = renderStandardMessage('incident-escalated', issue.snapshot, ev, run.rules.policy.policy, { threshold: thresholdLabel(decision) });
+  const message = renderStandardMessage('incident-escalated', issue.snapshot, ev, run.rules.policyFor(issue.snapshot).policy, { threshold: thresholdLabel(decision) });
   const nobody = notified.length ? `\n\nNotified: ${await notifiedPeople(notified, run)}.` : '\n\nNobody was notified: the role list names no Incident Manager or Service Manager.';
   return runClaimed(claimed.row, run, [
     { name: 'notified', act: async () => { if (notified.length) await notifyUsers(issue.snapshot.key, message.subject, message.body, notified); } },

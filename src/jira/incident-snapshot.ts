@@ -21,8 +21,14 @@ const SLOT_FIELD: Readonly<Record<IncidentSlot, keyof IncidentSnapshot['fields']
   impact: 'impact', urgency: 'urgency', affectedServices: 'services', impactedCis: 'cis', rootCause: 'rootCause', majorIncident: 'majorIncident', securityIncident: 'securityIncident',
 };
 
-/** Field id per slot: from the setup wizard's mapping, or found by name in the issue's `names`. */
-export type IncidentFieldIds = Partial<Record<IncidentSlot, string>>;
+/**
+ * Field id per slot: from the setup wizard's mapping, or found by name in the issue's `names`. `organizations` is JSM's
+ * own "Organizations" field (the customer organizations a request is shared with, D18), which the wizard never creates.
+ */
+export type IncidentFieldIds = Partial<Record<IncidentSlot | 'organizations', string>>;
+
+/** JSM's field of the organizations a request is shared with (its custom type, and its name on every JSM site). */
+export const ORGANIZATIONS_FIELD = { customType: 'com.atlassian.servicedesk:sd-customer-organizations', name: 'Organizations' } as const;
 
 export const BASE_FIELDS = ['summary', 'issuetype', 'project', 'status', 'priority', 'resolution', 'resolutiondate', 'reporter', 'creator', 'assignee', 'created', 'updated', 'comment', 'issuelinks'];
 
@@ -51,6 +57,8 @@ export function fieldIdsFromNames(names: Readonly<Record<string, string>>): Inci
       if (id) { out[slot] = id; break; }
     }
   }
+  const organizations = byName.get(ORGANIZATIONS_FIELD.name.toLowerCase());
+  if (organizations) out.organizations = organizations;
   return out;
 }
 
@@ -120,6 +128,18 @@ function optionValues(v: unknown): string[] {
   return [];
 }
 
+/** JSM's Organizations field: `[{ id, name, … }]` (ids as JSM gives them, numbers or strings) → the ids as strings. */
+function organizationIds(v: unknown): string[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((o) => {
+    if (typeof o === 'object' && o !== null) {
+      const id = (o as { id?: unknown }).id;
+      if (typeof id === 'string' || typeof id === 'number') return [String(id)];
+    }
+    return [];
+  });
+}
+
 /** Plain text of a text field or an ADF document. */
 function textOf(v: unknown): string | null {
   if (v === null || v === undefined) return null;
@@ -159,7 +179,7 @@ export function parseIncidentBean(bean: IncidentBean, ids: IncidentFieldIds | nu
   const f = bean.fields;
   const fieldIds = ids ?? fieldIdsFromNames(bean.names ?? {});
   const raw = f as Record<string, unknown>;
-  const value = (slot: IncidentSlot): unknown => (fieldIds[slot] ? raw[fieldIds[slot]] : undefined);
+  const value = (slot: IncidentSlot | 'organizations'): unknown => (fieldIds[slot] ? raw[fieldIds[slot]] : undefined);
   const histories: HistoryEntry[] = (bean.changelog?.histories ?? []).map((h) => historyEntry(h, fieldIds));
   const comments: CommentFact[] = (f.comment?.comments ?? []).map(commentFact);
   const links: LinkFact[] = (f.issuelinks ?? []).flatMap((l) => {
@@ -187,6 +207,7 @@ export function parseIncidentBean(bean: IncidentBean, ids: IncidentFieldIds | nu
       rootCause: textOf(value('rootCause')),
       majorIncident: optionValues(value('majorIncident')).length > 0,
       securityIncident: optionValues(value('securityIncident')).length > 0,
+      organizations: organizationIds(value('organizations')),
     },
     links,
     missingFields: INCIDENT_SLOTS.filter((slot) => !fieldIds[slot]).flatMap((slot) => (SLOT_FIELD[slot] ? [SLOT_FIELD[slot]] : [])),

@@ -8,7 +8,7 @@ import { route } from '@forge/api';
 import { z } from 'zod';
 import { adfFromText } from './adf';
 import { JiraRequestError, jiraFetch, jiraGet, jiraGetOrNull, type Actor } from './client';
-import { incidentBeanSchema, incidentQuery, type IncidentBean, type IncidentFieldIds } from './incident-snapshot';
+import { incidentBeanSchema, incidentQuery, ORGANIZATIONS_FIELD, type IncidentBean, type IncidentFieldIds } from './incident-snapshot';
 import { searchPageSchema, statusSchema } from './schemas';
 
 /** The app's issue entity property (ADR 005, ADR 010): an index and display copy, never read as input. */
@@ -194,3 +194,13 @@ export async function getIssueTypeAsUser(key: string): Promise<{ key: string; is
 }
 
 export { JiraRequestError };
+
+const typedFieldList = z.array(z.object({ id: z.string(), name: z.string(), schema: z.object({ custom: z.string().optional() }).passthrough().optional() }).passthrough());
+
+/** JSM's "Organizations" field id (by its custom type, else its name), read as the app; null on a site without JSM. */
+export async function findOrganizationsFieldId(): Promise<string | null> {
+  const fields = await jiraGet('app', route`/rest/api/3/field`, typedFieldList);
+  const custom = fields.filter((f) => f.id.startsWith('customfield_'));
+  const hit = custom.find((f) => f.schema?.custom === ORGANIZATIONS_FIELD.customType) ?? custom.find((f) => f.name.trim().toLowerCase() === ORGANIZATIONS_FIELD.name.toLowerCase());
+  return hit?.id ?? null;
+}

@@ -1,10 +1,15 @@
 import type { z } from 'zod';
+import type { ApprovedAgreementVersion } from '../domain/agreement/content';
+import { agreementCovering, agreementInForceOf, incidentPolicyUnder } from '../domain/agreement/in-force';
 import type { PolicyInForce } from '../domain/incident/evaluate';
+import type { IncidentSnapshot } from '../domain/incident/snapshot';
 import { defaultPolicy } from '../domain/policy';
 import { DEFAULT_ISSUE_TYPE_MAPPING, type IssueTypeMapping } from '../domain/record-kind';
 import type { RoleAssignment } from '../domain/roles';
 import type { FieldIds } from '../domain/setup-plan';
+import { loadApprovedAgreementVersions } from './agreement-versions';
 import { loadRoleList, POLICY, projectMappingSchema, SITE_MAPPING } from './documents';
+import { loadSiteFields } from './site-fields';
 import { loadDocument } from './work-product-store';
 
 /**
@@ -12,7 +17,15 @@ import { loadDocument } from './work-product-store';
  * the setup wizard's project mapping (issue types and fields).
  */
 export interface IncidentRules {
+  /** The approved WP.14 (or the shipped defaults): what applies where no agreement covers an incident. */
   policy: PolicyInForce;
+  /** Every approved agreement version (D18, D23). */
+  agreements: readonly ApprovedAgreementVersion[];
+  /**
+   * D18: the policy an incident runs under: the approved customer agreement covering its organization and service at
+   * its creation (its hours, targets and matrix), else the policy's defaults.
+   */
+  policyFor: (s: Pick<IncidentSnapshot, 'createdAt' | 'fields'>) => PolicyInForce;
   roles: readonly RoleAssignment[] | null;
   /** The setup wizard's field ids per project key; null for a project without a mapping (fields found by name). */
   fieldIds: (projectKey: string) => FieldIds | null;
@@ -37,7 +50,7 @@ export async function incidentIssueTypesOf(projectKey: string): Promise<string[]
 }
 
 export async function loadIncidentRules(now: number): Promise<IncidentRules> {
-  const [policy, roles, mapping] = await Promise.all([loadDocument(POLICY), loadRoleList(), loadDocument(SITE_MAPPING)]);
+  const [policy, roles, mapping, agreements, siteFields] = await Promise.all([loadDocument(POLICY), loadRoleList(), loadDocument(SITE_MAPPING), loadApprovedAgreementVersions(), loadSiteFields()]);
   const projects = mapping.current?.content.projects ?? [];
   const issueTypes: IssueTypeMapping = {
     incident: [...DEFAULT_ISSUE_TYPE_MAPPING.incident], 'service-change-request': [...DEFAULT_ISSUE_TYPE_MAPPING['service-change-request']],
@@ -50,13 +63,22 @@ export async function loadIncidentRules(now: number): Promise<IncidentRules> {
     }
   }
   const today = new Date(now).toISOString().slice(0, 10);
+  const base: PolicyInForce = policy.current ? { policy: policy.current.content, version: policy.current.version, agreement: null } : { policy: defaultPolicy(today), version: null, agreement: null };
+  const organizationsFieldId = siteFields?.organizationsFieldId ?? null;
   return {
-    policy: policy.current ? { policy: policy.current.content, version: policy.current.version } : { policy: defaultPolicy(today), version: null },
+    policy: base,
+    agreements,
+    policyFor: (s) => {
+      const v = agreementCovering(agreements, { organizationIds: s.fields.organizations, services: s.fields.services, createdAt: s.createdAt });
+      return v ? { policy: incidentPolicyUnder(base.policy, v), version: base.version, agreement: agreementInForceOf(v) } : base;
+    },
     roles: roles?.assignments ?? null,
     fieldIds: (projectKey) => {
       const p = projects.find((x) => x.projectKey === projectKey);
       if (!p) return null;
-      return Object.fromEntries(Object.entries(p.fields).map(([slot, f]) => [slot, f.id])) as FieldIds;
+      const ids = Object.fromEntries(Object.entries(p.fields).map(([slot, f]) => [slot, f.id])) as FieldIds & { organizations?: string };
+      if (organizationsFieldId) ids.organizations = organizationsFieldId;
+      return ids;
     },
     issueTypes,
     changeIssueType: (projectKey) => mappedIssueType(projects, projectKey, 'service-change-request') ?? 'Change',

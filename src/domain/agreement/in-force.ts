@@ -70,3 +70,31 @@ export function policyUnderAgreement(policy: ServiceDeliveryPolicy, terms: Agree
 }
 
 export const agreementRefOf = (v: ApprovedAgreementVersion): AgreementRef => ({ issueKey: v.issueKey, title: v.title, version: v.version });
+
+/** The matrix an agreement overrides the policy's with (D8), as the priority rules read it. */
+export interface AgreementInForce {
+  ref: AgreementRef;
+  /** D12: the customer contacts who may confirm a resolution besides the reporter. */
+  contacts: readonly string[];
+  matrix: { scheme: NonNullable<AgreementSlaTerms['priorityMatrix']>['scheme']; cells: NonNullable<AgreementSlaTerms['priorityMatrix']>['cells'] } | null }
+
+/**
+ * The policy an incident under `v` runs on: the policy with the agreement's service hours and targets (D9, D10). The
+ * matrix stays the policy's here; the agreement's own matrix is applied by the priority rules (explainPriority), which
+ * say which matrix gave the priority and fall back to the policy's when the agreement's is unusable (INC-10).
+ * One object per (policy, agreement version), so the engine's per-policy caches serve every incident under it.
+ */
+const underAgreement = new WeakMap<ServiceDeliveryPolicy, Map<string, ServiceDeliveryPolicy>>();
+export function incidentPolicyUnder(policy: ServiceDeliveryPolicy, v: ApprovedAgreementVersion): ServiceDeliveryPolicy {
+  let byVersion = underAgreement.get(policy);
+  if (!byVersion) { byVersion = new Map(); underAgreement.set(policy, byVersion); }
+  const key = `${v.issueId}:${String(v.version)}`;
+  let derived = byVersion.get(key);
+  if (!derived) {
+    derived = { ...policy, serviceHours: v.content.serviceHours, targets: v.content.targets };
+    byVersion.set(key, derived);
+  }
+  return derived;
+}
+
+export const agreementInForceOf = (v: ApprovedAgreementVersion): AgreementInForce => ({ ref: agreementRefOf(v), contacts: v.content.contacts, matrix: v.content.priorityMatrix });

@@ -17,6 +17,8 @@ export interface IncidentActor {
 
 export interface IncidentActionFacts {
   reporterId: string | null;
+  /** D12: the customer contacts of the agreement covering the incident, who may confirm besides the reporter. */
+  contacts: readonly string[];
   resolved: boolean;
   confirmed: boolean;
   majorIncident: boolean;
@@ -24,16 +26,26 @@ export interface IncidentActionFacts {
   reportPublished: boolean;
 }
 
-/** D12 / IN.2.5: the reporter confirms in Jira; an agent records a confirmation received another way. */
+/**
+ * D12: whose confirmation a viewer records: their own when they are an affected party (the reporter, or a customer
+ * contact of the agreement covering the incident), else the reporter's (an agent records it on their behalf).
+ */
+export function confirmingParty(actor: IncidentActor, f: IncidentActionFacts): string | null {
+  if (actor.accountId === f.reporterId || f.contacts.includes(actor.accountId)) return actor.accountId;
+  return f.reporterId;
+}
+
+/** D12 / IN.2.5: an affected party confirms in Jira; an agent records a confirmation received another way. */
 export function recordConfirmationRefusal(actor: IncidentActor, f: IncidentActionFacts, how: ConfirmationChannel): string | null {
   if (f.confirmed) return 'The confirmation is already recorded.';
-  if (!f.reporterId) return 'The incident has no reporter to confirm it.';
-  return confirmationRefusal({ recordedBy: actor.accountId, confirmedBy: f.reporterId, how }, { reporterId: f.reporterId, affectedParties: [], recorderIsAgent: actor.isAgent, resolved: f.resolved });
+  const party = confirmingParty(actor, f);
+  if (!party) return 'The incident has no reporter to confirm it.';
+  return confirmationRefusal({ recordedBy: actor.accountId, confirmedBy: party, how }, { reporterId: f.reporterId, affectedParties: f.contacts, recorderIsAgent: actor.isAgent, resolved: f.resolved });
 }
 
 /** The channel a confirmation is recorded with: "in Jira" when the party confirms themselves. */
 export function confirmationChannel(actor: IncidentActor, f: IncidentActionFacts, given: ConfirmationChannel): ConfirmationChannel {
-  return actor.accountId === f.reporterId ? 'in Jira' : given;
+  return confirmingParty(actor, f) === actor.accountId ? 'in Jira' : given;
 }
 
 /** IN.1.3, IN.2.2 NOTE 2, IN.2.5 NOTE 2: agents raise the mitigation or permanent-fix service change request. */

@@ -1,5 +1,6 @@
-import { classifyIncident, slaPolicyFrom, type ServiceDeliveryPolicy } from '../policy';
-import { PRIORITIES, type Priority, type PriorityResult } from '../priority-matrix';
+import type { AgreementInForce } from '../agreement/in-force';
+import { classifyIncident, policyMatrix, slaPolicyFrom, type ServiceDeliveryPolicy } from '../policy';
+import { explainPriority, PRIORITIES, type Priority, type PriorityResult } from '../priority-matrix';
 import type { RoleAssignment } from '../roles';
 import { escalationDecisions, nextDeadline, replayIncident, type EscalationDecision, type SlaCycle, type SlaReplay } from '../sla/replay';
 import type { Instant } from '../sla/calendar';
@@ -17,8 +18,11 @@ import { incidentTimelineOf, priorityInForceAt, type Classifier } from './timeli
  * the trigger, the scan, the validator and the panel all call it, so they cannot disagree.
  */
 
-/** The policy in force: the approved WP.14 (its version), or the shipped defaults (`version: null`). */
-export interface PolicyInForce { policy: ServiceDeliveryPolicy; version: number | null }
+/**
+ * The policy in force: the approved WP.14 (its version), or the shipped defaults (`version: null`). Under a customer
+ * agreement (D18) `policy` carries the agreement's service hours and targets, and `agreement` names it and its matrix.
+ */
+export interface PolicyInForce { policy: ServiceDeliveryPolicy; version: number | null; agreement?: AgreementInForce | null }
 
 export interface IncidentContext {
   policy: PolicyInForce;
@@ -82,14 +86,22 @@ function slaPolicyOf(policy: ServiceDeliveryPolicy): SlaPolicy {
   return sla;
 }
 
-/** D8 per (policy, impact, urgency): the matrix is validated once per policy version, not once per incident. */
+/**
+ * D8 per (policy, agreement, impact, urgency): the matrix is validated once per policy version, not once per incident.
+ * An agreement's own matrix wins when usable (explainPriority says which matrix gave the priority).
+ */
 const classifications = new WeakMap<ServiceDeliveryPolicy, Map<string, PriorityResult>>();
-function classificationOf(policy: ServiceDeliveryPolicy, version: number, impact: string | null, urgency: string | null): PriorityResult {
+function classificationOf(policy: ServiceDeliveryPolicy, version: number, impact: string | null, urgency: string | null, agreement: AgreementInForce | null = null): PriorityResult {
   let byInput = classifications.get(policy);
   if (!byInput) { byInput = new Map(); classifications.set(policy, byInput); }
-  const key = `${String(version)}\u0000${impact ?? '\u0001'}\u0000${urgency ?? '\u0001'}`;
+  const key = `${String(version)}\u0000${agreement?.matrix ? `${agreement.ref.issueKey}:${String(agreement.ref.version)}` : ''}\u0000${impact ?? '\u0001'}\u0000${urgency ?? '\u0001'}`;
   let result = byInput.get(key);
-  if (!result) { result = classifyIncident(policy, version, impact, urgency); byInput.set(key, result); }
+  if (!result) {
+    result = agreement?.matrix
+      ? explainPriority({ impact, urgency, policy: policyMatrix(policy, version), agreement: { agreementId: agreement.ref.issueKey, matrix: { ...agreement.matrix, version: agreement.ref.version } } })
+      : classifyIncident(policy, version, impact, urgency);
+    byInput.set(key, result);
+  }
   return result;
 }
 
@@ -171,7 +183,8 @@ export function communicationsCalledFor(s: IncidentSnapshot, replay: SlaReplay, 
 
 export function evaluateIncident(s: IncidentSnapshot, ctx: IncidentContext, closedStatuses: readonly string[], confirmation: { confirmedBy: string } | null): IncidentEvaluation {
   const { policy, version } = ctx.policy;
-  const classified = classificationOf(policy, version ?? 1, s.fields.impact, s.fields.urgency);
+  const agreement = ctx.policy.agreement ?? null;
+  const classified = classificationOf(policy, version ?? 1, s.fields.impact, s.fields.urgency, agreement);
   // Before a policy is approved the shipped D8 matrix applies; say so rather than cite a version that does not exist.
   const cls = classified.ok && version === null ? { ...classified, text: classified.text.replace(/\(policy matrix v1\)$/, '(D8 default matrix; no policy approved yet)') } : classified;
   const sla = slaPolicyOf(policy);
@@ -179,7 +192,7 @@ export function evaluateIncident(s: IncidentSnapshot, ctx: IncidentContext, clos
   const matrixVersion = version ?? 1;
   // D25: the replay asks the matrix at every impact or urgency change; the cached classification keeps that cheap.
   const classify: Classifier = (impact, urgency) => {
-    const r = classificationOf(policy, matrixVersion, impact, urgency);
+    const r = classificationOf(policy, matrixVersion, impact, urgency, agreement);
     return r.ok ? r.priority : null;
   };
   const timeline = incidentTimelineOf(s, isAgent, sla.fallbackPriority, classify);
@@ -232,7 +245,7 @@ export function evaluateIncident(s: IncidentSnapshot, ctx: IncidentContext, clos
       impact: s.fields.impact, urgency: s.fields.urgency, services: [...s.fields.services], cis: [...s.fields.cis],
       securityIncident: s.fields.securityIncident, majorIncident: s.fields.majorIncident, significant: sig.significant, significantReasons: sig.reasons,
     },
-    sla: { policyVersion: version, evaluatedAt: isoInstant(ctx.now), cycles: cycles.map(cycleState) },
+    sla: { policyVersion: version, agreement: agreement?.ref ?? null, evaluatedAt: isoInstant(ctx.now), cycles: cycles.map(cycleState) },
     escalations: [...ctx.escalationsDone].sort((a, b) => (a.crossedAt < b.crossedAt ? -1 : a.crossedAt > b.crossedAt ? 1 : a.key < b.key ? -1 : 1)),
     communications: [...ctx.communicationsDone].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.key < b.key ? -1 : 1)),
     majorIncidentManager: ctx.majorIncidentManager,

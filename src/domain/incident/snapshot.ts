@@ -45,6 +45,8 @@ export interface IncidentFields {
   majorIncident: boolean;
   /** IN.2.1 NOTE / INC-31: classified as an information security incident. */
   securityIncident: boolean;
+  /** D18: the JSM customer organizations (ids) the request is shared with; empty on a plain Jira site. */
+  organizations: string[];
 }
 
 export interface IncidentSnapshot {

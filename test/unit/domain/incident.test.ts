@@ -1,6 +1,6 @@
 import { agentTest, escalationRecipients, evaluateIncident, type IncidentContext } from '../../../src/domain/incident/evaluate';
 import { incidentIndexOf, sameIncidentState, sameIndex } from '../../../src/domain/incident/issue-index';
-import { changeTypeForIncidentChange, confirmationChannel, problemRefusal, publishMajorIncidentReportRefusal, raiseChangeRefusal, recordConfirmationRefusal, recordRootCauseRefusal, takeMajorIncidentRefusal } from '../../../src/domain/incident/actions';
+import { changeTypeForIncidentChange, confirmationChannel, confirmingParty, problemRefusal, publishMajorIncidentReportRefusal, raiseChangeRefusal, recordConfirmationRefusal, recordRootCauseRefusal, takeMajorIncidentRefusal } from '../../../src/domain/incident/actions';
 import { confirmationRefusal } from '../../../src/domain/incident/confirmation';
 import { escalationText, formatDuration, formatInstant, majorIncidentReport, peopleText, personText, renderStandardMessage, thresholdLabel } from '../../../src/domain/incident/messages';
 import { jiraPriorityFor, profilePriorityOf } from '../../../src/domain/incident/priority-names';
@@ -26,7 +26,7 @@ function snapshot(over: Partial<IncidentSnapshot> = {}, fields: Partial<Incident
     id: '10100', key: 'SD-42', summary: 'Mail down', projectKey: 'SD', createdAt: T0, reporter: customer('carla'), assignee: { accountId: 'priya', displayName: 'Priya Nair' },
     status: { name: 'Open', category: 'new' }, priority: 'Normal', resolution: null, history: [], comments: [], links: [],
     ...over,
-    fields: { impact: 'High', urgency: 'High', services: ['Managed e-mail'], cis: [], rootCause: null, majorIncident: false, securityIncident: false, ...fields },
+    fields: { impact: 'High', urgency: 'High', services: ['Managed e-mail'], cis: [], rootCause: null, majorIncident: false, securityIncident: false, organizations: [], ...fields },
   };
 }
 
@@ -389,7 +389,18 @@ describe('who may act on an incident from the panel (D6, D12, D13, INC-24)', () 
   const im = { accountId: 'ines', isAgent: true, roles: new Set(['IM'] as const) };
   const cm = { accountId: 'carlos', isAgent: false, roles: new Set(['CM'] as const) };
   const reporter = { accountId: 'carla', isAgent: false, roles: new Set(['CUS'] as const) };
-  const facts = { reporterId: 'carla', resolved: true, confirmed: false, majorIncident: true, manager: null, reportPublished: false };
+  const facts = { reporterId: 'carla', contacts: [] as string[], resolved: true, confirmed: false, majorIncident: true, manager: null, reportPublished: false };
+
+  it('D12: a customer contact of the agreement confirms for themselves; another customer may not', () => {
+    const contact = { accountId: 'olga', isAgent: false, roles: new Set(['CUS'] as const) };
+    const withContact = { ...facts, contacts: ['olga'] };
+    expect(confirmingParty(contact, withContact)).toBe('olga');
+    expect(recordConfirmationRefusal(contact, withContact, confirmationChannel(contact, withContact, 'e-mail'))).toBeNull();
+    expect(confirmationChannel(contact, withContact, 'e-mail')).toBe('in Jira');
+    expect(confirmingParty(contact, facts)).toBe('carla');
+    expect(recordConfirmationRefusal(contact, facts, 'in Jira')).toContain('someone who works incidents');
+    expect(confirmingParty(agent, withContact)).toBe('carla');
+  });
 
   it('D12: the reporter confirms in Jira, an agent records it with the channel, others may not; once only', () => {
     expect(recordConfirmationRefusal(reporter, facts, confirmationChannel(reporter, facts, 'e-mail'))).toBeNull();
@@ -441,7 +452,7 @@ describe('issue #12: the panel speaks in words and names people with their own r
     expect(recordRootCauseRefusal(cm, { mapped: true, projectKey: 'SD' })).toMatch(/^Only the people who work incidents.*\(D11, D13\)$/);
     expect(problemRefusal(agent, false)).toContain('Problem management is not switched on');
     expect(problemRefusal(agent, true)).toBeNull();
-    for (const t of [takeMajorIncidentRefusal(cm, { reporterId: 'carla', resolved: false, confirmed: false, majorIncident: true, manager: null, reportPublished: false })]) {
+    for (const t of [takeMajorIncidentRefusal(cm, { reporterId: 'carla', contacts: [], resolved: false, confirmed: false, majorIncident: true, manager: null, reportPublished: false })]) {
       expect(t).toMatch(/\. \([A-Z0-9.,\s-]+\)$/);
     }
   });
