@@ -138,6 +138,7 @@ export function Clocks({
   locale,
   onDue,
   title = 'SLA clocks',
+  basis,
 }: {
   clocks: IncidentSection['clocks'];
   serverNow: string;
@@ -148,6 +149,8 @@ export function Clocks({
   locale: string | undefined;
   onDue: () => void;
   title?: string;
+  /** D18: what the targets come from: the customer agreement covering the incident, or the policy (null). */
+  basis?: { agreement: IncidentSection['agreement']; policyVersion: number | null };
 }) {
   const current = [clocks.firstResponse, clocks.resolution];
   const live = current.some((c) => c !== null && (ticks(c) || (c.state === 'breached' && c.stop === null)));
@@ -167,6 +170,7 @@ export function Clocks({
 
   return (
     <Block id="sd-inc-clocks" title={title}>
+      {basis ? <TargetsBasis {...basis} /> : null}
       {clocks.firstResponse === null && clocks.resolution === null ? (
         <Muted testId="sd-clocks-empty">No SLA clock runs for this incident.</Muted>
       ) : (
@@ -180,5 +184,16 @@ export function Clocks({
         {summaryOf(current, sinceView)}
       </p>
     </Block>
+  );
+}
+
+/** D18: the targets' source in words: the agreement (its title and version) or the service delivery policy. */
+function TargetsBasis({ agreement, policyVersion }: { agreement: IncidentSection['agreement']; policyVersion: number | null }) {
+  return (
+    <p className="sd-inc-muted" data-testid="sd-clocks-basis">
+      {agreement
+        ? <>Targets of <strong>{agreement.title}</strong> ({agreement.issueKey}, version {agreement.version})</>
+        : policyVersion !== null ? <>Targets of the service delivery policy (version {policyVersion}); no agreement covers this incident</> : <>Default targets; no policy is approved and no agreement covers this incident</>}
+    </p>
   );
 }

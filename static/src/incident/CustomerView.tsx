@@ -63,6 +63,7 @@ export function CustomerView({ incident, issueKey, receivedAt, timeZone, locale,
         currentPriority={incident.priority.value}
         locale={locale}
         onDue={refresh}
+        basis={{ agreement: incident.agreement, policyVersion: incident.policy.version }}
       />
       <History escalations={null} communications={incident.communications} timeZone={timeZone} locale={locale} />
       {c === null ? (

@@ -55,6 +55,7 @@ export default function IncidentPart({ incident, issueKey, siteUrl, locale, time
         currentPriority={incident.priority.value}
         locale={tag}
         onDue={refresh}
+        basis={{ agreement: incident.agreement, policyVersion: incident.policy.version }}
       />
       <History escalations={incident.escalations} communications={incident.communications} timeZone={timeZone} locale={tag} />
       {incident.links ? <Links links={incident.links} siteUrl={siteUrl} /> : null}
