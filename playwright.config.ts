@@ -41,7 +41,7 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   // The HTML report keeps the screenshots the journey specs attach (light and dark) beside each step.
   reporter: [['list'], ['html', { open: 'never', outputFolder: process.env.E2E_REPORT_DIR ?? 'playwright-report' }]],
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   use: {
     baseURL: external ?? `http://127.0.0.1:${PORT}`,
     testIdAttribute: 'data-testid',
