@@ -46,6 +46,8 @@ export const CUSTOM_FIELD_TYPES: Record<string, { schemaType: string; items?: st
   'com.atlassian.jira.plugin.system.customfieldtypes:multiuserpicker': { schemaType: 'array', items: 'user', searcher: 'com.atlassian.jira.plugin.system.customfieldtypes:userpickergroupsearcher' },
   'com.atlassian.jira.plugin.system.customfieldtypes:url': { schemaType: 'string', searcher: 'com.atlassian.jira.plugin.system.customfieldtypes:exacttextsearcher' },
   'com.atlassian.jira.plugin.system.customfieldtypes:labels': { schemaType: 'array', items: 'string', searcher: 'com.atlassian.jira.plugin.system.customfieldtypes:labelsearcher' },
+  // JSM's locked "Organizations" field (sandbox/jira/organizations.ts): JSM creates it; POST /field refuses the type.
+  'com.atlassian.servicedesk:sd-customer-organizations': { schemaType: 'array', items: 'sd-customerorganization', searcher: 'com.atlassian.servicedesk:sd-customer-organizations-searcher' },
 };
 
 export class Formatter {

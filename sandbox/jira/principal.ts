@@ -25,7 +25,7 @@ export class Permissions {
     return this.roles(p, project).length > 0;
   }
 
-  /** Agents and admins work every issue of the project; customers only the requests they raised (JSM). */
+  /** Agents and admins work every issue of the project; customers only the requests they raised or that are shared with their organizations (JSM). */
   isAgent(p: Principal, project: ProjectRow): boolean {
     if (p.kind === 'app') return true;
     const roles = this.roles(p, project);
@@ -35,7 +35,10 @@ export class Permissions {
   canSeeIssue(p: Principal, issue: IssueRow, project: ProjectRow = this.rows.projectById(issue.project_id)): boolean {
     if (!this.canBrowseProject(p, project)) return false;
     if (this.isAgent(p, project)) return true;
-    return issue.reporter_id === p.user.account_id;
+    if (issue.reporter_id === p.user.account_id) return true;
+    // JSM: a request shared with an organization (its "Organizations" field) is visible to that organization's members.
+    const shared = this.rows.sharedOrganizationIds(issue);
+    return shared.length > 0 && this.rows.organizationIdsOf(p.user.account_id).some((id) => shared.includes(id));
   }
 
   canCreate(p: Principal, project: ProjectRow): boolean { return this.isAgent(p, project); }

@@ -5,6 +5,7 @@ import { CUSTOM_FIELD_TYPES, SYSTEM_FIELDS } from './format';
 import type { Notifications } from './notifications';
 import type { Principal } from './principal';
 import { Search, searchBodySchema } from './search';
+import { ORGANIZATIONS_FIELD_TYPE } from './organizations';
 import { serviceDeskRoutes } from './servicedesk';
 import type { JiraSite } from './site';
 
@@ -186,7 +187,8 @@ export function jiraRoutes(site: JiraSite, search: Search, notifications: Notifi
     requireAdmin(p);
     const parsed = z.object({ name: z.string().min(1).max(255), description: z.string().optional(), type: z.string(), searcherKey: z.string().optional() }).strict().safeParse(body);
     if (!parsed.success) throw fieldErrors(400, zodErrors(parsed.error));
-    const type = CUSTOM_FIELD_TYPES[parsed.data.type];
+    // JSM's "Organizations" field is locked: it exists once on a JSM site and cannot be created.
+    const type = parsed.data.type === ORGANIZATIONS_FIELD_TYPE ? undefined : CUSTOM_FIELD_TYPES[parsed.data.type];
     if (!type) throw fieldErrors(400, { type: `Custom field type '${parsed.data.type}' is not supported.` });
     if (parsed.data.searcherKey && parsed.data.searcherKey !== type.searcher) throw fieldErrors(400, { searcherKey: `Searcher '${parsed.data.searcherKey}' is not valid for the field type '${parsed.data.type}'.` });
     const id = `customfield_${nextId(db, 'customfield')}`;

@@ -77,5 +77,18 @@ export class Rows {
   linkTypes(): LinkTypeRow[] { return this.db.prepare('SELECT * FROM link_types ORDER BY CAST(id AS INTEGER)').all() as LinkTypeRow[]; }
   linkType(id: string): LinkTypeRow | undefined { return this.db.prepare('SELECT * FROM link_types WHERE id = ?').get(id) as LinkTypeRow | undefined; }
   linksOf(issueId: number): IssueLinkRow[] { return this.db.prepare('SELECT * FROM issue_links WHERE inward_issue_id = ? OR outward_issue_id = ? ORDER BY id').all(issueId, issueId) as IssueLinkRow[]; }
+  /** JSM's "Organizations" fields (type `com.atlassian.servicedesk:sd-customer-organizations`); a JSM site has one. */
+  organizationFieldIds(): string[] {
+    return (this.db.prepare("SELECT id FROM custom_fields WHERE type = 'com.atlassian.servicedesk:sd-customer-organizations'").all() as { id: string }[]).map((r) => r.id);
+  }
+  /** The JSM customer organizations an account belongs to (ids as JSM answers them: strings). */
+  organizationIdsOf(accountId: string): string[] {
+    return (this.db.prepare('SELECT organization_id AS id FROM sd_organization_members WHERE account_id = ? ORDER BY organization_id').all(accountId) as { id: number }[]).map((r) => String(r.id));
+  }
+  /** The organizations a request is shared with: the ids held in its Organizations field (stored as strings). */
+  sharedOrganizationIds(issue: IssueRow): string[] {
+    const custom = JSON.parse(issue.custom) as Record<string, unknown>;
+    return this.organizationFieldIds().flatMap((f) => (Array.isArray(custom[f]) ? (custom[f] as unknown[]).map(String) : []));
+  }
   link(id: number): IssueLinkRow | undefined { return this.db.prepare('SELECT * FROM issue_links WHERE id = ?').get(id) as IssueLinkRow | undefined; }
 }

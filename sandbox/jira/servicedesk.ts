@@ -2,6 +2,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { z } from 'zod';
 import { HttpError, ok, type Reply, type Router } from '../http';
 import { jiraDateTime } from './format';
+import { defaultRequestOrganizations, organizationRoutes } from './organizations';
 import { ROLE_CUSTOMERS, type Principal } from './principal';
 import type { ChangeItem, IssueRow, ProjectRow, UserRow } from './rows';
 import type { RestCtx } from './routes';
@@ -292,6 +293,11 @@ export function serviceDeskRoutes(site: JiraSite, r: Router<RestCtx>): void {
     }
     if (missing.length) throw new ServiceDeskError(400, `${missing.join(', ')}: ${missing.length > 1 ? 'these fields are' : 'this field is'} required.`, 'sd.request.create.error.required');
     if (reporter !== p.user.account_id) fields.reporter = { accountId: reporter };
+    // JSM shares the request with the customer's organization on this desk (organizations.ts; the first by name when
+    // the customer belongs to several), in its "Organizations" field.
+    const orgField = rows.organizationFieldIds()[0];
+    const shareWith = reporter ? defaultRequestOrganizations(db, reporter, d.id) : [];
+    if (orgField && shareWith.length) fields[orgField] = shareWith.map(Number);
     const created = site.createIssue(p, { fields }, { viaPortal: true });
     db.prepare('INSERT INTO sd_requests(issue_id, request_type_id) VALUES (?, ?)').run(Number(created.id), t.id);
     return ok(requestDto(p, rows.issueById(Number(created.id)), d, []), 201);
@@ -312,9 +318,18 @@ export function serviceDeskRoutes(site: JiraSite, r: Router<RestCtx>): void {
     const term = (query.get('searchTerm') ?? '').toLowerCase();
     const expand = (query.get('expand') ?? '').split(',').map((s) => s.trim());
     const inDesks = deskRef ? [desk(p, deskRef)] : visibleDesks(p);
+    // JSM's requestOwnership (repeated or comma-separated): OWNED_REQUESTS (the default: what the caller raised),
+    // ORGANIZATION (shared with `organizationId`, one of the caller's), ALL_ORGANIZATIONS (shared with any of theirs).
+    const ownership = query.getAll('requestOwnership').flatMap((v) => v.split(',')).map((v) => v.trim().toUpperCase()).filter(Boolean);
+    const mine = rows.organizationIdsOf(p.user.account_id);
+    const orgRef = query.get('organizationId');
+    if (ownership.includes('ORGANIZATION') && (!orgRef || !mine.includes(orgRef))) throw new ServiceDeskError(400, 'requestOwnership=ORGANIZATION needs organizationId: one of your organizations.', 'sd.request.error.organization');
+    const wantOwned = ownership.length === 0 || ownership.includes('OWNED_REQUESTS') || ownership.includes('ALL_REQUESTS');
+    const wantOrgs = ownership.includes('ALL_ORGANIZATIONS') ? mine : ownership.includes('ORGANIZATION') && orgRef ? [orgRef] : [];
     const out: Record<string, unknown>[] = [];
     for (const d of inDesks) {
-      const issues = db.prepare('SELECT * FROM issues WHERE project_id = ? AND reporter_id = ? ORDER BY created DESC, id DESC').all(d.project.id, p.user.account_id) as IssueRow[];
+      const issues = (db.prepare('SELECT * FROM issues WHERE project_id = ? ORDER BY created DESC, id DESC').all(d.project.id) as IssueRow[])
+        .filter((i) => (wantOwned && i.reporter_id === p.user.account_id) || (wantOrgs.length > 0 && rows.sharedOrganizationIds(i).some((o) => wantOrgs.includes(o)) && perms.canSeeIssue(p, i, d.project)));
       for (const issue of issues) {
         const done = rows.status(issue.status_id).category_key === 'done';
         if ((status === 'OPEN_REQUESTS' && done) || (status === 'CLOSED_REQUESTS' && !done)) continue;
@@ -365,6 +380,7 @@ export function serviceDeskRoutes(site: JiraSite, r: Router<RestCtx>): void {
   }));
 
   approvalRoutes(site, r, { wrap, paged, date, userDto, visibleRequest });
+  organizationRoutes(site, r, { wrap, paged, userDto, desk, deskProjects: () => desks().map((x) => x.project) });
 }
 
 /**

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { fieldErrors, jiraError } from '../http';
 import { nextId } from '../store/db';
 import { CUSTOM_FIELD_TYPES, Formatter, SYSTEM_FIELDS, jiraDateTime } from './format';
+import { ORGANIZATIONS_FIELD_TYPE, organizationsString, readOrganizationsInput, renderOrganizationsValue } from './organizations';
 import { Permissions, type Principal } from './principal';
 import { Rows, type ChangeItem, type CustomFieldRow, type IssueRow, type ProjectRow, type UserRow, type WorkflowTransition } from './rows';
 
@@ -204,6 +205,8 @@ export class JiraSite {
   }
 
   private renderCustomValue(f: CustomFieldRow, value: unknown, viewer: UserRow): unknown {
+    // JSM answers a request shared with nobody as an empty list, not null.
+    if (f.type === ORGANIZATIONS_FIELD_TYPE && (value === undefined || value === null)) return [];
     if (value === undefined || value === null) return null;
     const option = (id: unknown) => { const o = this.rows.fieldOption(String(id)); return o ? { self: `${this.base}/rest/api/3/customFieldOption/${o.id}`, value: o.value, id: o.id } : null; };
     switch (f.type) {
@@ -212,6 +215,7 @@ export class JiraSite {
       case 'com.atlassian.jira.plugin.system.customfieldtypes:multicheckboxes': return (value as unknown[]).map(option);
       case 'com.atlassian.jira.plugin.system.customfieldtypes:userpicker': return this.fmt.userRef(String(value), viewer);
       case 'com.atlassian.jira.plugin.system.customfieldtypes:multiuserpicker': return (value as string[]).map((a) => this.fmt.userRef(a, viewer));
+      case ORGANIZATIONS_FIELD_TYPE: return renderOrganizationsValue(this.db, this.base, value, viewer);
       default: return value;
     }
   }
@@ -323,6 +327,8 @@ export class JiraSite {
         for (const v of raw) { const ref = accountRef.safeParse(v); if (!ref.success || !this.rows.user(ref.data.accountId)) return { error: 'Specify a valid user' }; ids.push(ref.data.accountId); }
         return { value: ids };
       }
+      case ORGANIZATIONS_FIELD_TYPE:
+        return readOrganizationsInput(this.db, raw);
       case 'com.atlassian.jira.plugin.system.customfieldtypes:labels':
         return Array.isArray(raw) && raw.every((l) => typeof l === 'string' && !/\s/.test(l)) ? { value: raw } : { error: 'Labels must be a list of strings without spaces.' };
       default:
@@ -456,6 +462,7 @@ export class JiraSite {
     // Jira's changelog names people: account ids in from/to, display names in fromString/toString.
     if (f.type.endsWith(':userpicker')) return this.rows.user(String(v))?.display_name ?? String(v);
     if (f.type.endsWith(':multiuserpicker')) return (v as string[]).map((a) => this.rows.user(a)?.display_name ?? a).join(', ');
+    if (f.type === ORGANIZATIONS_FIELD_TYPE) return organizationsString(this.db, v);
     return typeof v === 'string' ? v : JSON.stringify(v);
   }
 

@@ -7,6 +7,7 @@ import type { ForgeKvsStore } from '../forge/kvs';
 import type { ChangeItem, UserRow, WorkflowDefinition } from '../jira/rows';
 import { changeControlWrites, freezeOf, windowStart } from './demo-changes';
 import { configureApproval, seedApprovalDecision, seedServiceDesk } from '../jira/servicedesk';
+import { addOrganizationMembers, addOrganizationToDesk, createOrganization, defaultRequestOrganizations, seedOrganizationsField } from '../jira/organizations';
 
 export const CLOUD_ID = '8f1e3c52-7a9d-4b0e-9c61-2d5f0a7b1e29';
 export const APP_ACCOUNT_ID = '557058:f3c2b1e0-29a0-4d6e-9b11-5e3d0c7a2910';
@@ -89,6 +90,8 @@ const F = {
   approvers: 'customfield_10016', implementationPlan: 'customfield_10017', backoutPlan: 'customfield_10018', testPlan: 'customfield_10019',
   // The rest of a change request's content (WP.11) and its configuration items; the wizard reuses them by name.
   businessImpact: 'customfield_10020', builder: 'customfield_10021', deployer: 'customfield_10022', cis: 'customfield_10023',
+  // JSM's locked "Organizations" field: the customer organizations a request is shared with (sandbox/jira/organizations.ts).
+  organizations: 'customfield_10024',
 } as const;
 const SERVICES = ['Managed e-mail', 'Web hosting', 'Backup & restore', 'Service desk'];
 
@@ -138,6 +141,7 @@ export function seedDemo(db: Db, kvs: ForgeKvsStore, now: number): void {
       db.prepare('INSERT INTO custom_fields(id, name, type) VALUES (?, ?, ?)').run(id, name, type);
       options.forEach((value, i) => db.prepare('INSERT INTO field_options(id, field_id, value, position) VALUES (?, ?, ?, ?)').run(String(optionId++), id, value, i));
     }
+    seedOrganizationsField(db, F.organizations);
     db.prepare("INSERT INTO id_sequences(name, next) VALUES ('customfield', 10100), ('fieldoption', ?), ('issuetype', 10100)").run(optionId);
 
     const sofia = demoAccountId('sofia');
@@ -183,6 +187,7 @@ export function seedDemo(db: Db, kvs: ForgeKvsStore, now: number): void {
     applyWrites(kvs, now, changeSlotWrites({ issueId: String(r.id), issueKey: r.key, projectKey: 'SD', start, end, services, cis: (custom[F.cis] as string[] | undefined) ?? [], status: r.status }));
   }
   seedDemoPortal(db);
+  seedDemoOrganizations(db, now);
   // JSM's change approval: "Awaiting approval" is configured for approval with the Approvers field (one approver decides).
   configureApproval(db, { projectKey: 'SD', issueTypeName: 'Change', statusName: 'Awaiting approval', approversFieldName: 'Approvers', approveTransition: 'Approve', declineTransition: 'Reject', name: 'Change approval' });
   // The changes past approval were approved by the Control Manager (their history's "Approved" step).
@@ -414,6 +419,34 @@ export function demoUsersView(db: Db, kvs: ForgeKvsStore, now: number): unknown[
     title: u.title, organization: u.organization, isJiraAdmin: u.is_site_admin === 1, timeZone: u.time_zone, locale: u.locale,
     roles: assignments.filter((x) => x.accountId === u.account_id).flatMap((x) => x.roles).map((code) => ({ code, name: ROLES[code].name })),
   }));
+}
+
+/**
+ * The demo's JSM customer organizations, one per customer company, both on the SD service desk (id 1), with their
+ * customers as members: "Northwind Traders" (id 1: Carla Jones) and "Globex" (id 2: Chen Wei). Every SD request a
+ * member raised is shared with their organization (its "Organizations" field), as JSM shares a portal request. The
+ * supplier (Sam, NetHost Ltd) is no customer organization. Keys and ids of the seeded issues do not change.
+ */
+export const DEMO_ORGANIZATIONS: Array<{ name: string; members: string[] }> = [
+  { name: 'Northwind Traders', members: ['carla'] },
+  { name: 'Globex', members: ['chen'] },
+];
+
+export function seedDemoOrganizations(db: Db, now: number): void {
+  db.transaction(() => {
+    const desk = (db.prepare("SELECT d.id FROM sd_service_desks d JOIN projects p ON p.id = d.project_id WHERE p.key = 'SD'").get() as { id: string }).id;
+    for (const o of DEMO_ORGANIZATIONS) {
+      const row = createOrganization(db, o.name, now - 120 * DAY);
+      addOrganizationMembers(db, row.id, o.members.map(demoAccountId));
+      addOrganizationToDesk(db, desk, row.id);
+    }
+    const issues = db.prepare("SELECT i.id, i.reporter_id, i.custom FROM issues i JOIN projects p ON p.id = i.project_id WHERE p.key = 'SD' ORDER BY i.id").all() as Array<{ id: number; reporter_id: string | null; custom: string }>;
+    for (const i of issues) {
+      const share = i.reporter_id ? defaultRequestOrganizations(db, i.reporter_id, desk) : [];
+      if (!share.length) continue;
+      db.prepare('UPDATE issues SET custom = ? WHERE id = ?').run(JSON.stringify({ ...(JSON.parse(i.custom) as Record<string, unknown>), [F.organizations]: share }), i.id);
+    }
+  })();
 }
 
 /** The demo service desk's customer portal (JSM request types of project SD): sandbox/jira/servicedesk.ts. */

@@ -8,6 +8,8 @@ import { join } from 'node:path';
  * Jira's model is kept close to its REST shapes; JSON columns hold what Jira treats as documents
  * (ADF bodies, custom field values, entity property values, changelog items). `notifications` is the sandbox's
  * outbox: what POST /issue/{key}/notify would have mailed (Jira keeps no readable record; tests and demos need one).
+ * `sd_organizations` and its two link tables are JSM's customer organizations (sandbox/jira/organizations.ts): kept
+ * here because the site's permissions read them too (a customer sees requests shared with their organizations).
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -72,6 +74,9 @@ CREATE TABLE IF NOT EXISTS notifications (
   to_account_ids TEXT NOT NULL, subject TEXT NOT NULL, text_body TEXT, html_body TEXT, created INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS notifications_issue_key ON notifications(issue_key);
+CREATE TABLE IF NOT EXISTS sd_organizations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, created INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS sd_organization_members (organization_id INTEGER NOT NULL, account_id TEXT NOT NULL, PRIMARY KEY (organization_id, account_id));
+CREATE TABLE IF NOT EXISTS sd_service_desk_organizations (service_desk_id TEXT NOT NULL, organization_id INTEGER NOT NULL, PRIMARY KEY (service_desk_id, organization_id));
 `;
 
 export function openDatabase(dataDir: string): Db {
