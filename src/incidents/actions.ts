@@ -57,7 +57,10 @@ export async function recordConfirmation(ctx: ActionContext, how: ConfirmationCh
   // Recording on someone else's behalf edits their record: Jira's Edit issues permission on it.
   if (ctx.viewer.accountId !== party && !mayEdit) throw new Refusal('forbidden', 'Recording a confirmation on the reporter’s behalf needs Jira’s “Edit issues” permission on this incident.');
   const confirmedAt = new Date(ctx.clock()).toISOString();
-  const outcome = await recordFactOnce(incident.issue.snapshot.id, 'closure', { confirmedBy: party, confirmedAt, how: channel, ...(ctx.viewer.accountId !== party ? { recordedBy: ctx.viewer.accountId } : {}) });
+  const outcome = await recordFactOnce(incident.issue.snapshot.id, 'closure', {
+    confirmedBy: party, confirmedAt, how: channel,
+    ...(ctx.viewer.accountId !== party ? { recordedBy: ctx.viewer.accountId } : { confirmedByName: ctx.viewer.displayName }),
+  });
   // Two people at once: the other one's record stands. Said in words (no stored ids or raw instants); the panel's reload shows who and when.
   if (!outcome.recorded) throw new Refusal('refused', 'Someone recorded the confirmation a moment ago; the panel now shows it.');
   await follow(incident, rules, ctx.clock);

@@ -62,6 +62,7 @@ function namesOf(issue: LoadedIssue, facts: IncidentFacts, viewer: Viewer): Map<
   for (const h of s.history) add(h.author);
   for (const c of s.comments) add(c.author);
   if (facts.majorIncidentManager) names.set(facts.majorIncidentManager.accountId, facts.majorIncidentManager.displayName);
+  if (facts.closure?.confirmedByName && !names.has(facts.closure.confirmedBy)) names.set(facts.closure.confirmedBy, facts.closure.confirmedByName);
   return names;
 }
 

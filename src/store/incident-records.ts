@@ -123,7 +123,8 @@ export async function watchingSince(now: number): Promise<number> {
 export const FACTS_ENTITY = 'incident-facts';
 
 const iso = z.string();
-export const confirmationSchema = z.object({ confirmedBy: z.string(), confirmedAt: iso, how: z.string().optional(), recordedBy: z.string().optional() }).strict();
+/** `confirmedByName`: the confirming party's name when the issue does not name them (a customer contact, D12). */
+export const confirmationSchema = z.object({ confirmedBy: z.string(), confirmedByName: z.string().optional(), confirmedAt: iso, how: z.string().optional(), recordedBy: z.string().optional() }).strict();
 export const managerSchema = z.object({ accountId: z.string(), displayName: z.string(), namedAt: iso }).strict();
 export const reportSchema = z.object({ publishedAt: iso, publishedBy: z.string(), commentId: z.string().nullable() }).strict();
 
