@@ -5,6 +5,7 @@ import { compileJql, type JqlAlias, type JqlIssue } from './jql';
 import type { Principal } from './principal';
 import type { IssueRow } from './rows';
 import type { JiraSite } from './site';
+import { allOrganizations } from './organizations';
 
 export interface SearchParams { jql: string; nextPageToken?: string; maxResults?: number; fields?: string[]; expand?: string[]; properties?: string[]; fieldsByKeys?: boolean; reconcileIssues?: number[] }
 
@@ -39,6 +40,10 @@ export class Search {
         priorities: rows.priorities().map((x) => ({ id: x.id, name: x.name })),
         users: rows.users().map((u) => ({ accountId: u.account_id, displayName: u.display_name, ...(u.email ? { emailAddress: u.email } : {}) })),
         customFields: rows.customFields().map((f) => ({ id: f.id, name: f.name, type: f.type })),
+        // JSM customer organizations for `Organizations = …`: agents (and the app) name any, customers their own.
+        organizations: allOrganizations(this.site.db)
+          .filter((o) => p.kind === 'app' || rows.projects().some((pr) => perms.isAgent(p, pr)) || rows.organizationIdsOf(p.user.account_id).includes(String(o.id)))
+          .map((o) => ({ id: String(o.id), name: o.name })),
       },
     });
     if (!compiled.ok) throw jiraError(400, compiled.errorMessages);

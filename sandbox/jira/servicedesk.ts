@@ -328,7 +328,9 @@ export function serviceDeskRoutes(site: JiraSite, r: Router<RestCtx>): void {
     const wantOrgs = ownership.includes('ALL_ORGANIZATIONS') ? mine : ownership.includes('ORGANIZATION') && orgRef ? [orgRef] : [];
     const out: Record<string, unknown>[] = [];
     for (const d of inDesks) {
-      const issues = (db.prepare('SELECT * FROM issues WHERE project_id = ? ORDER BY created DESC, id DESC').all(d.project.id) as IssueRow[])
+      const issues = (wantOrgs.length === 0
+        ? db.prepare('SELECT * FROM issues WHERE project_id = ? AND reporter_id = ? ORDER BY created DESC, id DESC').all(d.project.id, p.user.account_id) as IssueRow[]
+        : db.prepare('SELECT * FROM issues WHERE project_id = ? ORDER BY created DESC, id DESC').all(d.project.id) as IssueRow[])
         .filter((i) => (wantOwned && i.reporter_id === p.user.account_id) || (wantOrgs.length > 0 && rows.sharedOrganizationIds(i).some((o) => wantOrgs.includes(o)) && perms.canSeeIssue(p, i, d.project)));
       for (const issue of issues) {
         const done = rows.status(issue.status_id).category_key === 'done';

@@ -40,6 +40,8 @@ test('Priya creates an Incident with Impact High and Urgency High from the Creat
   await labelled(dialog, 'Impact').selectOption({ label: 'High' });
   await labelled(dialog, 'Urgency').selectOption({ label: 'High' });
   await dialog.getByRole('group', { name: 'Affected services' }).getByLabel('Managed e-mail', { exact: true }).check();
+  // JSM's Organizations field: the agent shares the incident with the customer organization it concerns.
+  await dialog.getByRole('group', { name: 'Organizations' }).getByLabel('Globex', { exact: true }).check();
   await dialog.getByTestId('create-submit').click();
   await expect(dialog).toBeHidden();
   await expect(create).toBeFocused();
@@ -51,6 +53,7 @@ test('Priya creates an Incident with Impact High and Urgency High from the Creat
   await request.post('/sandbox/events/settle');
   await link.click();
   await expect(page.getByTestId('issue-key')).toHaveText(key);
+  await expect(page.getByTestId('issue-organizations')).toHaveText('Globex');
   const panel = page.frameLocator('[data-testid=app-frame]');
   await expect(panel.getByTestId('sd-incident-priority')).toHaveText('Critical');
   await attachScreens(page, test.info(), 'New incident created from the dialog', async () => {

@@ -64,6 +64,8 @@ test.describe('JSM customer portal', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Invoices cannot be sent from the portal' })).toBeVisible();
     await expect(page.getByTestId('portal-status')).toHaveText(/open/i);
     await expect(page.getByTestId('portal-details')).toContainText('High');
+    // JSM shares a customer's request with their organization, and the portal says so.
+    await expect(page.getByTestId('portal-shared-with')).toHaveText('Northwind Traders');
 
     // The app's module below the activity: the customer's view with its status and targets.
     const app = page.frameLocator('[data-testid=portal-module] [data-testid=app-frame]');

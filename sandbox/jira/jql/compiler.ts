@@ -322,8 +322,14 @@ export class JqlCompiler {
       };
       return { name, operators: ops(EQUALITY, EMPTINESS), values: users, resolve: (item) => this.resolveUsers(item, name, true) };
     }
+    if (short === 'sd-customer-organizations') {
+      // JSM's Organizations field: `=`, `!=`, `in`, `not in` by organization id or name, `is [not] EMPTY`.
+      const orgs = (this.ctx.catalog.organizations ?? []).map((o) => ({ id: o.id, names: [o.name] }));
+      const ids = (i: JqlIssue): Scalar[] => { const v = i.custom?.[field.id]; return Array.isArray(v) ? v.map(String) : []; };
+      return { name, operators: ops(EQUALITY, EMPTINESS), values: ids, resolve: (item) => this.resolveConstant(item, name, orgs) };
+    }
     if (short !== 'datetime' && short !== 'datepicker') {
-      this.error(`The Jira sandbox searches custom date, date-time and user picker fields only; '${name}' is a ${short} field.`);
+      this.error(`The Jira sandbox searches custom date, date-time, user picker and Organizations fields only; '${name}' is a ${short} field.`);
       return null;
     }
     const values = (i: JqlIssue): number[] => {

@@ -17,7 +17,7 @@ export interface JqlIssue {
   created: number; updated: number; resolutionDate: number | null;
   /** Issue entity properties: propertyKey -> JSON value. */
   properties: Record<string, unknown>;
-  /** Custom field values as stored (`customfield_10014` -> value), for the date-time and user picker custom fields JQL searches. */
+  /** Custom field values as stored (`customfield_10014` -> value), for the date-time, user picker and Organizations custom fields JQL searches. */
   custom?: Record<string, unknown>;
 }
 
@@ -34,6 +34,8 @@ export interface JqlCatalog {
   users: Array<{ accountId: string; displayName: string; emailAddress?: string }>;
   /** Custom fields (id `customfield_N`, name, Jira type key); date-time and user picker ones are searchable by name or `cf[N]`. */
   customFields?: Array<{ id: string; name: string; type: string }>;
+  /** JSM customer organizations the searcher may name, for JSM's "Organizations" field (by id or name). */
+  organizations?: Array<{ id: string; name: string }>;
 }
 
 export interface JqlContext {

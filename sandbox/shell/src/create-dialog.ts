@@ -22,6 +22,7 @@ interface ProjectBean { id: string; key: string; name: string; projectTypeKey?: 
 /** The create screen fields the dialog sets itself, or that Jira fills for the agent (reporter). */
 const HANDLED = new Set(['project', 'issuetype', 'summary', 'description', 'reporter', 'assignee']);
 const CF = 'com.atlassian.jira.plugin.system.customfieldtypes:';
+const ORGANIZATIONS_TYPE = 'com.atlassian.servicedesk:sd-customer-organizations';
 
 const adf = (text: string) => ({ type: 'doc', version: 1, content: text.split(/\n{2,}/).map((para) => ({ type: 'paragraph', content: para ? [{ type: 'text', text: para }] : [] })) });
 
@@ -208,6 +209,20 @@ function renderField(meta: MetaField, controls: Map<string, { meta: MetaField; r
   } else if (meta.fieldId === 'description' || custom === `${CF}textarea`) {
     const area = h('textarea', { id, rows: 4, ...described });
     control = area; read = () => (text(area.value) === undefined ? undefined : adf(area.value.trim()));
+  } else if (custom === ORGANIZATIONS_TYPE) {
+    // JSM's Organizations field: createmeta gives no allowed values (Jira's editor autocompletes), so the dialog lists
+    // the site's organizations (GET /rest/servicedeskapi/organization) as checkboxes; the value is their ids.
+    let boxes: HTMLInputElement[] = [];
+    const group = h('fieldset', { class: 'checkbox-group', ...described },
+      h('legend', { class: 'form-label' }, meta.name, meta.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null),
+      h('span', { class: 'muted' }, 'Loading organizations…'));
+    void jira.get<{ values: Array<{ id: string; name: string }> }>('/rest/servicedeskapi/organization?limit=100').then((page) => {
+      boxes = page.values.map((o) => h('input', { type: 'checkbox', value: o.id, id: `${id}-${o.id}` }));
+      replaceChildren(group, group.querySelector('legend'),
+        page.values.length ? page.values.map((o, i) => h('label', { class: 'checkbox', for: `${id}-${o.id}` }, boxes[i]!, ` ${o.name}`)) : h('span', { class: 'muted' }, 'No organizations'));
+    }, () => { replaceChildren(group, group.querySelector('legend'), h('span', { class: 'muted' }, 'Organizations could not be loaded')); });
+    controls.set(meta.fieldId, { meta, error, read: () => { const ids = boxes.filter((b) => b.checked).map((b) => Number(b.value)); return ids.length ? ids : undefined; } });
+    return h('div', { class: 'form-field' }, group, error);
   } else if (meta.schema?.type === 'array' && meta.allowedValues) {
     // Several options (multi-select list, checkboxes): a group of checkboxes named by the field.
     const boxes = meta.allowedValues.map((o) => h('input', { type: 'checkbox', value: o.id, id: `${id}-${o.id}` }));

@@ -108,6 +108,8 @@ export interface JiraIssueFields {
   description?: AdfDoc | null;
   labels?: string[];
   project?: JiraProject;
+  /** Custom fields by id, e.g. JSM's Organizations (`[{ id, name }]`). */
+  [customFieldId: string]: unknown;
 }
 
 export interface JiraIssue {

@@ -49,7 +49,7 @@ describe('custom date-time fields in the sandbox JQL', () => {
 
   it('refuses a custom field it cannot compare, in words', () => {
     const c = compileJql('"Change type" = Normal', ctx);
-    expect(c).toMatchObject({ ok: false, errorMessages: [expect.stringContaining("searches custom date, date-time and user picker fields only; 'Change type'")] });
+    expect(c).toMatchObject({ ok: false, errorMessages: [expect.stringContaining("searches custom date, date-time, user picker and Organizations fields only; 'Change type'")] });
   });
 
   it('runs the schedule search query: the changes whose planned time may overlap the range', () => {

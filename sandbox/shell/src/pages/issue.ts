@@ -4,6 +4,7 @@ import { adfFromText, renderAdf } from '../adf.js';
 import { appFrame, type AppFrame } from '../app-frame.js';
 import { ApiError, NOT_FOUND_ISSUE, describeError, isAbort, jira } from '../api.js';
 import { errorBox, h, iconText, loading, lozenge, replaceChildren, timeEl } from '../dom.js';
+import { organizationNames, organizationsFieldId } from '../organizations.js';
 import { currentUser } from '../session.js';
 import type {
   JiraChangelogEntry,
@@ -68,9 +69,11 @@ export async function renderIssue(ctx: PageContext, issueKey: string): Promise<v
   const region = h('div', { class: 'page-body' }, loading('Loading issue…'));
   showPage(ctx, breadcrumbs([{ label: 'Projects', href: '/' }, { label: issueKey }]), heading, region);
 
+  const orgField = await organizationsFieldId();
+  const fieldList = orgField ? `${ISSUE_FIELDS},${orgField}` : ISSUE_FIELDS;
   let issue: JiraIssue;
   try {
-    issue = await jira.get<JiraIssue>(`/rest/api/3/issue/${keyPath}?fields=${ISSUE_FIELDS}`, ctx.signal);
+    issue = await jira.get<JiraIssue>(`/rest/api/3/issue/${keyPath}?fields=${fieldList}`, ctx.signal);
   } catch (err) {
     if (isAbort(err) || ctx.signal.aborted) return;
     heading.textContent = err instanceof ApiError && err.status === 404 ? 'Issue not found' : issueKey;
@@ -131,6 +134,7 @@ export async function renderIssue(ctx: PageContext, issueKey: string): Promise<v
       detailRow('Assignee', f.assignee?.displayName ?? 'Unassigned'),
       detailRow('Reporter', f.reporter?.displayName ?? '—'),
       detailRow('Labels', f.labels && f.labels.length > 0 ? h('span', null, f.labels.map((l) => h('span', { class: 'label' }, l))) : 'None'),
+      ...(orgField ? detailRow('Organizations', h('span', { 'data-testid': 'issue-organizations' }, organizationNames(f[orgField]) || 'None')) : []),
       detailRow('Created', timeEl(f.created, 'issue-created')),
       detailRow('Updated', timeEl(f.updated, 'issue-updated')),
     );
@@ -251,7 +255,7 @@ export async function renderIssue(ctx: PageContext, issueKey: string): Promise<v
   /** Re-reads the issue and everything around it; optionally reloads the app panel. */
   async function refresh(options: { panel: boolean }): Promise<void> {
     try {
-      const current = await jira.get<JiraIssue>(`/rest/api/3/issue/${keyPath}?fields=${ISSUE_FIELDS}`, ctx.signal);
+      const current = await jira.get<JiraIssue>(`/rest/api/3/issue/${keyPath}?fields=${fieldList}`, ctx.signal);
       if (ctx.signal.aborted) return;
       fill(current);
       await loadSecondary();

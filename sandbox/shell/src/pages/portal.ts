@@ -9,6 +9,7 @@ import { appFrame, type AppFrame } from '../app-frame.js';
 import { ApiError, describeError, isAbort, jira } from '../api.js';
 import { errorBox, h, loading, lozenge, replaceChildren } from '../dom.js';
 import { showFlag } from '../flags.js';
+import { organizationNames, organizationsFieldId } from '../organizations.js';
 import { navigate } from '../router.js';
 import { breadcrumbs, setTitle, showPage, type PageContext } from './common.js';
 
@@ -404,6 +405,16 @@ export async function renderRequest(ctx: PageContext, deskId: string, key: strin
   });
 
   const details = request.requestFieldValues.filter((f) => f.fieldId !== 'summary');
+  // JSM's portal names the organizations a request is shared with (its "Organizations" field, read through Jira's REST API).
+  const sharedWith = await (async (): Promise<string> => {
+    const field = await organizationsFieldId();
+    if (!field) return '';
+    try {
+      const issue = await jira.get<{ fields: Record<string, unknown> }>(`/rest/api/3/issue/${encodeURIComponent(request.issueKey)}?fields=${field}`, ctx.signal);
+      return organizationNames(issue.fields[field]);
+    } catch { return ''; }
+  })();
+  if (ctx.signal.aborted) return;
   showPage(
     ctx,
     helpCenterCrumbs({ label: request.serviceDesk?.projectName ?? 'Service desk', href: PORTAL_PATHS.portal(request.serviceDeskId) }, { label: 'My requests', href: PORTAL_PATHS.myRequests }, { label: request.issueKey }),
@@ -426,6 +437,7 @@ export async function renderRequest(ctx: PageContext, deskId: string, key: strin
           h('dt', null, 'Raised by'), h('dd', null, request.reporter?.displayName ?? '—'),
           h('dt', null, 'Raised'), h('dd', null, when(request.createdDate)),
           h('dt', null, 'Request type'), h('dd', null, request.requestType?.name ?? '—'),
+          sharedWith ? [h('dt', null, 'Shared with'), h('dd', { 'data-testid': 'portal-shared-with' }, sharedWith)] : [],
           details.flatMap((f) => [h('dt', null, f.label), h('dd', null, valueText(f.value))])))),
   );
   await loadComments();
