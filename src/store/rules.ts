@@ -6,6 +6,7 @@ import type { RoleAssignment } from '../domain/roles';
 import type { FieldIds } from '../domain/setup-plan';
 import { loadRoleList, POLICY, projectMappingSchema, SITE_MAPPING } from './documents';
 import { loadDocument } from './work-product-store';
+import { vitalCatalogueServices } from '../relationship/catalogue-lookup';
 
 /**
  * The configuration the incident rules read from app storage: the approved policy (WP.14), the role list (WP.08) and
@@ -36,8 +37,15 @@ export async function incidentIssueTypesOf(projectKey: string): Promise<string[]
   return mapped ? [mapped] : [...DEFAULT_ISSUE_TYPE_MAPPING.incident];
 }
 
+/** D13: the vital services of the approved catalogues (WP.10) make an incident significant, besides those the policy names. */
+function withVitalServices(p: PolicyInForce, vital: readonly string[]): PolicyInForce {
+  const names = p.policy.significantImpact.vitalServices;
+  const extra = vital.filter((v) => !names.some((n) => n.toLowerCase() === v.toLowerCase()));
+  return extra.length ? { ...p, policy: { ...p.policy, significantImpact: { ...p.policy.significantImpact, vitalServices: [...names, ...extra] } } } : p;
+}
+
 export async function loadIncidentRules(now: number): Promise<IncidentRules> {
-  const [policy, roles, mapping] = await Promise.all([loadDocument(POLICY), loadRoleList(), loadDocument(SITE_MAPPING)]);
+  const [policy, roles, mapping, vital] = await Promise.all([loadDocument(POLICY), loadRoleList(), loadDocument(SITE_MAPPING), vitalCatalogueServices()]);
   const projects = mapping.current?.content.projects ?? [];
   const issueTypes: IssueTypeMapping = {
     incident: [...DEFAULT_ISSUE_TYPE_MAPPING.incident], 'service-change-request': [...DEFAULT_ISSUE_TYPE_MAPPING['service-change-request']],
@@ -51,7 +59,7 @@ export async function loadIncidentRules(now: number): Promise<IncidentRules> {
   }
   const today = new Date(now).toISOString().slice(0, 10);
   return {
-    policy: policy.current ? { policy: policy.current.content, version: policy.current.version } : { policy: defaultPolicy(today), version: null },
+    policy: withVitalServices(policy.current ? { policy: policy.current.content, version: policy.current.version } : { policy: defaultPolicy(today), version: null }, vital),
     roles: roles?.assignments ?? null,
     fieldIds: (projectKey) => {
       const p = projects.find((x) => x.projectKey === projectKey);
