@@ -10,7 +10,7 @@ import {
 import { newId } from '../../admin/format';
 import { AdminError } from '../../admin/ui/AdminError';
 import { ActionBar, ActionButton } from '../../admin/ui/ActionButton';
-import { Check, Label } from '../../admin/ui/controls';
+import { Check, Label, Select as NativeSelect } from '../../admin/ui/controls';
 import { useAdminCall } from '../../admin/useAdminCall';
 import { saveCatalogueDraft, type CatalogueTabView, type CatalogueView } from './api';
 
@@ -120,7 +120,8 @@ export function CatalogueEditor({ catalogue, view, onSaved, onCancel }: {
               </div>
               <div className="sd-field">
                 <Label htmlFor={f('status')}>{SERVICE_FIELD_LABELS.status}</Label>
-                <Select inputId={f('status')} testId={`sd-cat-service-status-${i}`} options={statusOptions} value={statusOptions.find((o) => o.value === s.status)} onChange={(o) => setService(s.id, { status: (o?.value ?? 'Pipeline') as CatalogueService['status'] })} />
+                <NativeSelect id={f('status')} testId={`sd-cat-service-status-${i}`} options={statusOptions} value={s.status} onValue={(v) => setService(s.id, { status: v as CatalogueService['status'] })} />
+                {s.status !== 'Live' ? <p className="sd-hint">Customers see only offered services.</p> : null}
               </div>
               {text('description', { area: true })}
               {text('hours', { placeholder: 'e.g. Mon–Fri 08:00–18:00 Europe/Lisbon' })}
