@@ -9,6 +9,7 @@ import type { Result } from '../../src/contract/results';
 import { defaultPolicy } from '../../src/domain/policy';
 import { demoToken } from '../../sandbox/seed/demo';
 import { changeDriver } from './change-driver';
+import { incidentDriver } from './incident-driver';
 import { call, emailOf, withSandbox } from './harness';
 
 jest.setTimeout(120_000);
@@ -104,6 +105,13 @@ describe('the service catalogue (WP.10)', () => {
     // The configuration tab offers the catalogue's services.
     const config = await bridge('carlos', 'globalPage.configuration.load', {});
     expect((config.data as { services: string[] }).services).toEqual(expect.arrayContaining(['Managed e-mail', 'Premium hosting', 'Mail archive']));
+  });
+
+  it('D13: an incident affecting a vital service of the approved catalogue is significant', async () => {
+    const d = incidentDriver(base);
+    const { key } = await d.create('Mailboxes slow for one user (issue 14)', 'Low', 'Low', { by: 'priya' });
+    const view = await d.panel(key);
+    expect(view.incident?.classification).toMatchObject({ significant: true, significantReasons: ['affects vital service Managed e-mail'] });
   });
 
   it('a customer sees only Live services offered to them, customer-facing fields only; staff see the customer view', async () => {
