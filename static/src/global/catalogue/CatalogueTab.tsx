@@ -3,7 +3,9 @@ import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { useCallback, useEffect, useState } from 'react';
+import { getAppContext } from '../../api';
 import { formatWhen } from '../../admin/format';
+import { IssueLink } from '../../incident/IssueLink';
 import { AdminError, DoneNote } from '../../admin/ui/AdminError';
 import { ActionBar, ActionButton } from '../../admin/ui/ActionButton';
 import { Empty } from '../../admin/ui/controls';
@@ -24,7 +26,9 @@ export function CatalogueTab() {
   const [view, setView] = useState<CatalogueTabView | null>(null);
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [note, setNote] = useState<string | null>(null);
+  const [siteUrl, setSiteUrl] = useState('');
   const call = useAdminCall();
+  useEffect(() => { getAppContext().then((c) => setSiteUrl(c.siteUrl), () => undefined); }, []);
 
   const load = useCallback(() => {
     void call.run('Loading…', loadCatalogueTab).then((fresh) => { if (fresh) setView(fresh); });
@@ -76,7 +80,7 @@ export function CatalogueTab() {
         <Empty testId="sd-cat-empty">No catalogue yet. {canEdit ? 'Draft one: list each service with its hours, quality targets, how to request it and whom to contact.' : 'The Relationship Manager or the Service Manager drafts it.'}</Empty>
       ) : null}
       {view.catalogues.map((c) => (
-        <CatalogueBlock key={c.id} catalogue={c} view={view} editing={mode.kind === 'edit'}
+        <CatalogueBlock key={c.id} catalogue={c} view={view} siteUrl={siteUrl} editing={mode.kind === 'edit'}
           onEdit={() => { setNote(null); setMode({ kind: 'edit', catalogue: c }); }}
           onApprove={(revision) => void call.run('Approving…', () => approveCatalogue(c.id, revision)).then((fresh) => after(fresh, `Approved and published “${c.name}”.`))}
           onDiscard={(revision) => void call.run('Discarding…', () => discardCatalogue(c.id, revision)).then((fresh) => after(fresh, `Discarded the draft of “${c.name}”.`))}
@@ -86,8 +90,8 @@ export function CatalogueTab() {
   );
 }
 
-function CatalogueBlock({ catalogue: c, view, editing, busy, onEdit, onApprove, onDiscard }: {
-  catalogue: CatalogueView; view: CatalogueTabView; editing: boolean; busy: string | null;
+function CatalogueBlock({ catalogue: c, view, siteUrl, editing, busy, onEdit, onApprove, onDiscard }: {
+  catalogue: CatalogueView; view: CatalogueTabView; siteUrl: string; editing: boolean; busy: string | null;
   onEdit: () => void; onApprove: (revision: number) => void; onDiscard: (revision: number) => void;
 }) {
   const [showDraft, setShowDraft] = useState(c.current === null);
@@ -111,7 +115,7 @@ function CatalogueBlock({ catalogue: c, view, editing, busy, onEdit, onApprove, 
       {c.current ? (
         <p className="sd-hint" data-testid={`sd-cat-${c.id}-approval`}>
           Drafted by {c.current.draftedBy.displayName}; {c.current.approvedBy ? `approved by ${c.current.approvedBy.displayName}, ${formatWhen(c.current.approvedAt)}` : 'not approved'}
-          {c.current.content.changeRequest ? ` · through change ${c.current.content.changeRequest}` : ''}.
+          {c.current.content.changeRequest ? <> · through change <IssueLink issueKey={c.current.content.changeRequest} siteUrl={siteUrl} /></> : null}.
         </p>
       ) : null}
       {shown?.description ? <p className="sd-muted">{shown.description}</p> : null}
@@ -120,7 +124,12 @@ function CatalogueBlock({ catalogue: c, view, editing, busy, onEdit, onApprove, 
         <div className="sd-cat-version" data-testid={`sd-cat-${c.id}-draft`}>
           <p>
             Draft saved by {draft.updatedBy.displayName}, {formatWhen(draft.updatedAt)}.
-            {draft.change ? ` It updates the approved catalogue through change ${draft.change.key}, ${draft.change.deployed ? 'deployed' : 'not deployed yet: its deployment publishes this draft'}.` : ''}
+            {draft.change ? (
+              <span data-testid={`sd-cat-${c.id}-change`}>
+                {' '}It updates the approved catalogue through change <IssueLink issueKey={draft.change.key} siteUrl={siteUrl} />,{' '}
+                {draft.change.deployed ? 'deployed: it may be approved now.' : 'not deployed yet: its deployment publishes this draft.'}
+              </span>
+            ) : null}
           </p>
           {c.current ? (
             <Button appearance="subtle" spacing="compact" testId={`sd-cat-${c.id}-toggle-draft`} aria-pressed={showDraft} onClick={() => setShowDraft((x) => !x)}>
