@@ -175,15 +175,12 @@ export async function approveCatalogue(p: { catalogueId: string; revision: numbe
   const change = await changeOf(state.draft.content);
   const refusal = updateApprovalRefusal({ approvedBefore, changeRequest: state.draft.content.changeRequest, changeDeployed: change?.deployed ?? false });
   if (refusal) throw new Refusal('refused', refusal);
-  const version = await approveCatalogueDraft(state.id, p.revision, { actor: caller.accountId, now, summary: `${approvedBefore ? 'Published the update' : 'Approved and published'} of the service catalogue “${state.draft.content.name}” (RE.1.2).` });
-  void version;
+  await approveCatalogueDraft(state.id, p.revision, { actor: caller.accountId, now, summary: `${approvedBefore ? 'Published the update' : 'Approved and published'} of the service catalogue “${state.draft.content.name}” (RE.1.2).` });
   return catalogueTabView(caller, await syncAffectedServicesField());
 }
 
 export async function discardCatalogue(p: { catalogueId: string; revision: number }, caller: Caller, now: number): Promise<CatalogueTabView> {
-  const state = await loadCatalogue(p.catalogueId);
   await discardCatalogueDraft(p.catalogueId, p.revision, { actor: caller.accountId, now, summary: `Discarded the draft (revision ${p.revision}).` });
-  void state;
   return catalogueTabView(caller);
 }
 

@@ -155,6 +155,18 @@ describe('the service catalogue (WP.10)', () => {
     expect(v1.content.services.find((s) => s.id === 'premium')?.status).toBe('Live');
     // The retired service's option is disabled, never deleted.
     expect(await fieldOptions()).toEqual(expect.arrayContaining([{ value: 'Premium hosting', disabled: true }, { value: 'Managed e-mail', disabled: false }]));
+    // The portal's request forms offer the same list (JSM reads the field's enabled options).
+    const desks = (await call(base, 'GET', '/rest/servicedeskapi/servicedesk', { user: 'carla' })).body as { values: Array<{ id: string }> };
+    const offered = new Set<string>();
+    for (const desk of desks.values) {
+      const types = (await call(base, 'GET', `/rest/servicedeskapi/servicedesk/${desk.id}/requesttype`, { user: 'carla' })).body as { values: Array<{ id: string }> };
+      for (const type of types.values) {
+        const form = (await call(base, 'GET', `/rest/servicedeskapi/servicedesk/${desk.id}/requesttype/${type.id}/field`, { user: 'carla' })).body as { requestTypeFields: Array<{ name: string; validValues: Array<{ label: string }> }> };
+        for (const f of form.requestTypeFields.filter((x) => x.name === 'Affected services')) for (const v of f.validValues) offered.add(v.label);
+      }
+    }
+    expect(offered.has('Managed e-mail')).toBe(true);
+    expect(offered.has('Premium hosting')).toBe(false);
     // The sandbox answers Jira's update of options (PUT) with Jira's shape, as jira.js sends it.
     const fields = (await call(base, 'GET', '/rest/api/3/field', { user: 'sofia' })).body as Array<{ id: string; name: string }>;
     const fieldId = fields.find((f) => f.name === 'Affected services')!.id;
