@@ -102,6 +102,11 @@ describe('the service catalogue (WP.10)', () => {
     // The field lists the catalogue's services (Jira's shapes, read with jira.js).
     const options = await fieldOptions();
     expect(options).toEqual(expect.arrayContaining([{ value: 'Managed e-mail', disabled: false }, { value: 'Premium hosting', disabled: false }, { value: 'Mail archive', disabled: false }]));
+    // A second catalogue (RE-05) drafted and discarded: its history stays, nothing else of it.
+    const office = await data('sofia', 'globalPage.catalogue.saveDraft', { catalogueId: null, content: { ...content, name: 'Office services', services: [service('print', 'Printing')] }, expectedRevision: null });
+    const officeDraft = office.catalogues.find((x) => x.id === 'office-services')!;
+    const discarded = await data('rachel', 'globalPage.catalogue.discard', { catalogueId: officeDraft.id, revision: officeDraft.draft!.revision });
+    expect(discarded.catalogues.find((x) => x.id === 'office-services')).toMatchObject({ current: null, draft: null, history: [expect.objectContaining({ action: 'draft-discarded' }), expect.objectContaining({ action: 'draft-saved' })] });
     // The configuration tab offers the catalogue's services.
     const config = await bridge('carlos', 'globalPage.configuration.load', {});
     expect((config.data as { services: string[] }).services).toEqual(expect.arrayContaining(['Managed e-mail', 'Premium hosting', 'Mail archive']));

@@ -44,7 +44,7 @@ export function CatalogueEditor({ catalogue, view, onSaved, onCancel }: {
   onCancel: () => void;
 }) {
   const approvedBefore = catalogue?.current != null;
-  const [content, setContent] = useState<CatalogueContent>(() => structuredClone(catalogue?.draft?.content ?? (catalogue?.current ? { ...catalogue.current.content, changeRequest: null } : blankCatalogue())));
+  const [content, setContent] = useState<CatalogueContent>(() => structuredClone(catalogue?.draft?.content ?? (catalogue?.current ? { ...catalogue.current.content, changeRequest: null } : { ...blankCatalogue(), name: catalogue?.name ?? '' })));
   const [suppliersText, setSuppliersText] = useState<Record<string, string>>(() => Object.fromEntries(content.services.map((s) => [s.id, s.dependencies.suppliers.join(', ')])));
   const call = useAdminCall();
   const others = useMemo(() => view.catalogues.filter((c) => c.id !== catalogue?.id).flatMap((c) => {

@@ -150,10 +150,10 @@ function CatalogueBlock({ catalogue: c, view, siteUrl, editing, busy, onEdit, on
           </ActionBar>
           <p className="sd-hint">Why? Drafted by the Relationship Manager or the Service Manager, approved and published by either (RE.1.1, RE.1.2).</p>
         </div>
-      ) : edit.allowed && c.current ? (
+      ) : edit.allowed ? (
         <ActionBar label={`Update ${c.name}`}>
-          <ActionButton testId={`sd-cat-${c.id}-update`} label="Draft an update" busyLabel="…" busy={busy} reason={editing ? 'Finish the open editor first.' : view.policyProblem} onClick={onEdit} />
-          <span className="sd-hint">An update is published when the service change request it names is deployed. Why? RE.1.3, CO.3.4.</span>
+          <ActionButton testId={`sd-cat-${c.id}-update`} label={c.current ? 'Draft an update' : 'Draft it again'} busyLabel="…" busy={busy} reason={editing ? 'Finish the open editor first.' : view.policyProblem} onClick={onEdit} />
+          {c.current ? <span className="sd-hint">An update is published when the service change request it names is deployed. Why? RE.1.3, CO.3.4.</span> : null}
         </ActionBar>
       ) : null}
 
