@@ -21,7 +21,7 @@ export default function CatalogueTab() {
   if (problem) return <ErrorState title="The services could not be shown" message={problem} onRetry={load} />;
   if (!view) return <Loading label="Loading the services offered to you" />;
   return (
-    <section aria-labelledby="sd-portal-cat-title" data-testid="sd-portal-catalogue">
+    <section aria-labelledby="sd-portal-cat-title" data-testid="sd-portal-catalogue" className="sd-portal-catalogue">
       <h2 id="sd-portal-cat-title" className="sd-section-title">Services offered to you</h2>
       <p className="sd-muted">
         {view.organizations.length ? `For ${view.organizations.join(', ')}. ` : ''}
