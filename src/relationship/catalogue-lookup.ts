@@ -1,5 +1,4 @@
 import { servicesInForce } from '../domain/catalogue/content';
-import { listServiceOptions } from '../jira/services';
 import { loadCatalogues } from '../store/catalogues';
 
 /**
@@ -17,12 +16,10 @@ export interface CatalogueServiceRef {
 
 /**
  * Every service of the approved catalogues (each catalogue's current approved version), but the retired ones (SVC-03).
- * Before any catalogue has been approved, the options of the "Affected services" field stand for it, so that a site
- * keeps its services while its first catalogue is drafted.
+ * Empty before any catalogue is approved (RE-08 then finds no service to cover). Storage only: no Jira call.
  */
 export async function approvedCatalogueServices(): Promise<CatalogueServiceRef[]> {
   const approved = (await loadCatalogues()).flatMap((c) => (c.current ? [c.current.content] : []));
-  if (approved.length === 0) return (await listServiceOptions([])).map((name) => ({ name, vital: false, offeredTo: null }));
   return servicesInForce(approved).map((s) => ({ name: s.name, vital: s.vital, offeredTo: s.offeredTo.length ? [...s.offeredTo] : null }));
 }
 
