@@ -5,7 +5,7 @@ import { jiraFetch, jiraGet, jiraGetOrNull } from './client';
 
 /**
  * The Jira field "Affected services": its options are the names of the services of the approved catalogues (WP.10,
- * src/relationship/catalogue-lookup.ts), kept in sync by the app; before any catalogue is approved they stand for it.
+ * src/relationship/catalogue-lookup.ts), kept in sync by the app when a catalogue is approved or published.
  * Field contexts and options are read and written as the app, because that needs Jira administration rights the
  * service team does not hold.
  */
