@@ -228,6 +228,26 @@ export function jiraRoutes(site: JiraSite, search: Search, notifications: Notifi
     }))();
     return ok({ options: created });
   });
+  // Jira's "Update custom field options (context)": each option named by id; value and/or disabled changed.
+  r.add('PUT', '/rest/api/3/field/:fieldId/context/:contextId/option', ({ p, body }, { fieldId, contextId }) => {
+    requireAdmin(p);
+    const { f } = contextOf(fieldId!, contextId);
+    const parsed = z.object({ options: z.array(z.object({ id: z.string().min(1), value: z.string().min(1).max(255).optional(), disabled: z.boolean().optional() }).strict()).min(1).max(1000) }).strict().safeParse(body);
+    if (!parsed.success) throw fieldErrors(400, zodErrors(parsed.error));
+    const existing = rows.fieldOptions(f.id);
+    for (const o of parsed.data.options) {
+      if (!existing.some((e) => e.id === o.id)) throw jiraError(400, `The option with id '${o.id}' does not exist in this context.`);
+      if (o.value !== undefined && existing.some((e) => e.id !== o.id && e.value === o.value)) throw jiraError(400, `The option '${o.value}' already exists.`);
+    }
+    const updated = db.transaction(() => parsed.data.options.map((o) => {
+      const was = existing.find((e) => e.id === o.id)!;
+      const value = o.value ?? was.value;
+      const disabled = o.disabled ?? was.disabled === 1;
+      db.prepare('UPDATE field_options SET value = ?, disabled = ? WHERE id = ? AND field_id = ?').run(value, disabled ? 1 : 0, o.id, f.id);
+      return { id: o.id, value, disabled };
+    }))();
+    return ok({ options: updated });
+  });
 
   // priorities, statuses, resolutions, link types
   r.add('GET', '/rest/api/3/priority', () => ok(rows.priorities().map((x) => fmt.priority(x))));

@@ -8,6 +8,7 @@ import { updateChangeRecord } from '../store/change-records';
 import { removeChangeSlot, saveChangeSlot } from '../store/change-slots';
 import type { IncidentRules } from '../store/rules';
 import { writeConfigurationVersions } from './context';
+import { publishCatalogueUpdatesFor } from '../relationship/catalogue';
 import { changeOf, type LoadedChange } from './load';
 import { jsmDecisions } from './jsm';
 import { moveTo } from './move';
@@ -99,6 +100,15 @@ export async function bringChangeUpToDate(issue: LoadedIssue, rules: IncidentRul
       out.done.push(`deployment recorded (${versions.length} configuration record${versions.length === 1 ? '' : 's'} updated)`);
     } catch (e) {
       out.unfinished.push(`deployment record: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  // CO.3.4, RE.1.3 NOTE: a deployed change publishes the catalogue updates it carries (idempotent: once published, a draft is gone).
+  if (deployedStatus) {
+    try {
+      const published = await publishCatalogueUpdatesFor({ issueKey: s.key }, now);
+      if (published.length) out.done.push(`service catalogue update published (${published.join(', ')})`);
+    } catch (e) {
+      out.unfinished.push(`service catalogue update: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
   return out;

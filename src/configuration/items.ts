@@ -3,12 +3,11 @@ import type { PayloadOf } from '../contract/functions';
 import { mayCall, SERVICE_TEAM_ROLES, type Caller } from '../domain/access';
 import { itemMatches, type ItemContent } from '../domain/configuration/item';
 import { Refusal } from '../domain/refusal';
-import { listServiceOptions } from '../jira/services';
 import { getUsers } from '../jira/users';
+import { approvedCatalogueServices } from '../relationship/catalogue-lookup';
 import { listConfigurationItems, loadConfigurationItemHistory, saveConfigurationItem, type ConfigurationItemState } from '../store/configuration-items';
-import { SITE_MAPPING } from '../store/documents';
 import type { RoleListContentStored } from '../store/role-list';
-import { loadDocument, type DocumentState } from '../store/work-product-store';
+import type { DocumentState } from '../store/work-product-store';
 
 /**
  * The configuration records on the service team's page (WP.02; CO.1.4, CO-14) and the issue panel's picker of them.
@@ -32,11 +31,9 @@ function itemView(s: ConfigurationItemState, person: (id: string) => PersonRef):
   return { ...contentView(s.content, person), version: s.version, recordStatus: s.recordStatus, lastChange: { by: person(s.updatedBy), at: s.updatedAt, summary: s.summary, changeKey: s.changeKey } };
 }
 
-/** The services an item can belong to: the "Affected services" options (read as the app), and those items name. */
+/** The services an item can belong to: the services of the approved catalogues (WP.10, the one list), and those items name. */
 async function servicesOf(items: readonly ConfigurationItemState[]): Promise<string[]> {
-  const mapping = await loadDocument(SITE_MAPPING);
-  const mapped = (mapping.current?.content.projects ?? []).map((p) => p.fields['affectedServices']?.id).filter((id): id is string => typeof id === 'string');
-  const options = await listServiceOptions(mapped).catch((e: unknown) => { console.error('configuration: could not read the Affected services options', e); return [] as string[]; });
+  const options = await approvedCatalogueServices().then((list) => list.map((s) => s.name), (e: unknown) => { console.error('configuration: could not read the catalogue services', e); return [] as string[]; });
   const all = new Set([...options, ...items.map((i) => i.content.service)]);
   return [...all].sort((a, b) => a.localeCompare(b));
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { globalPagePayloads, payloads as adminPayloads, type Answers as AdminAnswers, type GlobalPageAnswers } from './admin';
 import { changePayloads, changeTemplatePayloads, type ChangeAnswers, type ChangeTemplateAnswers } from './change';
+import { cataloguePayloads, portalCataloguePayloads, type CatalogueAnswers } from './catalogue';
 import { changeReportsPayload, type ChangeReportsView } from './change-reports';
 import { configurationGlobalPayloads, configurationPanelPayloads, type ConfigurationAnswers } from './configuration';
 import { incidentPayloads, type IncidentAnswers } from './incident';
@@ -26,6 +27,9 @@ const admin = <P extends Record<string, z.ZodType>>(schemas: P) =>
 const globalPage = <P extends Record<string, z.ZodType>>(schemas: P) =>
   Object.fromEntries(Object.entries(schemas).map(([k, payload]) => [k, { module: MODULE_KEYS.globalPage, payload }])) as { [K in keyof P]: { module: typeof MODULE_KEYS.globalPage; payload: P[K] } };
 
+const portalHome = <P extends Record<string, z.ZodType>>(schemas: P) =>
+  Object.fromEntries(Object.entries(schemas).map(([k, payload]) => [k, { module: MODULE_KEYS.portalHome, payload }])) as { [K in keyof P]: { module: typeof MODULE_KEYS.portalHome; payload: P[K] } };
+
 export const FUNCTIONS = {
   'issuePanel.load': { module: MODULE_KEYS.issuePanel, payload: noPayload },
   ...panel(incidentPayloads),
@@ -35,6 +39,8 @@ export const FUNCTIONS = {
   ...globalPage(schedulePayloads),
   ...globalPage(configurationGlobalPayloads),
   ...panel(configurationPanelPayloads),
+  ...globalPage(cataloguePayloads),
+  ...portalHome(portalCataloguePayloads),
   'projectPage.load': { module: MODULE_KEYS.projectPage, payload: noPayload },
   'reports.incidents': { module: MODULE_KEYS.projectPage, payload: incidentReportsPayload },
   'reports.changes': { module: MODULE_KEYS.projectPage, payload: changeReportsPayload },
@@ -48,7 +54,7 @@ export type PayloadIn<K extends FunctionKey> = z.input<(typeof FUNCTIONS)[K]['pa
 /** What the handler receives (after the schema). */
 export type PayloadOf<K extends FunctionKey> = z.infer<(typeof FUNCTIONS)[K]['payload']>;
 
-export type Answers = AdminAnswers & GlobalPageAnswers & ScheduleAnswers & IncidentAnswers & ChangeAnswers & ChangeTemplateAnswers & ConfigurationAnswers & {
+export type Answers = AdminAnswers & GlobalPageAnswers & ScheduleAnswers & IncidentAnswers & ChangeAnswers & ChangeTemplateAnswers & ConfigurationAnswers & CatalogueAnswers & {
   'issuePanel.load': IssuePanelView;
   'projectPage.load': ProjectPageView;
   'reports.incidents': IncidentReportsView;

@@ -9,7 +9,9 @@ import type { RoleCode } from './roles';
 export const SURFACE_RULES = ['anyone', 'service-team', 'staff', 'agent', 'incident-manager', 'change-approver', 'control-manager', 'schedule.edit', 'schedule.approve'] as const;
 /** Service control on the team's page (issue #13): configuration records and the procedures. */
 export const CONFIGURATION_RULES = ['configuration.edit', 'procedures.edit', 'procedures.sign'] as const;
-export type SurfaceRule = (typeof SURFACE_RULES)[number] | (typeof CONFIGURATION_RULES)[number];
+/** The service catalogue (issue #14, WP.10): drafted (RE.1.1) and approved/published (RE.1.2) by the RM or SM. */
+export const CATALOGUE_RULES = ['catalogue.edit', 'catalogue.approve'] as const;
+export type SurfaceRule = (typeof SURFACE_RULES)[number] | (typeof CONFIGURATION_RULES)[number] | (typeof CATALOGUE_RULES)[number];
 export type AccessRule = AdminAction | SurfaceRule;
 
 export interface Caller {
@@ -91,5 +93,11 @@ export function mayCall(rule: AccessRule, c: Caller): AuthorizationDecision {
     // CO.1.3 (SM + MGT), CO.1.5 (CM + SM): which role signs which procedure is checked on the document itself.
     case 'procedures.sign':
       return holdsAny(c, ['SM', 'MGT', 'CM']) ? { allowed: true } : { allowed: false, rule: 'CO.1.3', message: 'Only the Service Manager, Management (MGT) or the Control Manager approve the service control procedures (CO.1.3, CO.1.5).' };
+    // RE.1.1: the Relationship Manager (or the Service Manager) drafts the service catalogue.
+    case 'catalogue.edit':
+      return holdsAny(c, ['RM', 'SM']) ? { allowed: true } : { allowed: false, rule: 'RE.1.1', message: 'Only the Relationship Manager or the Service Manager draft the service catalogue.' };
+    // RE.1.2: the Service Manager or the Relationship Manager approve and publish it.
+    case 'catalogue.approve':
+      return holdsAny(c, ['SM', 'RM']) ? { allowed: true } : { allowed: false, rule: 'RE.1.2', message: 'Only the Service Manager or the Relationship Manager approve and publish the service catalogue.' };
   }
 }

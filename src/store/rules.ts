@@ -11,6 +11,7 @@ import { loadApprovedAgreementVersions } from './agreement-versions';
 import { loadRoleList, POLICY, projectMappingSchema, SITE_MAPPING } from './documents';
 import { loadSiteFields } from './site-fields';
 import { loadDocument } from './work-product-store';
+import { vitalCatalogueServices } from '../relationship/catalogue-lookup';
 
 /**
  * The configuration the incident rules read from app storage: the approved policy (WP.14), the role list (WP.08) and
@@ -49,8 +50,15 @@ export async function incidentIssueTypesOf(projectKey: string): Promise<string[]
   return mapped ? [mapped] : [...DEFAULT_ISSUE_TYPE_MAPPING.incident];
 }
 
+/** D13: the vital services of the approved catalogues (WP.10) make an incident significant, besides those the policy names. */
+function withVitalServices(p: PolicyInForce, vital: readonly string[]): PolicyInForce {
+  const names = p.policy.significantImpact.vitalServices;
+  const extra = vital.filter((v) => !names.some((n) => n.toLowerCase() === v.toLowerCase()));
+  return extra.length ? { ...p, policy: { ...p.policy, significantImpact: { ...p.policy.significantImpact, vitalServices: [...names, ...extra] } } } : p;
+}
+
 export async function loadIncidentRules(now: number): Promise<IncidentRules> {
-  const [policy, roles, mapping, agreements, siteFields] = await Promise.all([loadDocument(POLICY), loadRoleList(), loadDocument(SITE_MAPPING), loadApprovedAgreementVersions(), loadSiteFields()]);
+  const [policy, roles, mapping, agreements, siteFields, vital] = await Promise.all([loadDocument(POLICY), loadRoleList(), loadDocument(SITE_MAPPING), loadApprovedAgreementVersions(), loadSiteFields(), vitalCatalogueServices()]);
   const projects = mapping.current?.content.projects ?? [];
   const issueTypes: IssueTypeMapping = {
     incident: [...DEFAULT_ISSUE_TYPE_MAPPING.incident], 'service-change-request': [...DEFAULT_ISSUE_TYPE_MAPPING['service-change-request']],
@@ -63,7 +71,7 @@ export async function loadIncidentRules(now: number): Promise<IncidentRules> {
     }
   }
   const today = new Date(now).toISOString().slice(0, 10);
-  const base: PolicyInForce = policy.current ? { policy: policy.current.content, version: policy.current.version, agreement: null } : { policy: defaultPolicy(today), version: null, agreement: null };
+  const base: PolicyInForce = withVitalServices(policy.current ? { policy: policy.current.content, version: policy.current.version, agreement: null } : { policy: defaultPolicy(today), version: null, agreement: null }, vital);
   const organizationsFieldId = siteFields?.organizationsFieldId ?? null;
   return {
     policy: base,

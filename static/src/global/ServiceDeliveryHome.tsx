@@ -13,6 +13,7 @@ import { useAdminCall } from '../admin/useAdminCall';
 import { ScheduleTab } from './schedule/ScheduleTab';
 import { ConfigurationTab } from './configuration/ConfigurationTab';
 import { ProceduresTab } from './procedures/ProceduresTab';
+import { CatalogueTab } from './catalogue/CatalogueTab';
 import './global.css';
 
 const TABS = [
@@ -21,6 +22,7 @@ const TABS = [
   { id: 'schedule', label: 'Change schedule' },
   { id: 'configuration', label: 'Configuration' },
   { id: 'procedures', label: 'Procedures' },
+  { id: 'catalogue', label: 'Service catalogue' },
   { id: 'history', label: 'History' },
 ] as const;
 
@@ -38,6 +40,8 @@ function dutiesOf(view: GovernanceView): string {
   if (roles.includes('CM') || roles.includes('MGT')) duties.push('keep the configuration records');
   if (roles.includes('CM')) duties.push('draft the service control procedures');
   if (roles.some((r) => r === 'SM' || r === 'MGT' || r === 'CM')) duties.push('approve the procedures');
+  // Service relationship (issue #14): RE.1.1, RE.1.2 the service catalogue.
+  if (roles.some((r) => r === 'RM' || r === 'SM')) duties.push('draft and approve the service catalogue');
   if (duties.length === 0) return 'You can read who holds each role, the service delivery policy, the configuration records and the procedures.';
   const last = duties.pop();
   return `Here you ${duties.length ? `${duties.join(', ')} and ${last}` : last}.`;
@@ -109,6 +113,9 @@ export function ServiceDeliveryHome({ initialView }: { initialView: GovernanceVi
           <div className="sd-tab-body">
             <ProceduresTab />
           </div>
+        </TabPanel>
+        <TabPanel testId="sd-global-panel-catalogue">
+          <div className="sd-tab-body">{TABS[selected]?.id === 'catalogue' ? <CatalogueTab /> : null}</div>
         </TabPanel>
         <TabPanel testId="sd-global-panel-history">
           <div className="sd-tab-body">

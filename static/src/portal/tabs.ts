@@ -11,4 +11,7 @@ export interface PortalTab {
   load: () => Promise<{ default: ComponentType }>;
 }
 
-export const PORTAL_TABS: readonly PortalTab[] = [];
+export const PORTAL_TABS: readonly PortalTab[] = [
+  // WP.10, SLM-02: the services offered to the customer's organizations.
+  { id: 'services', label: 'Services', load: () => import('./CatalogueTab') },
+];
