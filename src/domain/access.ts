@@ -9,7 +9,9 @@ import type { RoleCode } from './roles';
 export const SURFACE_RULES = ['anyone', 'service-team', 'staff', 'agent', 'incident-manager', 'change-approver', 'control-manager', 'schedule.edit', 'schedule.approve'] as const;
 /** Service control on the team's page (issue #13): configuration records and the procedures. */
 export const CONFIGURATION_RULES = ['configuration.edit', 'procedures.edit', 'procedures.sign'] as const;
-export type SurfaceRule = (typeof SURFACE_RULES)[number] | (typeof CONFIGURATION_RULES)[number];
+/** Customer and supplier agreements (issue #14): drafted by RM or SM (RE.2.1), signed by the parties listed (RE.2.2). */
+export const AGREEMENT_RULES = ['agreement.edit', 'agreement.sign'] as const;
+export type SurfaceRule = (typeof SURFACE_RULES)[number] | (typeof CONFIGURATION_RULES)[number] | (typeof AGREEMENT_RULES)[number];
 export type AccessRule = AdminAction | SurfaceRule;
 
 export interface Caller {
@@ -91,5 +93,12 @@ export function mayCall(rule: AccessRule, c: Caller): AuthorizationDecision {
     // CO.1.3 (SM + MGT), CO.1.5 (CM + SM): which role signs which procedure is checked on the document itself.
     case 'procedures.sign':
       return holdsAny(c, ['SM', 'MGT', 'CM']) ? { allowed: true } : { allowed: false, rule: 'CO.1.3', message: 'Only the Service Manager, Management (MGT) or the Control Manager approve the service control procedures (CO.1.3, CO.1.5).' };
+    // RE.2.1, RE.2.5: the Relationship Manager or the Service Manager draft and change agreements.
+    case 'agreement.edit':
+      return holdsAny(c, ['RM', 'SM']) ? { allowed: true } : { allowed: false, rule: 'RE.2.1', message: 'Only the Relationship Manager or the Service Manager draft and change agreements (RE.2.1, RE.2.5).' };
+    // RE.2.2, ROL-12: MGT and SM sign for themselves; the RM or SM record the customer's or supplier's sign-off. Which
+    // party signs is checked on the agreement itself (src/domain/agreement/approval.ts).
+    case 'agreement.sign':
+      return holdsAny(c, ['MGT', 'SM', 'RM']) ? { allowed: true } : { allowed: false, rule: 'RE.2.2', message: 'Only the parties an agreement lists approve it: Management (MGT) and the Service Manager sign, and the Relationship Manager or the Service Manager record the customer’s or supplier’s sign-off (RE.2.2, ROL-12).' };
   }
 }
