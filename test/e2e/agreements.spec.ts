@@ -63,4 +63,14 @@ test('Rachel drafts an agreement in its panel, records the customer’s sign-off
   await expect(signOffs).toContainText('Customer: Carla Jones by e-mail, recorded by Rachel Green');
   await expect(signOffs).toContainText('Service Manager: Sofia Martins');
   await attachScreens(page, testInfo, 'agreement-approved', async () => { await expect(panel.getByTestId('sd-agr-current')).toBeVisible(); });
+
+  // The service team's page lists it with its status and next review.
+  await page.getByTestId('nav-global').click();
+  await expect(page).toHaveURL(/\/apps\/service-delivery$/);
+  const home = page.frameLocator('[data-testid=app-frame]');
+  await home.getByTestId('sd-global-tab-agreements').click();
+  const row = home.getByTestId(`sd-agreement-row-${key}`);
+  await expect(row).toContainText('Master service agreement, all customers');
+  await expect(row.getByTestId('sd-agreement-status')).toContainText('Approved version 1');
+  await expect(row.getByTestId('sd-agreement-review')).toContainText('Next review');
 });
