@@ -224,4 +224,16 @@ describe('customer and supplier agreements (WP.03, WP.21)', () => {
     const reviewed = await act('rachel', issue, 'agreement.recordReview', { on: new Date(Date.parse(today) + 2 * DAY).toISOString().slice(0, 10) });
     expect(reviewed.review).toMatchObject({ due: false });
   });
+
+  it('the panel of an agreement makes at most two Jira REST calls of its own (the catalogue seam aside)', async () => {
+    const stats = async () => ((await call(base, 'GET', '/sandbox/stats')).body as { restCallsByApp: number }).restCallsByApp;
+    const before = await stats();
+    const view = await panel('rachel', master);
+    expect(view.agreement?.current?.version).toBe(2);
+    const used = (await stats()) - before;
+    // The stand-in of approvedCatalogueServices() reads the "Affected services" field, its context and its options
+    // (3 calls); the catalogue reads app storage instead, and then this is 0 (merge hint: set it to 0).
+    const CATALOGUE_SEAM_CALLS = 3;
+    expect(used).toBeLessThanOrEqual(2 + CATALOGUE_SEAM_CALLS);
+  });
 });
