@@ -189,7 +189,10 @@ describe('customer and supplier agreements (WP.03, WP.21)', () => {
       { type: 'paragraph', content: [{ type: 'text', text: 'Agreement content for the app:' }] },
       { type: 'codeBlock', attrs: { language: 'json' }, content: [{ type: 'text', text: JSON.stringify(c, null, 2) }] },
     ] };
+    // Every event delivered twice (Forge delivers at least once).
+    await call(base, 'POST', '/sandbox/events/mode', { body: { duplicate: true } });
     const issue = await createIssue('Customer agreement', 'Web hosting SLA (REST)', description, 'sofia');
+    await call(base, 'POST', '/sandbox/events/mode', { body: { duplicate: false } });
     const first = (await panel('rachel', issue)).agreement!;
     expect(first).toMatchObject({ status: 'Draft', current: null, draft: { revision: 1, updatedBy: { displayName: 'Sofia Martins' } } });
     expect(first.draft?.content.services).toEqual(['Web hosting']);

@@ -175,11 +175,13 @@ export interface ReviewState {
 export function reviewState(keyDates: AgreementContent['keyDates'], today: string, lastReviewedOn: string | null): ReviewState {
   const every = Math.max(1, keyDates.reviewIntervalMonths);
   if (!validDate(keyDates.reviewOn) || keyDates.reviewOn > today) return { dueOn: keyDates.reviewOn, due: false, nextOn: keyDates.reviewOn };
+  // An agreement that has ended is not reviewed any more (a review date after its end is never due).
+  const due = (reached: string): boolean => (lastReviewedOn === null || lastReviewedOn < reached) && (keyDates.end === null || reached <= keyDates.end);
   let reached = keyDates.reviewOn;
   for (let i = 1; i < 2000; i++) {
     const next = addMonths(keyDates.reviewOn, i * every);
-    if (next > today) return { dueOn: reached, due: lastReviewedOn === null || lastReviewedOn < reached, nextOn: next };
+    if (next > today) return { dueOn: reached, due: due(reached), nextOn: next };
     reached = next;
   }
-  return { dueOn: reached, due: lastReviewedOn === null || lastReviewedOn < reached, nextOn: addMonths(reached, every) };
+  return { dueOn: reached, due: due(reached), nextOn: addMonths(reached, every) };
 }

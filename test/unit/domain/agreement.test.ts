@@ -140,6 +140,7 @@ describe('review (D18)', () => {
     expect(reviewState(keyDates, '2026-04-01', null)).toEqual({ dueOn: '2026-04-01', due: true, nextOn: '2026-07-01' });
     expect(reviewState(keyDates, '2026-12-05', null)).toEqual({ dueOn: '2026-10-01', due: true, nextOn: '2027-01-01' });
     expect(reviewState(keyDates, '2026-12-05', '2026-10-15')).toMatchObject({ due: false, nextOn: '2027-01-01' });
+    expect(reviewState({ ...keyDates, end: '2026-09-30' }, '2026-12-05', null)).toMatchObject({ dueOn: '2026-10-01', due: false });
   });
 });
 
