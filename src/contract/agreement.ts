@@ -14,6 +14,8 @@ export type { AgreementApproverRole, AgreementContent, AgreementIssue, Agreement
 export { AGREEMENT_KIND_LABELS, SIGN_OFF_CHANNELS };
 export { checkAgreement } from '../domain/agreement/check';
 export { policyUnderAgreement } from '../domain/agreement/in-force';
+/** The policy editor's calendar import, run in the browser for an agreement's holidays (pure, D10). */
+export { parseIcsHolidays } from '../domain/sla/ics';
 
 export interface AgreementPerson { accountId: string; displayName: string }
 

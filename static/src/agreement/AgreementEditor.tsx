@@ -3,7 +3,7 @@ import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { useEffect, useMemo, useState } from 'react';
 import {
-  checkAgreement, policyUnderAgreement, type AgreementApproverRole, type AgreementContent, type AgreementIssue, type AgreementKind, type AgreementPerson, type AgreementSection,
+  checkAgreement, parseIcsHolidays, policyUnderAgreement, type AgreementApproverRole, type AgreementContent, type AgreementIssue, type AgreementKind, type AgreementPerson, type AgreementSection,
   type ServiceDeliveryPolicy,
 } from '@contract/agreement';
 import { messageOf } from '../api';
@@ -129,7 +129,14 @@ export function AgreementEditor({ section, onSaved, onCancel }: { section: Agree
         <FieldIssues issues={at(issues, 'services')} />
       </fieldset>
 
-      <ServiceHoursEditor {...sectionProps} onImportIcs={async () => undefined} importBusy={false} />
+      <ServiceHoursEditor
+        {...sectionProps}
+        onImportIcs={(text) => {
+          const r = parseIcsHolidays(text);
+          return Promise.resolve({ holidays: r.holidays.map((h) => ({ date: h.date, name: h.name })), skipped: r.skipped.map((x) => ({ line: x.line, reason: x.reason })) });
+        }}
+        importBusy={false}
+      />
       <TargetsEditor {...sectionProps} />
       <Check testId="sd-agr-own-matrix" checked={c.priorityMatrix !== null} disabled={busy}
         onChecked={(on) => set({ priorityMatrix: on ? structuredClone(policyInForce.priorityMatrix) : null })}>
