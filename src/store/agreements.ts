@@ -7,7 +7,7 @@ import type { RoleCode } from '../domain/roles';
 import { approvedAgreementVersionWrite } from './agreement-versions';
 import { isConditionFailure } from './kvs-errors';
 import {
-  approveDraft, auditWrite, discardDraft, DocumentStateError, loadDocument, saveDraft,
+  approveDraft, auditWrite, discardDraft, DocumentStateError, initialVersionWrites, loadDocument, saveDraft,
   type DocumentState, type DocumentType, type StoredVersion, type Write,
 } from './work-product-store';
 
@@ -238,4 +238,34 @@ export async function signAgreement(
     if (!after.draft && after.current && after.current.version > (state.document.head?.version ?? 0)) return { approved: after.current, signOffs };
     throw e;
   }
+}
+
+/**
+ * The writes that record version 1 of an agreement, approved with the given sign-offs (every party the content lists),
+ * for the sandbox's demo seed: exactly the layout the app writes (document, sign-offs of draft revision 1, the
+ * approved-version row the SLA engine reads, the register row). `people`: display names for the panel.
+ */
+export function seedApprovedAgreementWrites(issue: IssueNames, content: AgreementContent, draftedBy: string, signOffs: readonly AgreementSignOff[], people: Record<string, string> = {}): Write[] {
+  const last = signOffs[signOffs.length - 1];
+  const parsed = agreementContentSchema.safeParse(content);
+  if (!parsed.success) throw new Error(`${issue.issueKey}: the seeded agreement content is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!last || missingAgreementSignOffs(content.approvers, signOffs).length > 0) throw new Error(`${issue.issueKey} needs the sign-offs of ${content.approvers.join(', ')} to be seeded as approved.`);
+  const docId = agreementDocId(issue.issueId);
+  const approvedAt = last.at;
+  const signOffWrites: Write[] = signOffs.flatMap((s) => {
+    const base = { docId, revision: 1, role: s.role, by: s.by, at: s.at, how: s.how, givenBy: s.givenBy };
+    return [
+      { key: signOffKey(docId, 1, 'role', s.role), value: { ...base, kind: 'role' } satisfies SignOffRow, entityName: AGREEMENT_SIGNOFF_ENTITY },
+      ...(s.role === 'MGT' || s.role === 'SM' ? [{ key: signOffKey(docId, 1, 'person', s.by), value: { ...base, kind: 'person' } satisfies SignOffRow, entityName: AGREEMENT_SIGNOFF_ENTITY }] : []),
+    ];
+  });
+  const head = initialVersionWrites<AgreementContent>(docId, { workProduct: 'WP.03', status: 'Approved', content, createdBy: draftedBy, createdAt: signOffs[0]!.at, approvedBy: last.by, approvedAt }, `Approved as version 1 (Approved) with the sign-offs of ${signOffs.map((s) => s.role).join(', ')} (RE.2.2).`);
+  // The head's draft revision is the one signed, as after an approval through the app.
+  const headWrite = head[0]!;
+  head[0] = { ...headWrite, value: { ...(headWrite.value as Record<string, unknown>), draftRevision: 1 } };
+  const row = nextRow(issue, null, approvedAt, {
+    status: 'Approved', version: 1, draftRevision: null, approved: { version: 1, approvedAt, content: summaryOf(content) },
+    versions: [{ version: 1, revision: 1, status: 'Approved', approvedAt }], people, lastReviewedOn: approvedAt.slice(0, 10),
+  });
+  return [...head, ...signOffWrites, approvedAgreementVersionWrite({ ...issue, version: 1, approvedAt: Date.parse(approvedAt), content }), row];
 }

@@ -8,7 +8,8 @@ import type { AgreementAnswers, AgreementContent, AgreementFunctionKey, Agreemen
 import type { Result } from '../../src/contract/results';
 import type { IssuePanelView } from '../../src/contract/views';
 import { loadApprovedAgreementVersions } from '../../src/store/agreement-versions';
-import { demoAccountId } from '../../sandbox/seed/demo';
+import { seedApprovedAgreementWrites } from '../../src/store/agreements';
+import { applyWrites, demoAccountId } from '../../sandbox/seed/demo';
 import { actAsForgeRuntime } from './forge-globals';
 import { call, withSandbox } from './harness';
 
@@ -238,5 +239,22 @@ describe('customer and supplier agreements (WP.03, WP.21)', () => {
     // (3 calls); the catalogue reads app storage instead, and then this is 0 (merge hint: set it to 0).
     const CATALOGUE_SEAM_CALLS = 3;
     expect(used).toBeLessThanOrEqual(2 + CATALOGUE_SEAM_CALLS);
+  });
+
+  it('the demo seed’s helper writes an approved agreement in the layout the app writes', async () => {
+    const issue = await createIssue('Supplier agreement', 'Seeded OLA: network team');
+    const at = new Date(Date.parse(`${today}T09:00:00Z`)).toISOString();
+    const c = content({ kind: 'internal', party: { organizationId: null, name: 'Network team' }, services: ['Service desk'], contacts: [], approvers: ['SM', 'MGT'] });
+    const sofia = demoAccountId('sofia');
+    const max = demoAccountId('max');
+    expect(() => seedApprovedAgreementWrites({ issueId: issue.id, issueKey: issue.key, title: 'Seeded OLA: network team' }, c, sofia, [{ role: 'SM', by: sofia, at, how: null, givenBy: null }])).toThrow(/needs the sign-offs/);
+    applyWrites(env.sandbox.kvs, Date.parse(at), seedApprovedAgreementWrites({ issueId: issue.id, issueKey: issue.key, title: 'Seeded OLA: network team' }, c, sofia,
+      [{ role: 'SM', by: sofia, at, how: null, givenBy: null }, { role: 'MGT', by: max, at, how: null, givenBy: null }], { [sofia]: 'Sofia Martins', [max]: 'Max Bauer' }));
+    const shown = (await panel('rachel', issue)).agreement!;
+    expect(shown).toMatchObject({ kind: 'internal', status: 'Approved', current: { version: 1, status: 'Approved' }, draft: null });
+    expect(shown.current?.signOffs.map((s) => s.by.displayName)).toEqual(['Sofia Martins', 'Max Bauer']);
+    // A change to it goes through the app as any other.
+    const changed = await act('rachel', issue, 'agreement.saveDraft', { content: { ...c, terms: 'Network changes announced a week ahead.' }, expectedRevision: null });
+    expect(changed.draft).toMatchObject({ revision: 2, baseVersion: 1 });
   });
 });
