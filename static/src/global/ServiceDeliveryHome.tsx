@@ -40,7 +40,9 @@ function dutiesOf(view: GovernanceView): string {
   if (roles.includes('CM') || roles.includes('MGT')) duties.push('keep the configuration records');
   if (roles.includes('CM')) duties.push('draft the service control procedures');
   if (roles.some((r) => r === 'SM' || r === 'MGT' || r === 'CM')) duties.push('approve the procedures');
-  if (duties.length === 0) return 'You can read who holds each role, the service delivery policy, the configuration records and the procedures.';
+  // Agreements (issue #14): drafted by RM or SM (RE.2.1); listed here, edited and signed in each agreement's issue.
+  if (roles.includes('RM') || roles.includes('SM')) duties.push('keep the customer and supplier agreements');
+  if (duties.length === 0) return 'You can read who holds each role, the service delivery policy, the configuration records, the procedures and the agreements.';
   const last = duties.pop();
   return `Here you ${duties.length ? `${duties.join(', ')} and ${last}` : last}.`;
 }
