@@ -32,6 +32,7 @@ const SURFACES = [
 const EXTRAS = [
   { name: 'error message (on demand)', src: 'src/components/ErrorMessage.tsx' },
   { name: 'change part of the issue panel (service change requests only)', src: 'src/change/ChangePart.tsx' },
+  { name: 'agreement part of the issue panel (customer and supplier agreements only)', src: 'src/agreement/AgreementPart.tsx' },
   { name: 'theme code (async, awaited ≤1.5 s)', src: 'src/theme.ts' },
 ];
 // Token CSS that setGlobalTheme loads for a light / dark user (async chunks).

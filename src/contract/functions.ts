@@ -4,6 +4,7 @@
  * the Custom UI calls them through `@contract/functions` types. A function answers `Result<Answer>` (results.ts).
  */
 import { z } from 'zod';
+import { agreementGlobalPayloads, agreementPanelPayloads, type AgreementAnswers } from './agreement';
 import { globalPagePayloads, payloads as adminPayloads, type Answers as AdminAnswers, type GlobalPageAnswers } from './admin';
 import { changePayloads, changeTemplatePayloads, type ChangeAnswers, type ChangeTemplateAnswers } from './change';
 import { cataloguePayloads, portalCataloguePayloads, type CatalogueAnswers } from './catalogue';
@@ -41,6 +42,8 @@ export const FUNCTIONS = {
   ...panel(configurationPanelPayloads),
   ...globalPage(cataloguePayloads),
   ...portalHome(portalCataloguePayloads),
+  ...panel(agreementPanelPayloads),
+  ...globalPage(agreementGlobalPayloads),
   'projectPage.load': { module: MODULE_KEYS.projectPage, payload: noPayload },
   'reports.incidents': { module: MODULE_KEYS.projectPage, payload: incidentReportsPayload },
   'reports.changes': { module: MODULE_KEYS.projectPage, payload: changeReportsPayload },
@@ -54,7 +57,7 @@ export type PayloadIn<K extends FunctionKey> = z.input<(typeof FUNCTIONS)[K]['pa
 /** What the handler receives (after the schema). */
 export type PayloadOf<K extends FunctionKey> = z.infer<(typeof FUNCTIONS)[K]['payload']>;
 
-export type Answers = AdminAnswers & GlobalPageAnswers & ScheduleAnswers & IncidentAnswers & ChangeAnswers & ChangeTemplateAnswers & ConfigurationAnswers & CatalogueAnswers & {
+export type Answers = AdminAnswers & GlobalPageAnswers & ScheduleAnswers & IncidentAnswers & ChangeAnswers & ChangeTemplateAnswers & ConfigurationAnswers & CatalogueAnswers & AgreementAnswers & {
   'issuePanel.load': IssuePanelView;
   'projectPage.load': ProjectPageView;
   'reports.incidents': IncidentReportsView;

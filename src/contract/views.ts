@@ -4,6 +4,7 @@
  */
 import type { RecordKind } from '../domain/record-kind';
 import type { RoleCode } from '../domain/roles';
+import type { AgreementSection } from './agreement';
 import type { ChangeSection } from './change';
 import type { IncidentSection } from './incident';
 
@@ -20,6 +21,8 @@ export interface IssuePanelView {
   incident: IncidentSection | null;
   /** The change view (issue #13) when the issue is a service change request; null otherwise. */
   change: ChangeSection | null;
+  /** The agreement view (issue #14) when the issue is a customer or supplier agreement; null or absent otherwise. */
+  agreement?: AgreementSection | null;
 }
 
 export interface ProjectPageView {

@@ -11,7 +11,9 @@ export const SURFACE_RULES = ['anyone', 'service-team', 'staff', 'agent', 'incid
 export const CONFIGURATION_RULES = ['configuration.edit', 'procedures.edit', 'procedures.sign'] as const;
 /** The service catalogue (issue #14, WP.10): drafted (RE.1.1) and approved/published (RE.1.2) by the RM or SM. */
 export const CATALOGUE_RULES = ['catalogue.edit', 'catalogue.approve'] as const;
-export type SurfaceRule = (typeof SURFACE_RULES)[number] | (typeof CONFIGURATION_RULES)[number] | (typeof CATALOGUE_RULES)[number];
+/** Customer and supplier agreements (issue #14): drafted by RM or SM (RE.2.1), signed by the parties listed (RE.2.2). */
+export const AGREEMENT_RULES = ['agreement.edit', 'agreement.sign'] as const;
+export type SurfaceRule = (typeof SURFACE_RULES)[number] | (typeof CONFIGURATION_RULES)[number] | (typeof CATALOGUE_RULES)[number] | (typeof AGREEMENT_RULES)[number];
 export type AccessRule = AdminAction | SurfaceRule;
 
 export interface Caller {
@@ -99,5 +101,12 @@ export function mayCall(rule: AccessRule, c: Caller): AuthorizationDecision {
     // RE.1.2: the Service Manager or the Relationship Manager approve and publish it.
     case 'catalogue.approve':
       return holdsAny(c, ['SM', 'RM']) ? { allowed: true } : { allowed: false, rule: 'RE.1.2', message: 'Only the Service Manager or the Relationship Manager approve and publish the service catalogue.' };
+    // RE.2.1, RE.2.5: the Relationship Manager or the Service Manager draft and change agreements.
+    case 'agreement.edit':
+      return holdsAny(c, ['RM', 'SM']) ? { allowed: true } : { allowed: false, rule: 'RE.2.1', message: 'Only the Relationship Manager or the Service Manager draft and change agreements (RE.2.1, RE.2.5).' };
+    // RE.2.2, ROL-12: MGT and SM sign for themselves; the RM or SM record the customer's or supplier's sign-off. Which
+    // party signs is checked on the agreement itself (src/domain/agreement/approval.ts).
+    case 'agreement.sign':
+      return holdsAny(c, ['MGT', 'SM', 'RM']) ? { allowed: true } : { allowed: false, rule: 'RE.2.2', message: 'Only the parties an agreement lists approve it: Management (MGT) and the Service Manager sign, and the Relationship Manager or the Service Manager record the customer’s or supplier’s sign-off (RE.2.2, ROL-12).' };
   }
 }

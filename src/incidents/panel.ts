@@ -18,6 +18,7 @@ import type { IncidentFacts } from '../store/incident-records';
 import { loadIncidentRules, mappedIssueType, type IncidentRules } from '../store/rules';
 import { changeOf } from '../changes/load';
 import { changeSection } from '../changes/panel';
+import { agreementSection, isAgreementKind } from '../relationship/agreements';
 import { loadIssue, type LoadedIssue } from './load';
 import { evaluate, loadMemory, type IncidentMemory } from './pipeline';
 
@@ -179,6 +180,8 @@ export async function issuePanelView(issueKey: string, projectKey: string, viewe
   if (!issue) return null;
   const change = issue.kind === 'service-change-request' ? changeSection(await changeOf(issue, rules, at, 'user'), rules, viewer, at) : null;
   const s = issue.snapshot;
+  // Issue #14: an agreement's part (WP.03, WP.21), from app storage; no "priority" is shown for it.
+  const agreement = isAgreementKind(issue.kind) ? await agreementSection({ id: s.id, key: s.key, summary: s.summary }, issue.kind, viewer, at) : null;
   return {
     issue: {
       id: s.id, key: s.key, summary: s.summary,
@@ -191,5 +194,6 @@ export async function issuePanelView(issueKey: string, projectKey: string, viewe
     rolesConfigured: rules.roles !== null,
     incident: incident?.section ?? null,
     change,
+    agreement,
   };
 }

@@ -1,6 +1,7 @@
 import type { FunctionKey } from '../contract/functions';
 import { adminPageFunctions } from './admin-page';
 import { catalogueFunctions } from './catalogue';
+import { agreementFunctions } from './agreement-panel';
 import { changePanelFunctions, changeTemplateFunctions } from './change-panel';
 import { configurationFunctions } from './configuration';
 import { globalPageFunctions } from './global-page';
@@ -13,6 +14,6 @@ import { resolverOf, type Implementations } from './surface';
  * The app's one resolver function serves every Custom UI surface. Every function of the contract has exactly one
  * declaration (the type below fails to compile when one is missing or unknown).
  */
-const implementations: Implementations<FunctionKey> = { ...issuePanelFunctions, ...adminPageFunctions, ...globalPageFunctions, ...scheduleFunctions, ...configurationFunctions, ...projectPageFunctions, ...changePanelFunctions, ...changeTemplateFunctions, ...catalogueFunctions };
+const implementations: Implementations<FunctionKey> = { ...issuePanelFunctions, ...adminPageFunctions, ...globalPageFunctions, ...scheduleFunctions, ...configurationFunctions, ...projectPageFunctions, ...changePanelFunctions, ...changeTemplateFunctions, ...catalogueFunctions, ...agreementFunctions };
 
 export const resolverHandler = resolverOf(implementations, () => Date.now());

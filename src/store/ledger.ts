@@ -14,7 +14,8 @@ export const LEDGER_ENTITY = 'ledger-entry';
 /** Longer than one send (a notify and a comment), far shorter than the five minutes between scans. */
 export const LEDGER_LEASE_MS = 60_000;
 
-export type LedgerKind = 'esc' | 'comm';
+/** `review`: an agreement's review reminder (D18), keyed by its review date (src/relationship/agreements.ts). */
+export type LedgerKind = 'esc' | 'comm' | 'review';
 
 export interface LedgerRow<R> extends Leased {
   issueId: string;

@@ -139,7 +139,8 @@ export async function loadVersion<C>(type: DocumentType<C>, version: number): Pr
   return raw ? { ...raw, content: parseStored(`${type.title} version ${version}`, type.schema, raw.content) } : null;
 }
 
-interface Change { actor: string; now: number; summary: string }
+/** `extra`: writes of a record kept beside the document, committed in the same transaction (e.g. an index row). */
+interface Change { actor: string; now: number; summary: string; extra?: readonly Write[] }
 
 /** Saves (creates or replaces) the pending draft. `expectedRevision` is the draft revision the caller edited (null: none). */
 export async function saveDraft<C>(type: DocumentType<C>, content: C, expectedRevision: number | null, change: Change): Promise<StoredDraft<C>> {
@@ -154,7 +155,7 @@ export async function saveDraft<C>(type: DocumentType<C>, content: C, expectedRe
   const revision = (state.head?.draftRevision ?? 0) + 1;
   const draft: StoredDraft<C> = { docId: type.docId, revision, baseVersion: state.head && state.head.version > 0 ? state.head.version : null, content, updatedBy: change.actor, updatedAt: at };
   const head: Head = { docId: type.docId, version: state.head?.version ?? 0, draftRevision: revision, status: state.head?.status ?? 'Draft', updatedAt: at };
-  await commit(type, state.head, head, [{ key: draftKey(type.docId), value: draft }, auditWrite(type.docId, { at: change.now, actor: change.actor, action: 'draft-saved', summary: change.summary, version: head.version })]);
+  await commit(type, state.head, head, [{ key: draftKey(type.docId), value: draft }, auditWrite(type.docId, { at: change.now, actor: change.actor, action: 'draft-saved', summary: change.summary, version: head.version }), ...(change.extra ?? [])]);
   return draft;
 }
 
@@ -183,6 +184,7 @@ export async function approveDraft<C>(type: DocumentType<C>, revision: number, s
   await commit(type, state.head, head, [
     { key: versionKey(type.docId, version), value: stored },
     auditWrite(type.docId, { at: change.now, actor: change.actor, action: 'approved', summary: change.summary, version }),
+    ...(change.extra ?? []),
   ], [draftKey(type.docId)]);
   return stored;
 }
@@ -191,7 +193,7 @@ export async function discardDraft<C>(type: DocumentType<C>, revision: number, c
   const state = await loadDocument(type);
   requireDraft(type, state, revision);
   const head: Head = { ...(state.head as Head), updatedAt: new Date(change.now).toISOString() };
-  await commit(type, state.head, head, [auditWrite(type.docId, { at: change.now, actor: change.actor, action: 'draft-discarded', summary: change.summary, version: head.version })], [draftKey(type.docId)]);
+  await commit(type, state.head, head, [auditWrite(type.docId, { at: change.now, actor: change.actor, action: 'draft-discarded', summary: change.summary, version: head.version }), ...(change.extra ?? [])], [draftKey(type.docId)]);
 }
 
 /**

@@ -14,6 +14,7 @@ import { ScheduleTab } from './schedule/ScheduleTab';
 import { ConfigurationTab } from './configuration/ConfigurationTab';
 import { ProceduresTab } from './procedures/ProceduresTab';
 import { CatalogueTab } from './catalogue/CatalogueTab';
+import { AgreementsTab } from './agreements/AgreementsTab';
 import './global.css';
 
 const TABS = [
@@ -23,6 +24,7 @@ const TABS = [
   { id: 'configuration', label: 'Configuration' },
   { id: 'procedures', label: 'Procedures' },
   { id: 'catalogue', label: 'Service catalogue' },
+  { id: 'agreements', label: 'Agreements' },
   { id: 'history', label: 'History' },
 ] as const;
 
@@ -42,7 +44,9 @@ function dutiesOf(view: GovernanceView): string {
   if (roles.some((r) => r === 'SM' || r === 'MGT' || r === 'CM')) duties.push('approve the procedures');
   // Service relationship (issue #14): RE.1.1, RE.1.2 the service catalogue.
   if (roles.some((r) => r === 'RM' || r === 'SM')) duties.push('draft and approve the service catalogue');
-  if (duties.length === 0) return 'You can read who holds each role, the service delivery policy, the configuration records and the procedures.';
+  // Agreements (issue #14): drafted by RM or SM (RE.2.1); listed here, edited and signed in each agreement's issue.
+  if (roles.includes('RM') || roles.includes('SM')) duties.push('keep the customer and supplier agreements');
+  if (duties.length === 0) return 'You can read who holds each role, the service delivery policy, the configuration records, the procedures and the agreements.';
   const last = duties.pop();
   return `Here you ${duties.length ? `${duties.join(', ')} and ${last}` : last}.`;
 }
@@ -116,6 +120,9 @@ export function ServiceDeliveryHome({ initialView }: { initialView: GovernanceVi
         </TabPanel>
         <TabPanel testId="sd-global-panel-catalogue">
           <div className="sd-tab-body">{TABS[selected]?.id === 'catalogue' ? <CatalogueTab /> : null}</div>
+        </TabPanel>
+        <TabPanel testId="sd-global-panel-agreements">
+          <div className="sd-tab-body">{TABS[selected]?.id === 'agreements' ? <AgreementsTab /> : null}</div>
         </TabPanel>
         <TabPanel testId="sd-global-panel-history">
           <div className="sd-tab-body">

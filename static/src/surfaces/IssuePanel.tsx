@@ -30,6 +30,8 @@ function priorityAppearance(name: string): LozengeAppearance {
 const IncidentPart = lazy(() => import('../incident/IncidentPart'));
 // The change part (issue #13) likewise, only for service change requests.
 const ChangePart = lazy(() => import('../change/ChangePart'));
+// The agreement part (issue #14) likewise, only for customer and supplier agreements.
+const AgreementPart = lazy(() => import('../agreement/AgreementPart'));
 
 /** Silent reloads of the view: the panel keeps showing the last view meanwhile, and the latest call wins. */
 function useReload(): { fresh: IssuePanelView | null; problem: string | null; reload: () => Promise<void>; refresh: () => void; forget: () => void } {
@@ -95,8 +97,9 @@ export function IssuePanelBody({
   const { issue, kind, viewer, rolesConfigured } = view;
   const incident = view.incident ?? null;
   const change = view.change ?? null;
+  const agreement = view.agreement ?? null;
   // D26: a customer sees no internals (neither the rule behind the record kind nor the team's roles).
-  const customer = incident?.audience === 'customer' || change?.audience === 'customer';
+  const customer = incident?.audience === 'customer' || change?.audience === 'customer' || agreement?.audience === 'customer';
   const kindLabel = kind === 'unmapped' ? null : recordKindLabel(kind);
   return (
     <main data-testid="sd-panel" aria-labelledby="sd-panel-title" style={{ display: 'grid', gap: token('space.200') }}>
@@ -138,7 +141,8 @@ export function IssuePanelBody({
             {issue.status.name}
           </Lozenge>
         </dd>
-        {incident === null && change === null ? (
+        {/* An agreement has no priority of its own (issue #14): Jira's default one would mean nothing there. */}
+        {incident === null && change === null && agreement === null ? (
           <>
             <dt>Priority</dt>
             <dd>
@@ -183,6 +187,21 @@ export function IssuePanelBody({
               change={change}
               issueKey={issue.key}
               summary={issue.summary}
+              siteUrl={context.siteUrl}
+              locale={context.locale}
+              timeZone={context.timezone || undefined}
+              refresh={refresh}
+            />
+          </Suspense>
+        </ErrorBoundary>
+      ) : null}
+
+      {agreement !== null ? (
+        <ErrorBoundary onRetry={reloadFrame}>
+          <Suspense fallback={<PanelSkeleton />}>
+            <AgreementPart
+              agreement={agreement}
+              issueKey={issue.key}
               siteUrl={context.siteUrl}
               locale={context.locale}
               timeZone={context.timezone || undefined}
