@@ -5,6 +5,7 @@ import { jiraDateTime } from './format';
 import { ROLE_CUSTOMERS, type Principal } from './principal';
 import type { ChangeItem, IssueRow, ProjectRow, UserRow } from './rows';
 import type { RestCtx } from './routes';
+import { requestFeedbackRoutes } from './request-feedback';
 import type { JiraSite } from './site';
 
 /**
@@ -365,6 +366,8 @@ export function serviceDeskRoutes(site: JiraSite, r: Router<RestCtx>): void {
   }));
 
   approvalRoutes(site, r, { wrap, paged, date, userDto, visibleRequest });
+  // JSM's satisfaction feedback of a request (issue #14): sandbox/jira/request-feedback.ts.
+  requestFeedbackRoutes(site, r, { wrap, visibleRequest, fail: (status, message, key) => new ServiceDeskError(status, message, key) });
 }
 
 /**

@@ -8,6 +8,7 @@ import { globalPagePayloads, payloads as adminPayloads, type Answers as AdminAns
 import { changePayloads, changeTemplatePayloads, type ChangeAnswers, type ChangeTemplateAnswers } from './change';
 import { changeReportsPayload, type ChangeReportsView } from './change-reports';
 import { configurationGlobalPayloads, configurationPanelPayloads, type ConfigurationAnswers } from './configuration';
+import { feedbackGlobalPayloads, feedbackPortalPayloads, satisfactionPanelPayloads, type FeedbackAnswers } from './feedback';
 import { incidentPayloads, type IncidentAnswers } from './incident';
 import { MODULE_KEYS, type UiModuleKey } from './modules';
 import { incidentReportsPayload, type IncidentReportsView } from './reports';
@@ -26,6 +27,10 @@ const admin = <P extends Record<string, z.ZodType>>(schemas: P) =>
 const globalPage = <P extends Record<string, z.ZodType>>(schemas: P) =>
   Object.fromEntries(Object.entries(schemas).map(([k, payload]) => [k, { module: MODULE_KEYS.globalPage, payload }])) as { [K in keyof P]: { module: typeof MODULE_KEYS.globalPage; payload: P[K] } };
 
+/** The customer's part of the portal (sd-portal-home): functions answer what concerns the caller as a customer (D26). */
+const portalHome = <P extends Record<string, z.ZodType>>(schemas: P) =>
+  Object.fromEntries(Object.entries(schemas).map(([k, payload]) => [k, { module: MODULE_KEYS.portalHome, payload }])) as { [K in keyof P]: { module: typeof MODULE_KEYS.portalHome; payload: P[K] } };
+
 export const FUNCTIONS = {
   'issuePanel.load': { module: MODULE_KEYS.issuePanel, payload: noPayload },
   ...panel(incidentPayloads),
@@ -35,6 +40,9 @@ export const FUNCTIONS = {
   ...globalPage(schedulePayloads),
   ...globalPage(configurationGlobalPayloads),
   ...panel(configurationPanelPayloads),
+  ...globalPage(feedbackGlobalPayloads),
+  ...portalHome(feedbackPortalPayloads),
+  ...panel(satisfactionPanelPayloads),
   'projectPage.load': { module: MODULE_KEYS.projectPage, payload: noPayload },
   'reports.incidents': { module: MODULE_KEYS.projectPage, payload: incidentReportsPayload },
   'reports.changes': { module: MODULE_KEYS.projectPage, payload: changeReportsPayload },
@@ -48,7 +56,7 @@ export type PayloadIn<K extends FunctionKey> = z.input<(typeof FUNCTIONS)[K]['pa
 /** What the handler receives (after the schema). */
 export type PayloadOf<K extends FunctionKey> = z.infer<(typeof FUNCTIONS)[K]['payload']>;
 
-export type Answers = AdminAnswers & GlobalPageAnswers & ScheduleAnswers & IncidentAnswers & ChangeAnswers & ChangeTemplateAnswers & ConfigurationAnswers & {
+export type Answers = AdminAnswers & GlobalPageAnswers & ScheduleAnswers & IncidentAnswers & ChangeAnswers & ChangeTemplateAnswers & ConfigurationAnswers & FeedbackAnswers & {
   'issuePanel.load': IssuePanelView;
   'projectPage.load': ProjectPageView;
   'reports.incidents': IncidentReportsView;

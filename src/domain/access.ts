@@ -4,13 +4,14 @@
  * Each resolver function names one rule in its declaration (src/resolvers), besides the Jira permissions it needs.
  */
 import { authorize, ADMIN_ACTIONS, type AdminAction, type AuthorizationDecision } from './authorization';
+import { feedbackDecision, isFeedbackRule, type FeedbackRule } from './feedback/access';
 import type { RoleCode } from './roles';
 
 export const SURFACE_RULES = ['anyone', 'service-team', 'staff', 'agent', 'incident-manager', 'change-approver', 'control-manager', 'schedule.edit', 'schedule.approve'] as const;
 /** Service control on the team's page (issue #13): configuration records and the procedures. */
 export const CONFIGURATION_RULES = ['configuration.edit', 'procedures.edit', 'procedures.sign'] as const;
 export type SurfaceRule = (typeof SURFACE_RULES)[number] | (typeof CONFIGURATION_RULES)[number];
-export type AccessRule = AdminAction | SurfaceRule;
+export type AccessRule = AdminAction | SurfaceRule | FeedbackRule;
 
 export interface Caller {
   accountId: string;
@@ -57,6 +58,8 @@ export function mayCall(rule: AccessRule, c: Caller): AuthorizationDecision {
   if ((ADMIN_ACTIONS as readonly string[]).includes(rule)) {
     return authorize(rule as AdminAction, { accountId: c.accountId, isJiraAdmin: c.isJiraAdmin, roles: c.roles }, { serviceManagerAssigned: c.serviceManagerAssigned });
   }
+  // Feedback (WP.04, WP.06; GO.2.3, RE.2.3): src/domain/feedback/access.ts.
+  if (isFeedbackRule(rule)) return feedbackDecision(rule, c);
   switch (rule as SurfaceRule) {
     case 'anyone':
       return { allowed: true };
