@@ -13,6 +13,7 @@ import { useAdminCall } from '../admin/useAdminCall';
 import { ScheduleTab } from './schedule/ScheduleTab';
 import { ConfigurationTab } from './configuration/ConfigurationTab';
 import { ProceduresTab } from './procedures/ProceduresTab';
+import { FeedbackTab } from './feedback/FeedbackTab';
 import './global.css';
 
 const TABS = [
@@ -21,6 +22,7 @@ const TABS = [
   { id: 'schedule', label: 'Change schedule' },
   { id: 'configuration', label: 'Configuration' },
   { id: 'procedures', label: 'Procedures' },
+  { id: 'feedback', label: 'Feedback' },
   { id: 'history', label: 'History' },
 ] as const;
 
@@ -109,6 +111,9 @@ export function ServiceDeliveryHome({ initialView }: { initialView: GovernanceVi
           <div className="sd-tab-body">
             <ProceduresTab />
           </div>
+        </TabPanel>
+        <TabPanel testId="sd-global-panel-feedback">
+          <div className="sd-tab-body">{TABS[selected]?.id === 'feedback' ? <FeedbackTab /> : null}</div>
         </TabPanel>
         <TabPanel testId="sd-global-panel-history">
           <div className="sd-tab-body">

@@ -11,4 +11,7 @@ export interface PortalTab {
   load: () => Promise<{ default: ComponentType }>;
 }
 
-export const PORTAL_TABS: readonly PortalTab[] = [];
+export const PORTAL_TABS: readonly PortalTab[] = [
+  // Issue #14: the customer's compliments, complaints and comments, and our answers (RE.2.3, D26).
+  { id: 'feedback', label: 'Feedback', load: () => import('./FeedbackTab') },
+];
