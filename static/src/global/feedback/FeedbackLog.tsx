@@ -132,7 +132,7 @@ function EntryDetail({ entry: e, view, onView, onReload }: { entry: FeedbackEntr
       {e.status !== 'closed' ? (
         <div role="group" aria-label={`Record a handling step on ${e.id}`}>
           <div className="sd-field">
-            <Label htmlFor="sd-feedback-step">Step</Label>
+            <Label htmlFor="sd-feedback-step">Next step</Label>
             <Select id="sd-feedback-step" testId="sd-feedback-step" value={step} onValue={(v) => setStep(v as FeedbackStep)} options={STEP_ORDER.map((s) => ({ value: s, label: STEP_ACTION[s] }))} />
           </div>
           {needsText ? (
