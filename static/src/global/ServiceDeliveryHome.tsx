@@ -40,6 +40,9 @@ function dutiesOf(view: GovernanceView): string {
   if (roles.includes('CM') || roles.includes('MGT')) duties.push('keep the configuration records');
   if (roles.includes('CM')) duties.push('draft the service control procedures');
   if (roles.some((r) => r === 'SM' || r === 'MGT' || r === 'CM')) duties.push('approve the procedures');
+  // Feedback (issue #14): GO.2.3 (RM/SM draft, MGT approves the approach), RE.2.3 (RM/SM handle the log).
+  if (roles.includes('RM') || roles.includes('SM')) duties.push('handle customer feedback');
+  if (roles.includes('MGT')) duties.push('approve the customer experience approach');
   if (duties.length === 0) return 'You can read who holds each role, the service delivery policy, the configuration records and the procedures.';
   const last = duties.pop();
   return `Here you ${duties.length ? `${duties.join(', ')} and ${last}` : last}.`;
