@@ -84,6 +84,9 @@ test.describe.serial('feedback: the customer complains and rates, the Relationsh
     await module.getByLabel('Comment (optional)').fill('Fixed well, but tell us next time.');
     await module.getByTestId('sd-satisfaction-send').click();
     await expect(module.getByTestId('sd-satisfaction-mine')).toContainText('4 of 5');
+    await attachScreens(page, testInfo, 'Portal request rated', async () => {
+      await expect(page.frameLocator('[data-testid=portal-module] [data-testid=app-frame]').getByTestId('sd-satisfaction-mine')).toBeVisible();
+    });
 
     // Rachel acknowledges and answers on the service team's page.
     await page.goto('/');
@@ -116,5 +119,9 @@ test.describe.serial('feedback: the customer complains and rates, the Relationsh
     portal = await portalFeedback(page);
     await expect(portal.getByTestId(`sd-portal-feedback-answer-${id}`)).toContainText('as soon as a service is restored');
     await expect(portal.getByTestId(`sd-portal-feedback-${id}`)).toContainText('Answered');
+    await attachScreens(page, testInfo, 'Portal feedback', async () => {
+      const fresh = await portalFeedback(page);
+      await expect(fresh.getByTestId(`sd-portal-feedback-answer-${id}`)).toBeVisible();
+    });
   });
 });

@@ -1,3 +1,5 @@
+import '../admin/admin.css';
+import '../global/global.css';
 import Lozenge from '@atlaskit/lozenge';
 import Spinner from '@atlaskit/spinner';
 import TextArea from '@atlaskit/textarea';
@@ -82,7 +84,7 @@ export default function FeedbackTab() {
         ) : view.entries.length === 0 ? (
           <p className="sd-muted" data-testid="sd-portal-feedback-none">You have not sent us any feedback yet.</p>
         ) : (
-          <ul className="sd-plain-list" data-testid="sd-portal-feedback-list">
+          <ul className="sd-plain-list sd-stack" data-testid="sd-portal-feedback-list">
             {view.entries.map((e) => (
               <li key={e.id} data-testid={`sd-portal-feedback-${e.id}`}>
                 <strong>{e.id}</strong> · {KIND_WORDS[e.kind]}{e.issueKey ? ` about ${e.issueKey}` : ''} · sent {formatWhen(e.receivedAt)}{' '}
