@@ -3,7 +3,7 @@ import Lozenge from '@atlaskit/lozenge';
 import TextArea from '@atlaskit/textarea';
 import TextField from '@atlaskit/textfield';
 import { useMemo, useState } from 'react';
-import type { FeedbackChannel, FeedbackEntryView, FeedbackFrom, FeedbackKind, FeedbackPageView, FeedbackStatus, FeedbackStep } from '@contract/feedback';
+import type { DeadlineView, FeedbackChannel, FeedbackEntryView, FeedbackFrom, FeedbackKind, FeedbackPageView, FeedbackStatus, FeedbackStep } from '@contract/feedback';
 import { callFunction } from '../../api';
 import { formatWhen } from '../../admin/format';
 import { AdminError, DoneNote } from '../../admin/ui/AdminError';
@@ -29,7 +29,9 @@ export function FeedbackLog({ view, onView, onReload }: { view: FeedbackPageView
   const shown = useMemo(() => view.entries.filter((e) => (kind === ALL || e.kind === kind) && (status === ALL || e.status === status) && (org === ALL || e.organization?.id === org)), [view.entries, kind, status, org]);
   const orgOptions = [{ value: ALL, label: 'All organizations' }, ...view.organizations.map((o) => ({ value: o.id, label: o.name }))];
   const selected = view.entries.find((e) => e.id === open) ?? null;
-  const overdue = view.entries.filter((e) => e.status !== 'closed' && (e.deadlines?.acknowledge.overdue || e.deadlines?.answer.overdue) && (!e.deadlines.answer.doneAt || !e.deadlines.acknowledge.doneAt)).length;
+  // Entries still waiting for a step whose target has passed.
+  const late = (d: DeadlineView | undefined) => d !== undefined && d.doneAt === null && d.overdue;
+  const overdue = view.entries.filter((e) => e.status !== 'closed' && (late(e.deadlines?.acknowledge) || late(e.deadlines?.answer))).length;
 
   return (
     <section className="sd-section" aria-labelledby="sd-feedback-log-title" data-testid="sd-feedback-log">
