@@ -6,6 +6,7 @@ import { defaultRequestOrganizations, organizationRoutes } from './organizations
 import { ROLE_CUSTOMERS, type Principal } from './principal';
 import type { ChangeItem, IssueRow, ProjectRow, UserRow } from './rows';
 import type { RestCtx } from './routes';
+import { requestFeedbackRoutes } from './request-feedback';
 import type { JiraSite } from './site';
 
 /**
@@ -383,6 +384,8 @@ export function serviceDeskRoutes(site: JiraSite, r: Router<RestCtx>): void {
 
   approvalRoutes(site, r, { wrap, paged, date, userDto, visibleRequest });
   organizationRoutes(site, r, { wrap, paged, userDto, desk, deskProjects: () => desks().map((x) => x.project) });
+  // JSM's satisfaction feedback of a request (issue #14): sandbox/jira/request-feedback.ts.
+  requestFeedbackRoutes(site, r, { wrap, visibleRequest, fail: (status, message, key) => new ServiceDeskError(status, message, key) });
 }
 
 /**

@@ -6,6 +6,7 @@ import { nextId } from '../store/db';
 import type { ForgeKvsStore } from '../forge/kvs';
 import type { ChangeItem, UserRow, WorkflowDefinition } from '../jira/rows';
 import { changeControlWrites, freezeOf, windowStart } from './demo-changes';
+import { feedbackDemoWrites } from './demo-feedback';
 import { configureApproval, seedApprovalDecision, seedServiceDesk } from '../jira/servicedesk';
 import { addOrganizationMembers, addOrganizationToDesk, createOrganization, defaultRequestOrganizations, seedOrganizationsField } from '../jira/organizations';
 
@@ -175,6 +176,9 @@ export function seedDemo(db: Db, kvs: ForgeKvsStore, now: number): void {
   };
   const people = Object.fromEntries(DEMO_USERS.map((u) => [u.key, { accountId: demoAccountId(u.key), displayName: u.name }]));
   applyWrites(kvs, now, changeControlWrites(now, people, Object.fromEntries(changeRows.map((r) => [r.key, String(r.id)])), changeKeys));
+  // Feedback (issue #14): log entries and a satisfaction rating, in the app's own layout (demo-feedback.ts).
+  const backup = db.prepare("SELECT id, key, resolution_date FROM issues WHERE summary LIKE 'Nightly backup job failed%'").get() as { id: number; key: string; resolution_date: number | null };
+  applyWrites(kvs, now, feedbackDemoWrites(now, { carla: demoAccountId('carla'), chen: demoAccountId('chen'), sam: demoAccountId('sam'), priya: demoAccountId('priya'), rachel: demoAccountId('rachel') }, { issueId: String(backup.id), issueKey: backup.key, resolvedAt: backup.resolution_date ?? now - DAY }));
   // The schedule's index of planned changes, as the trigger writes it for every change with a planned slot.
   const planned = db.prepare("SELECT i.id, i.key, i.custom, s.name AS status, s.category_key AS category FROM issues i JOIN issue_types t ON t.id = i.issue_type_id JOIN statuses s ON s.id = i.status_id WHERE t.name = 'Change'").all() as Array<{ id: number; key: string; custom: string; status: string; category: string }>;
   for (const r of planned) {

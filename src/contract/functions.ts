@@ -10,6 +10,7 @@ import { changePayloads, changeTemplatePayloads, type ChangeAnswers, type Change
 import { cataloguePayloads, portalCataloguePayloads, type CatalogueAnswers } from './catalogue';
 import { changeReportsPayload, type ChangeReportsView } from './change-reports';
 import { configurationGlobalPayloads, configurationPanelPayloads, type ConfigurationAnswers } from './configuration';
+import { feedbackGlobalPayloads, feedbackPortalPayloads, satisfactionPanelPayloads, type FeedbackAnswers } from './feedback';
 import { incidentPayloads, type IncidentAnswers } from './incident';
 import { MODULE_KEYS, type UiModuleKey } from './modules';
 import { incidentReportsPayload, type IncidentReportsView } from './reports';
@@ -28,6 +29,7 @@ const admin = <P extends Record<string, z.ZodType>>(schemas: P) =>
 const globalPage = <P extends Record<string, z.ZodType>>(schemas: P) =>
   Object.fromEntries(Object.entries(schemas).map(([k, payload]) => [k, { module: MODULE_KEYS.globalPage, payload }])) as { [K in keyof P]: { module: typeof MODULE_KEYS.globalPage; payload: P[K] } };
 
+/** The customer's part of the portal (sd-portal-home): functions answer what concerns the caller as a customer (D26). */
 const portalHome = <P extends Record<string, z.ZodType>>(schemas: P) =>
   Object.fromEntries(Object.entries(schemas).map(([k, payload]) => [k, { module: MODULE_KEYS.portalHome, payload }])) as { [K in keyof P]: { module: typeof MODULE_KEYS.portalHome; payload: P[K] } };
 
@@ -44,6 +46,9 @@ export const FUNCTIONS = {
   ...portalHome(portalCataloguePayloads),
   ...panel(agreementPanelPayloads),
   ...globalPage(agreementGlobalPayloads),
+  ...globalPage(feedbackGlobalPayloads),
+  ...portalHome(feedbackPortalPayloads),
+  ...panel(satisfactionPanelPayloads),
   'projectPage.load': { module: MODULE_KEYS.projectPage, payload: noPayload },
   'reports.incidents': { module: MODULE_KEYS.projectPage, payload: incidentReportsPayload },
   'reports.changes': { module: MODULE_KEYS.projectPage, payload: changeReportsPayload },
@@ -57,7 +62,7 @@ export type PayloadIn<K extends FunctionKey> = z.input<(typeof FUNCTIONS)[K]['pa
 /** What the handler receives (after the schema). */
 export type PayloadOf<K extends FunctionKey> = z.infer<(typeof FUNCTIONS)[K]['payload']>;
 
-export type Answers = AdminAnswers & GlobalPageAnswers & ScheduleAnswers & IncidentAnswers & ChangeAnswers & ChangeTemplateAnswers & ConfigurationAnswers & CatalogueAnswers & AgreementAnswers & {
+export type Answers = AdminAnswers & GlobalPageAnswers & ScheduleAnswers & IncidentAnswers & ChangeAnswers & ChangeTemplateAnswers & ConfigurationAnswers & CatalogueAnswers & AgreementAnswers & FeedbackAnswers & {
   'issuePanel.load': IssuePanelView;
   'projectPage.load': ProjectPageView;
   'reports.incidents': IncidentReportsView;

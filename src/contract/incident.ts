@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CONFIRMATION_CHANNELS } from '../domain/incident/confirmation';
 import type { ClosureItem } from '../domain/incident/evaluate';
 import type { CommunicationState } from '../domain/incident/state';
+import type { SatisfactionView } from './feedback';
 import type { Result, ResultErrorCode } from './results';
 export type { ClosureItem, CommunicationState };
 
@@ -44,6 +45,8 @@ export type IncidentAudience = 'team' | 'customer';
 
 export interface IncidentSection {
   audience: IncidentAudience;
+  /** The customer's satisfaction rating at closure (issue #14, src/relationship/feedback.ts); app storage only. */
+  satisfaction?: SatisfactionView;
   /** The server's instant (the sandbox clock on the sandbox): the live countdown starts from it. */
   now: string;
   policy: { version: number | null; timeZone: string };

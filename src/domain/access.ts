@@ -4,6 +4,7 @@
  * Each resolver function names one rule in its declaration (src/resolvers), besides the Jira permissions it needs.
  */
 import { authorize, ADMIN_ACTIONS, type AdminAction, type AuthorizationDecision } from './authorization';
+import { feedbackDecision, isFeedbackRule, type FeedbackRule } from './feedback/access';
 import type { RoleCode } from './roles';
 
 export const SURFACE_RULES = ['anyone', 'service-team', 'staff', 'agent', 'incident-manager', 'change-approver', 'control-manager', 'schedule.edit', 'schedule.approve'] as const;
@@ -14,7 +15,7 @@ export const CATALOGUE_RULES = ['catalogue.edit', 'catalogue.approve'] as const;
 /** Customer and supplier agreements (issue #14): drafted by RM or SM (RE.2.1), signed by the parties listed (RE.2.2). */
 export const AGREEMENT_RULES = ['agreement.edit', 'agreement.sign'] as const;
 export type SurfaceRule = (typeof SURFACE_RULES)[number] | (typeof CONFIGURATION_RULES)[number] | (typeof CATALOGUE_RULES)[number] | (typeof AGREEMENT_RULES)[number];
-export type AccessRule = AdminAction | SurfaceRule;
+export type AccessRule = AdminAction | SurfaceRule | FeedbackRule;
 
 export interface Caller {
   accountId: string;
@@ -61,6 +62,8 @@ export function mayCall(rule: AccessRule, c: Caller): AuthorizationDecision {
   if ((ADMIN_ACTIONS as readonly string[]).includes(rule)) {
     return authorize(rule as AdminAction, { accountId: c.accountId, isJiraAdmin: c.isJiraAdmin, roles: c.roles }, { serviceManagerAssigned: c.serviceManagerAssigned });
   }
+  // Feedback (WP.04, WP.06; GO.2.3, RE.2.3): src/domain/feedback/access.ts.
+  if (isFeedbackRule(rule)) return feedbackDecision(rule, c);
   switch (rule as SurfaceRule) {
     case 'anyone':
       return { allowed: true };

@@ -19,6 +19,7 @@ import { loadIncidentRules, mappedIssueType, type IncidentRules } from '../store
 import { changeOf } from '../changes/load';
 import { changeSection } from '../changes/panel';
 import { agreementSection, isAgreementKind } from '../relationship/agreements';
+import { satisfactionView } from '../relationship/feedback';
 import { loadIssue, type LoadedIssue } from './load';
 import { evaluate, loadMemory, type IncidentMemory } from './pipeline';
 
@@ -170,7 +171,10 @@ export async function readForViewer(issueKey: string, projectKey: string, viewer
   const memory = await loadMemory(issue.snapshot.id);
   const trackedSince = memory.record ? Date.parse(memory.record.trackedSince) : at;
   const ev = evaluate(issue, memory, rules, trackedSince, at);
-  return { issue, incident: { issue, memory, ev, problems, section: incidentSection(issue, memory.facts, ev, rules, viewer, at, problems) } };
+  const s = issue.snapshot;
+  // Issue #14: the satisfaction rating at closure, from app storage (no Jira call: the panel keeps its budget).
+  const satisfaction = await satisfactionView({ issueId: s.id, issueKey: s.key, reporter: s.reporter ? { accountId: s.reporter.accountId, displayName: s.reporter.displayName ?? s.reporter.accountId } : null, resolved: s.resolution !== null, contactIds: [...(rules.policyFor(s).agreement?.contacts ?? [])] }, viewer);
+  return { issue, incident: { issue, memory, ev, problems, section: { ...incidentSection(issue, memory.facts, ev, rules, viewer, at, problems), satisfaction } } };
 }
 
 /** `issuePanel.load`: the record, the viewer's roles, and the incident part for an incident. */

@@ -96,3 +96,6 @@ export { seedApprovedProcedureWrites } from './procedures';
 export type { ChangeRecordContent };
 
 export { changeSlotWrites, type ChangeSlot } from './change-slots';
+// Feedback (issue #14): the log's entries, the satisfaction ratings and the approved approach.
+export { seedFeedbackWrites } from './feedback';
+export { seedApprovedApproachWrites } from './feedback-approach';

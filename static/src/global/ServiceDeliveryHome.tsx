@@ -15,6 +15,7 @@ import { ConfigurationTab } from './configuration/ConfigurationTab';
 import { ProceduresTab } from './procedures/ProceduresTab';
 import { CatalogueTab } from './catalogue/CatalogueTab';
 import { AgreementsTab } from './agreements/AgreementsTab';
+import { FeedbackTab } from './feedback/FeedbackTab';
 import './global.css';
 
 const TABS = [
@@ -25,6 +26,7 @@ const TABS = [
   { id: 'procedures', label: 'Procedures' },
   { id: 'catalogue', label: 'Service catalogue' },
   { id: 'agreements', label: 'Agreements' },
+  { id: 'feedback', label: 'Feedback' },
   { id: 'history', label: 'History' },
 ] as const;
 
@@ -46,7 +48,10 @@ function dutiesOf(view: GovernanceView): string {
   if (roles.some((r) => r === 'RM' || r === 'SM')) duties.push('draft and approve the service catalogue');
   // Agreements (issue #14): drafted by RM or SM (RE.2.1); listed here, edited and signed in each agreement's issue.
   if (roles.includes('RM') || roles.includes('SM')) duties.push('keep the customer and supplier agreements');
-  if (duties.length === 0) return 'You can read who holds each role, the service delivery policy, the configuration records, the procedures and the agreements.';
+  if (duties.length === 0) return 'You can read who holds each role, the service delivery policy, the configuration records, the procedures, the service catalogue, the agreements and the feedback log.';
+  // Feedback (issue #14): GO.2.3 (RM/SM draft, MGT approves the approach), RE.2.3 (RM/SM handle the log).
+  if (roles.includes('RM') || roles.includes('SM')) duties.push('handle customer feedback');
+  if (roles.includes('MGT')) duties.push('approve the customer experience approach');
   const last = duties.pop();
   return `Here you ${duties.length ? `${duties.join(', ')} and ${last}` : last}.`;
 }
@@ -123,6 +128,9 @@ export function ServiceDeliveryHome({ initialView }: { initialView: GovernanceVi
         </TabPanel>
         <TabPanel testId="sd-global-panel-agreements">
           <div className="sd-tab-body">{TABS[selected]?.id === 'agreements' ? <AgreementsTab /> : null}</div>
+        </TabPanel>
+        <TabPanel testId="sd-global-panel-feedback">
+          <div className="sd-tab-body">{TABS[selected]?.id === 'feedback' ? <FeedbackTab /> : null}</div>
         </TabPanel>
         <TabPanel testId="sd-global-panel-history">
           <div className="sd-tab-body">

@@ -4,6 +4,7 @@ import { Block } from './Block';
 import { Clocks } from './Clocks';
 import { formatInstant, priorityAppearance } from './format';
 import { History } from './History';
+import { Satisfaction } from './Satisfaction';
 import type { IncidentSection } from './types';
 
 export interface CustomerViewProps {
@@ -66,6 +67,7 @@ export function CustomerView({ incident, issueKey, receivedAt, timeZone, locale,
         basis={{ agreement: incident.agreement, policyVersion: incident.policy.version }}
       />
       <History escalations={null} communications={incident.communications} timeZone={timeZone} locale={locale} />
+      {incident.satisfaction ? <Satisfaction initial={incident.satisfaction} timeZone={timeZone} locale={locale} /> : null}
       {c === null ? (
         <Actions
           actions={incident.actions}

@@ -9,6 +9,7 @@ import { intlLocale } from './format';
 import { History } from './History';
 import { Links } from './Links';
 import { Priority } from './Priority';
+import { Satisfaction } from './Satisfaction';
 import type { IncidentSection } from './types';
 import { IncidentConfigurationItems } from './ConfigurationItems';
 
@@ -60,6 +61,7 @@ export default function IncidentPart({ incident, issueKey, siteUrl, locale, time
       <History escalations={incident.escalations} communications={incident.communications} timeZone={timeZone} locale={tag} />
       {incident.links ? <Links links={incident.links} siteUrl={siteUrl} /> : null}
       <Closure closure={incident.closure} timeZone={timeZone} locale={tag} />
+      {incident.satisfaction ? <Satisfaction initial={incident.satisfaction} timeZone={timeZone} locale={tag} /> : null}
       <Actions
         actions={incident.actions}
         audience={incident.audience}

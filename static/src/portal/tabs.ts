@@ -14,4 +14,6 @@ export interface PortalTab {
 export const PORTAL_TABS: readonly PortalTab[] = [
   // WP.10, SLM-02: the services offered to the customer's organizations.
   { id: 'services', label: 'Services', load: () => import('./CatalogueTab') },
+  // Issue #14: the customer's compliments, complaints and comments, and our answers (RE.2.3, D26).
+  { id: 'feedback', label: 'Feedback', load: () => import('./FeedbackTab') },
 ];
