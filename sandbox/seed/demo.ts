@@ -7,6 +7,7 @@ import type { ForgeKvsStore } from '../forge/kvs';
 import type { ChangeItem, UserRow, WorkflowDefinition } from '../jira/rows';
 import { changeControlWrites, freezeOf, windowStart } from './demo-changes';
 import { feedbackDemoWrites } from './demo-feedback';
+import { demoAgreements, historyIncidents, relationshipWrites } from './demo-relationship';
 import { configureApproval, seedApprovalDecision, seedServiceDesk } from '../jira/servicedesk';
 import { addOrganizationMembers, addOrganizationToDesk, createOrganization, defaultRequestOrganizations, seedOrganizationsField } from '../jira/organizations';
 
@@ -101,6 +102,7 @@ const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
 export function seedDemo(db: Db, kvs: ForgeKvsStore, now: number): void {
+  let seeded: Record<string, { id: string; key: string }> = {};
   db.transaction(() => {
     const insUser = db.prepare('INSERT INTO users(account_id, display_name, email, api_token, account_type, time_zone, locale, active, is_site_admin, title, organization) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)');
     for (const u of DEMO_USERS) insUser.run(demoAccountId(u.key), u.name, u.email, demoToken(u.key), u.type, u.tz, u.locale, u.admin ? 1 : 0, u.title, u.org ?? null);
@@ -112,6 +114,8 @@ export function seedDemo(db: Db, kvs: ForgeKvsStore, now: number): void {
       ['10001', 'Incident', 'For system outages or incidents. Created by JSM.'], ['10002', 'Change', 'For system upgrades and alterations. Created by JSM.'],
       ['10003', 'Problem', 'Track underlying causes of incidents. Created by JSM.'], ['10004', 'Service request', 'Requests for help or information. Created by JSM.'],
       ['10005', 'Task', 'A small, distinct piece of work.'],
+      // Issue #14 (D18): the agreements' issue types; the setup wizard finds and maps them.
+      ['10006', 'Customer agreement', 'An agreement with a customer on the services and service levels (WP.03).'], ['10007', 'Supplier agreement', 'An agreement with a supplier that underpins the customer agreements (WP.21).'],
     ];
     for (const [id, name, desc] of types) db.prepare('INSERT INTO issue_types(id, name, description) VALUES (?, ?, ?)').run(id, name, desc);
     const prios: Array<[string, string, string, number]> = [['1', 'Critical', '#d04437', 0], ['2', 'High', '#f15c75', 0], ['3', 'Normal', '#f79232', 1], ['4', 'Low', '#707070', 0]];
@@ -150,6 +154,7 @@ export function seedDemo(db: Db, kvs: ForgeKvsStore, now: number): void {
     db.prepare('INSERT INTO projects(id, key, name, project_type_key, lead_account_id, description) VALUES (?, ?, ?, ?, ?, ?)').run('10001', 'OPS', 'Internal Operations', 'business', sofia, 'Internal operations work of Acme Cloud Services (a plain Jira project).');
     const pit = db.prepare('INSERT INTO project_issue_types(project_id, issue_type_id, workflow, position) VALUES (?, ?, ?, ?)');
     pit.run('10000', '10001', 'SD Incident workflow', 0); pit.run('10000', '10002', 'SD Change workflow', 1); pit.run('10000', '10003', 'Simple workflow', 2); pit.run('10000', '10004', 'Simple workflow', 3);
+    pit.run('10000', '10006', 'Simple workflow', 4); pit.run('10000', '10007', 'Simple workflow', 5);
     pit.run('10001', '10005', 'Simple workflow', 0);
     const role = db.prepare('INSERT INTO project_roles(project_id, account_id, role) VALUES (?, ?, ?)');
     role.run('10000', sofia, 'Administrators');
@@ -158,7 +163,7 @@ export function seedDemo(db: Db, kvs: ForgeKvsStore, now: number): void {
     role.run('10001', sofia, 'Administrators');
     for (const k of ['carlos', 'priya', 'tom']) role.run('10001', demoAccountId(k), 'Member');
 
-    seedIssues(db, now);
+    seeded = seedIssues(db, now);
   })();
 
   const approvedAt = new Date(now - 30 * DAY).toISOString();
@@ -179,6 +184,8 @@ export function seedDemo(db: Db, kvs: ForgeKvsStore, now: number): void {
   // Feedback (issue #14): log entries and a satisfaction rating, in the app's own layout (demo-feedback.ts).
   const backup = db.prepare("SELECT id, key, resolution_date FROM issues WHERE summary LIKE 'Nightly backup job failed%'").get() as { id: number; key: string; resolution_date: number | null };
   applyWrites(kvs, now, feedbackDemoWrites(now, { carla: demoAccountId('carla'), chen: demoAccountId('chen'), sam: demoAccountId('sam'), priya: demoAccountId('priya'), rachel: demoAccountId('rachel') }, { issueId: String(backup.id), issueKey: backup.key, resolvedAt: backup.resolution_date ?? now - DAY }));
+  // Service relationship (issue #14): the catalogue, the approved agreements, the history's confirmations (demo-relationship.ts).
+  applyWrites(kvs, now, relationshipWrites(now, people, seeded, historyIncidents(now)));
   // The schedule's index of planned changes, as the trigger writes it for every change with a planned slot.
   const planned = db.prepare("SELECT i.id, i.key, i.custom, s.name AS status, s.category_key AS category FROM issues i JOIN issue_types t ON t.id = i.issue_type_id JOIN statuses s ON s.id = i.status_id WHERE t.name = 'Change'").all() as Array<{ id: number; key: string; custom: string; status: string; category: string }>;
   for (const r of planned) {
@@ -215,7 +222,7 @@ export function applyWrites(kvs: ForgeKvsStore, now: number, writes: Write[]): v
 
 interface Step { at: number; by: string; status?: string; priority?: string; select?: { fieldId: string; name: string; from: string; to: string }; publicReply?: string; internalNote?: string; customerComment?: string }
 
-function seedIssues(db: Db, now: number): void {
+function seedIssues(db: Db, now: number): Record<string, { id: string; key: string }> {
   const a = demoAccountId;
   const statusId = (name: string) => STATUSES.find((s) => s[1] === name)![0];
   const statusCat = (name: string) => STATUSES.find((s) => s[1] === name)![2];
@@ -223,6 +230,7 @@ function seedIssues(db: Db, now: number): void {
   const option = (fieldId: string, value: string) => (db.prepare('SELECT id FROM field_options WHERE field_id = ? AND value = ?').get(fieldId, value) as { id: string }).id;
   const numbers: Record<string, number> = { SD: 1, OPS: 1 };
   const keys: Record<string, number> = {};
+  const seeded: Record<string, { id: string; key: string }> = {};
   const adf = (text: string) => JSON.stringify({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
   const issue = (o: { ref: string; project: 'SD' | 'OPS'; type: string; summary: string; description: string; reporter: string; assignee?: string; created: number; priority: string; status: string; custom?: Record<string, unknown>; steps?: Step[]; properties?: Record<string, unknown> }): void => {
@@ -231,6 +239,7 @@ function seedIssues(db: Db, now: number): void {
     const id = nextId(db, 'issue');
     const key = `${o.project}-${numbers[o.project]!++}`;
     keys[o.ref] = id;
+    seeded[o.ref] = { id: String(id), key };
     const initial = o.project === 'SD' && o.type === 'Incident' ? 'Open' : o.project === 'SD' && o.type === 'Change' ? 'Draft' : 'To Do';
     let status = initial;
     let priority = o.priority;
@@ -401,6 +410,20 @@ function seedIssues(db: Db, now: number): void {
   issue({ ref: 'access-review', project: 'OPS', type: 'Task', summary: 'Quarterly access review of admin accounts', description: 'Review admin accounts on all managed systems.', reporter: 'sofia', created: now - 8 * DAY, priority: 'Normal', status: 'Done',
     steps: [{ at: now - 7 * DAY, by: 'sofia', status: 'Done' }] });
 
+  // Service relationship (issue #14): the agreements (their content is the app's, demo-relationship.ts), and six weeks of
+  // resolved incidents of both customers for the performance reports. Added last, so the earlier keys stay.
+  for (const ag of demoAgreements(now)) issue({ ref: ag.ref, project: 'SD', type: ag.type, summary: ag.title, description: ag.description, reporter: 'rachel', assignee: 'rachel', created: now - 125 * DAY, priority: 'Normal', status: 'To Do' });
+  for (const h of historyIncidents(now)) {
+    issue({ ref: h.ref, project: 'SD', type: 'Incident', summary: h.summary, description: `${h.summary}.`, reporter: h.reporter, assignee: h.assignee, created: h.created, priority: h.priority, status: 'Closed',
+      custom: impactUrgency(h.impact, h.urgency, [h.service]),
+      steps: [
+        { at: h.created + h.firstReplyAfter, by: h.assignee, publicReply: 'Thanks, we are looking into it.', status: 'In progress' },
+        { at: h.created + h.resolvedAfter, by: h.assignee, status: 'Resolved', publicReply: 'Fixed; please check and confirm.' },
+        { at: h.created + h.resolvedAfter + 2 * HOUR, by: h.reporter, customerComment: 'Confirmed, works again. Thank you.' },
+        { at: h.created + h.resolvedAfter + 3 * HOUR, by: h.assignee, status: 'Closed' },
+      ] });
+  }
+
   db.prepare("UPDATE projects SET next_issue_number = ? WHERE key = 'SD'").run(numbers.SD);
   db.prepare("UPDATE projects SET next_issue_number = ? WHERE key = 'OPS'").run(numbers.OPS);
   const link = (type: string, inward: string, outward: string) => db.prepare('INSERT INTO issue_links(id, type_id, inward_issue_id, outward_issue_id) VALUES (?, ?, ?, ?)').run(nextId(db, 'issuelink'), type, keys[inward], keys[outward]);
@@ -408,6 +431,7 @@ function seedIssues(db: Db, now: number): void {
   link('10003', 'relay-restore', 'mail-down');
   link('10003', 'mail-upgrade', 'mail-down');
   link('10004', 'backup-problem', 'backup-failed');
+  return seeded;
 }
 
 /** GET /sandbox/users: the demo accounts with their API tokens and 29110 roles (from the app's role list). */

@@ -99,3 +99,5 @@ export { changeSlotWrites, type ChangeSlot } from './change-slots';
 // Feedback (issue #14): the log's entries, the satisfaction ratings and the approved approach.
 export { seedFeedbackWrites } from './feedback';
 export { seedApprovedApproachWrites } from './feedback-approach';
+export { seedCatalogueWrites } from './catalogues';
+export { seedApprovedAgreementWrites } from './agreements';

@@ -98,7 +98,7 @@ describe('sandbox: notify, the notification outbox, bulk incidents and reset', (
       const res = await call(base, 'POST', '/sandbox/bulk/incidents', { body: { count: 300, dueCount: 12 } });
       expect(res.status).toBe(201);
       const body = res.body as { count: number; dueCount: number; firstKey: string; lastKey: string; now: string };
-      expect(body).toMatchObject({ count: 300, dueCount: 12, firstKey: 'SD-19', lastKey: 'SD-318', now: expect.any(String) });
+      expect(body).toMatchObject({ count: 300, dueCount: 12, firstKey: 'SD-43', lastKey: 'SD-342', now: expect.any(String) });
       firstKey = body.firstKey;
       const due = await allKeys('project = SD AND sdNextDeadline <= now() ORDER BY key ASC');
       expect(due).toEqual(Array.from({ length: 12 }, (_, i) => `SD-${19 + i}`));
@@ -131,7 +131,7 @@ describe('sandbox: notify, the notification outbox, bulk incidents and reset', (
       const reset = await call(base, 'POST', '/sandbox/reset');
       expect(reset).toMatchObject({ status: 200, body: { reset: true, seed: 'demo' } });
       expect(await outbox()).toEqual([]);
-      expect((await call(base, 'GET', '/rest/api/3/issue/SD-19', { user: 'ines' })).status).toBe(404);
+      expect((await call(base, 'GET', '/rest/api/3/issue/SD-43', { user: 'ines' })).status).toBe(404);
       expect(await allKeys('project = SD AND sdNextDeadline <= now()')).toEqual([]);
       expect((await call(base, 'POST', '/rest/api/3/issue/SD-1/notify', { user: 'ines', body: { to: { reporter: true } } })).status).toBe(204);
       expect((await outbox()).map((n) => n.issueKey)).toEqual(['SD-1']);

@@ -86,7 +86,7 @@ describe('seedBulkIncidents', () => {
     expect(() => seedBulkIncidents(s.db, { projectKey: 'SD', count: 5, dueCount: 0, now: NOW, propertyFor: (i) => (i === 3 ? undefined : {}) })).toThrow('propertyFor(3)');
     expect(issues()).toBe(before);
     // The project's counter and the id sequence rolled back too: the next REST issue continues the demo keys.
-    expect(s.site.createIssue(s.as('ines'), { fields: { project: { key: 'SD' }, issuetype: { name: 'Incident' }, summary: 'x', description: adf('x') } }).key).toBe('SD-19');
+    expect(s.site.createIssue(s.as('ines'), { fields: { project: { key: 'SD' }, issuetype: { name: 'Incident' }, summary: 'x', description: adf('x') } }).key).toBe('SD-43');
   });
 
   it('refuses a plain site (no ITSM issue types or fields)', () => {
