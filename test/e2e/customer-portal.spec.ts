@@ -71,6 +71,8 @@ test.describe('JSM customer portal', () => {
     const app = page.frameLocator('[data-testid=portal-module] [data-testid=app-frame]');
     await expect(app.getByTestId('sd-incident')).toHaveAttribute('data-audience', 'customer');
     await expect(app.getByTestId('sd-clock-resolution')).toBeVisible();
+    // D18: her organization's agreement sets the targets, and the view names it.
+    await expect(app.getByTestId('sd-clocks-basis')).toContainText('Targets of Northwind Traders service level agreement');
 
     // A comment, from the keyboard.
     await page.getByTestId('portal-comment-input').fill('Our finance team is blocked until this works.');
@@ -98,6 +100,12 @@ test.describe('JSM customer portal', () => {
     await expect(app.getByTestId('sd-customer-standing')).toContainText('You confirmed that the service is restored');
     await expect(app.getByTestId('sd-closure-confirmation')).toContainText('Confirmed by Carla Jones');
     await expect(app.getByTestId('sd-confirm-submit')).toHaveCount(0);
+
+    // The agent's panel names the same agreement, its issue and version, above the clocks.
+    await actAs(page, await userNamed(request, 'Priya'));
+    await page.goto(`/browse/${key}`);
+    const panel = page.frameLocator('[data-testid=app-frame]');
+    await expect(panel.getByTestId('sd-clocks-basis')).toContainText(/Targets of Northwind Traders service level agreement \(SD-\d+, version 1\)/);
   });
 
   test('Chen, a customer of another organization, cannot open Carla’s request on the portal', async ({ page, request }) => {

@@ -164,9 +164,10 @@ describe('customer and supplier agreements (WP.03, WP.21)', () => {
     });
     const approved = await approve(supplier, supContent);
     expect(approved).toMatchObject({ status: 'Approved', current: { version: 1 } });
-    expect(approved.conflicts).toEqual([expect.objectContaining({ other: expect.objectContaining({ issueKey: master.key, role: 'customer' }), priority: 'High', measure: 'resolution', approved: true })]);
+    // The demo's own agreements may conflict with it too; these are the ones between this test's agreements.
+    expect(approved.conflicts.filter((c) => c.other.issueKey === master.key)).toEqual([expect.objectContaining({ other: expect.objectContaining({ issueKey: master.key, role: 'customer' }), priority: 'High', measure: 'resolution', approved: true })]);
     const onMaster = (await panel('rachel', master)).agreement!;
-    expect(onMaster.conflicts).toEqual([expect.objectContaining({ other: expect.objectContaining({ issueKey: supplier.key, role: 'underpinning' }), message: expect.stringContaining('allows 4 h for the resolution') })]);
+    expect(onMaster.conflicts.filter((c) => c.other.issueKey === supplier.key)).toEqual([expect.objectContaining({ other: expect.objectContaining({ issueKey: supplier.key, role: 'underpinning' }), message: expect.stringContaining('allows 4 h for the resolution') })]);
 
     const northwind = await createIssue('Customer agreement', 'Northwind Traders SLA');
     const s = await act('rachel', northwind, 'agreement.saveDraft', { content: content({ party: { organizationId: null, name: 'All customers' } }), expectedRevision: null });
@@ -178,7 +179,7 @@ describe('customer and supplier agreements (WP.03, WP.21)', () => {
     expect(list.ok).toBe(true);
     if (list.ok) {
       const rows = (list.data as AgreementAnswers['globalPage.agreements.list']).rows;
-      expect(rows.find((r) => r.issueKey === supplier.key)).toMatchObject({ kind: 'supplier', party: 'NetHost Ltd', status: 'Approved', version: 1, conflicts: [expect.objectContaining({ otherKey: master.key })] });
+      expect(rows.find((r) => r.issueKey === supplier.key)).toMatchObject({ kind: 'supplier', party: 'NetHost Ltd', status: 'Approved', version: 1, conflicts: expect.arrayContaining([expect.objectContaining({ otherKey: master.key })]) });
       expect(rows.find((r) => r.issueKey === northwind.key)).toMatchObject({ status: 'Draft', version: 0, draftRevision: 1 });
     }
     expect(await invoke('carla', 'globalPage.agreements.list', {}, { moduleKey: 'sd-global-page', extension: {} })).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -3,11 +3,14 @@
  * sandbox: resolvers are invoked as demo users over the bridge endpoint, as the Custom UI's invoke does; a change is
  * deployed through the sandbox's Jira workflow, and the app's pipeline publishes the catalogue update it carries.
  */
+import { kvs } from '@forge/kvs';
 import { Version3Client } from 'jira.js';
 import type { CatalogueAnswers, CatalogueContent, CatalogueService } from '../../src/contract/catalogue';
 import type { Result } from '../../src/contract/results';
 import { defaultPolicy } from '../../src/domain/policy';
+import { REGISTER_KEY } from '../../src/store/catalogues';
 import { demoToken } from '../../sandbox/seed/demo';
+import { actAsForgeRuntime } from './forge-globals';
 import { changeDriver } from './change-driver';
 import { incidentDriver } from './incident-driver';
 import { call, emailOf, withSandbox } from './harness';
@@ -33,7 +36,13 @@ const approvablePolicy = () => ({
 describe('the service catalogue (WP.10)', () => {
   let env: Awaited<ReturnType<typeof withSandbox>>;
   let base: string;
-  beforeAll(async () => { env = await withSandbox({ startAt: '2026-12-01T08:00:00.000Z' }); base = env.sandbox.url; });
+  beforeAll(async () => {
+    env = await withSandbox({ startAt: '2026-12-01T08:00:00.000Z' });
+    base = env.sandbox.url;
+    // A site with no catalogue yet: the demo seeds an approved one (demo-relationship.ts); its register is emptied.
+    await actAsForgeRuntime(base);
+    await kvs.delete(REGISTER_KEY);
+  });
   afterAll(async () => { await env.stop(); });
 
   async function invoke<K extends Key>(user: string, key: K, payload: unknown, context: Record<string, unknown> = key.startsWith('portalHome') ? PORTAL : GLOBAL): Promise<Result<CatalogueAnswers[K]>> {

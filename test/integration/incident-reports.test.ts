@@ -229,10 +229,12 @@ describe('reports.incidents on the project page', () => {
 
   it('D26: a customer gets their own incidents and whether their targets were met, never the team’s metrics', async () => {
     // One of Carla's own incidents (seeded, reported by her) gets an evaluation that was escalated and missed its first response.
-    const mine = await call(base, 'GET', `/rest/api/3/search/jql?${new URLSearchParams({ jql: 'project = SD AND issuetype = Incident ORDER BY created ASC', fields: 'created', maxResults: '100' })}`, { user: 'carla' });
-    const carlas = (mine.body as { issues: Array<{ id: string; key: string; fields: { created: string } }> }).issues;
-    expect(carlas.length).toBeGreaterThan(0);
-    const own = carlas[0]!;
+    const search = async (jql: string) => ((await call(base, 'GET', `/rest/api/3/search/jql?${new URLSearchParams({ jql, fields: 'created', maxResults: '100' })}`, { user: 'carla' })).body as { issues: Array<{ id: string; key: string; fields: { created: string } }> }).issues;
+    const carlas = await search('project = SD AND issuetype = Incident ORDER BY created ASC');
+    // Her oldest open one (the demo's closed history lies before the period).
+    const open = await search('project = SD AND issuetype = Incident AND resolved IS EMPTY ORDER BY created ASC');
+    expect(open.length).toBeGreaterThan(0);
+    const own = open[0]!;
     const createdAt = Date.parse(own.fields.created);
     await actAsForgeRuntime(base);
     const stored = await saveEvaluation({

@@ -52,8 +52,8 @@ describe('Jira admin REST through jira.js', () => {
       const all = await jira('sofia').issueTypeSchemes.getAllIssueTypeSchemes();
       expect(all.values?.map((s) => s.id)).toEqual(['20000', '20001']);
       const mapping = await jira('sofia').issueTypeSchemes.getIssueTypeSchemesMapping({ issueTypeSchemeId: [20000] });
-      // SD's four JSM types, then the agreement types the setup wizard added when the demo site was seeded.
-      expect(mapping.values).toEqual(['10001', '10002', '10003', '10004', '10100', '10101'].map((issueTypeId) => ({ issueTypeSchemeId: '20000', issueTypeId })));
+      // SD's four JSM types, then its two agreement types (the setup wizard found and mapped them).
+      expect(mapping.values).toEqual(['10001', '10002', '10003', '10004', '10006', '10007'].map((issueTypeId) => ({ issueTypeSchemeId: '20000', issueTypeId })));
       const second = await jira('sofia').issueTypeSchemes.getIssueTypeSchemesMapping({ startAt: 2, maxResults: 2 });
       expect(second).toMatchObject({ startAt: 2, maxResults: 2, total: 7, isLast: false });
       expect(second.values).toHaveLength(2);

@@ -101,11 +101,11 @@ describe('sandbox: notify, the notification outbox, bulk incidents and reset', (
       expect(body).toMatchObject({ count: 300, dueCount: 12, firstKey: 'SD-43', lastKey: 'SD-342', now: expect.any(String) });
       firstKey = body.firstKey;
       const due = await allKeys('project = SD AND sdNextDeadline <= now() ORDER BY key ASC');
-      expect(due).toEqual(Array.from({ length: 12 }, (_, i) => `SD-${19 + i}`));
+      expect(due).toEqual(Array.from({ length: 12 }, (_, i) => `SD-${43 + i}`));
       expect(await allKeys('project = SD AND issuetype = Incident AND priority = Critical AND sdKind = incident AND sdBreached = no AND statusCategory != Done')).toHaveLength(300);
       // The next issue created over REST continues the keys.
       const created = await call(base, 'POST', '/rest/api/3/issue', { user: 'ines', body: { fields: { project: { key: 'SD' }, issuetype: { name: 'Incident' }, summary: 'After the bulk' } } });
-      expect(created).toMatchObject({ status: 201, body: { key: 'SD-319' } });
+      expect(created).toMatchObject({ status: 201, body: { key: 'SD-343' } });
     });
 
     it('answers search with changelog, comments and sd-state for the bulk issues', async () => {
