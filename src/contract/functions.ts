@@ -10,6 +10,7 @@ import { changeReportsPayload, type ChangeReportsView } from './change-reports';
 import { configurationGlobalPayloads, configurationPanelPayloads, type ConfigurationAnswers } from './configuration';
 import { incidentPayloads, type IncidentAnswers } from './incident';
 import { MODULE_KEYS, type UiModuleKey } from './modules';
+import { performancePayloads, portalPerformancePayloads, type PerformanceAnswers } from './performance';
 import { incidentReportsPayload, type IncidentReportsView } from './reports';
 import { schedulePayloads, type ScheduleAnswers } from './schedule';
 import type { IssuePanelView, ProjectPageView } from './views';
@@ -23,6 +24,10 @@ const panel = <P extends Record<string, z.ZodType>>(schemas: P) =>
 const admin = <P extends Record<string, z.ZodType>>(schemas: P) =>
   Object.fromEntries(Object.entries(schemas).map(([k, payload]) => [k, { module: MODULE_KEYS.adminPage, payload }])) as { [K in keyof P]: { module: typeof MODULE_KEYS.adminPage; payload: P[K] } };
 
+/** The customer's part of the portal (sd-portal-home): rule 'anyone', the server answers only the caller's own (D26). */
+const portalHome = <P extends Record<string, z.ZodType>>(schemas: P) =>
+  Object.fromEntries(Object.entries(schemas).map(([k, payload]) => [k, { module: MODULE_KEYS.portalHome, payload }])) as { [K in keyof P]: { module: typeof MODULE_KEYS.portalHome; payload: P[K] } };
+
 const globalPage = <P extends Record<string, z.ZodType>>(schemas: P) =>
   Object.fromEntries(Object.entries(schemas).map(([k, payload]) => [k, { module: MODULE_KEYS.globalPage, payload }])) as { [K in keyof P]: { module: typeof MODULE_KEYS.globalPage; payload: P[K] } };
 
@@ -35,6 +40,8 @@ export const FUNCTIONS = {
   ...globalPage(schedulePayloads),
   ...globalPage(configurationGlobalPayloads),
   ...panel(configurationPanelPayloads),
+  ...globalPage(performancePayloads),
+  ...portalHome(portalPerformancePayloads),
   'projectPage.load': { module: MODULE_KEYS.projectPage, payload: noPayload },
   'reports.incidents': { module: MODULE_KEYS.projectPage, payload: incidentReportsPayload },
   'reports.changes': { module: MODULE_KEYS.projectPage, payload: changeReportsPayload },
@@ -48,7 +55,7 @@ export type PayloadIn<K extends FunctionKey> = z.input<(typeof FUNCTIONS)[K]['pa
 /** What the handler receives (after the schema). */
 export type PayloadOf<K extends FunctionKey> = z.infer<(typeof FUNCTIONS)[K]['payload']>;
 
-export type Answers = AdminAnswers & GlobalPageAnswers & ScheduleAnswers & IncidentAnswers & ChangeAnswers & ChangeTemplateAnswers & ConfigurationAnswers & {
+export type Answers = AdminAnswers & GlobalPageAnswers & ScheduleAnswers & IncidentAnswers & ChangeAnswers & ChangeTemplateAnswers & ConfigurationAnswers & PerformanceAnswers & {
   'issuePanel.load': IssuePanelView;
   'projectPage.load': ProjectPageView;
   'reports.incidents': IncidentReportsView;
