@@ -20,7 +20,7 @@ export const LOCATOR_ENTITY = 'perf-locator';
 export interface BucketRow extends BucketContent, Versioned {}
 interface LocatorRow extends Versioned { issueId: string; row: string; mark: string; evaluatedAt: number }
 
-const groupOfRow = (row: string): string => row.slice(0, row.lastIndexOf('|'));
+const groupOfRow = (row: string): string => row.slice(0, row.lastIndexOf(':'));
 
 /**
  * Puts contributions of one group into its rows: each incident's own row when it has one, else the first row of the

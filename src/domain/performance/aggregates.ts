@@ -101,11 +101,11 @@ export function shardOf(issueId: string): number {
   return h % SHARDS;
 }
 
-/** The group of rows an incident's entry belongs in: (agreement, created day, shard). Its rows are `<group>|<n>`. */
+/** The group of rows an incident's entry belongs in: (agreement, created day, shard). Its rows are `<group>:<n>`. */
 export function groupOf(c: Pick<Contribution, 'agreement' | 'createdAt' | 'issueId'>): string {
-  return `${c.agreement ?? NO_AGREEMENT}|${String(dayNumberOf(c.createdAt))}|${String(shardOf(c.issueId))}`;
+  return `${c.agreement ?? NO_AGREEMENT}:${String(dayNumberOf(c.createdAt))}:${String(shardOf(c.issueId))}`;
 }
-export const rowKeyOf = (group: string, n: number): string => `${group}|${String(n)}`;
+export const rowKeyOf = (group: string, n: number): string => `${group}:${String(n)}`;
 
 /** One incident's entry in a bucket, compact (a bucket holds thousands). */
 export interface StoredEntry {
@@ -177,7 +177,7 @@ export function removeFromBucket(bucket: BucketContent, issueId: string, upTo: P
 }
 
 export function emptyBucket(group: string): BucketContent {
-  const [agreement = NO_AGREEMENT, day = '0'] = group.split('|');
+  const [agreement = NO_AGREEMENT, day = '0'] = group.split(':');
   return { agreement, day: Number(day), group, entries: {} };
 }
 

@@ -62,9 +62,9 @@ describe('performance aggregates (MET-26)', () => {
   });
 
   it('files incidents by agreement and created day', () => {
-    expect(groupOf(incident(1)).startsWith('SD-1|')).toBe(true);
-    expect(groupOf(incident(1, { agreement: null })).startsWith('-|')).toBe(true);
-    expect(groupOf(incident(1)).split('|')[1]).toBe(String(Math.floor((NOV + H) / 86_400_000)));
+    expect(groupOf(incident(1)).startsWith('SD-1:')).toBe(true);
+    expect(groupOf(incident(1, { agreement: null })).startsWith('-:')).toBe(true);
+    expect(groupOf(incident(1)).split(':')[1]).toBe(String(Math.floor((NOV + H) / 86_400_000)));
   });
 });
 
