@@ -1,6 +1,6 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import {
-  bucketFull, contributionOf, dayNumberOf, emptyBucket, groupOf, isNewer, mergeIntoBucket, NO_AGREEMENT, removeFromBucket, rowKeyOf,
+  BUCKET_CHAR_LIMIT, bucketFull, contributionOf, dayNumberOf, emptyBucket, groupOf, isNewer, mergeIntoBucket, NO_AGREEMENT, removeFromBucket, rowKeyOf, toEntry,
   type BucketContent, type Contribution, type EvaluatedIncident,
 } from '../domain/performance/aggregates';
 import { readRow, updateRow, type Versioned } from './versioned-entity';
@@ -134,7 +134,7 @@ export async function loadBuckets(agreement: string | null | 'all', from: number
   do {
     const base = kvs.entity<BucketRow>(BUCKET_ENTITY).query();
     let q = (agreement === 'all' ? base.index('by-day') : base.index('by-agreement-day', { partition: [agreement ?? NO_AGREEMENT] }))
-      .where(WhereConditions.between(lo, hi)).limit(100);
+      .where(WhereConditions.between(lo, hi)).limit(20); // rows are up to 160 KB: 20 a page keeps a page a few MB
     if (cursor) q = q.cursor(cursor);
     const page = await q.getMany();
     queries += 1;
@@ -144,20 +144,28 @@ export async function loadBuckets(agreement: string | null | 'all', from: number
   return { buckets: out, queries };
 }
 
-/** Buckets as the sandbox seed writes them (benchmarks): the same rows and locators the app would have written. */
-export function bucketSeedWrites(contributions: readonly Contribution[]): Array<{ key: string; value: unknown; entityName: string }> {
+/**
+ * Buckets as the sandbox's bulk seed writes them (benchmarks): the rows and locators the app would have written for
+ * these contributions, in rows numbered from `firstRow` (so a later batch never overwrites an earlier one's rows).
+ */
+export function bucketSeedWrites(contributions: readonly Contribution[], firstRow = 0): Array<{ key: string; value: unknown; entityName: string }> {
   const rows = new Map<string, BucketRow>();
+  const open = new Map<string, { key: string; chars: number }>();
   const writes: Array<{ key: string; value: unknown; entityName: string }> = [];
-  const groupCount = new Map<string, number>();
+  let next = firstRow;
   for (const c of contributions) {
     const group = groupOf(c);
-    let n = groupCount.get(group) ?? 0;
-    let key = rowKeyOf(group, n);
-    let row = rows.get(key) ?? { ...emptyBucket(group), rev: 1 };
-    if (bucketFull(row)) { n += 1; groupCount.set(group, n); key = rowKeyOf(group, n); row = { ...emptyBucket(group), rev: 1 }; }
-    const merged = mergeIntoBucket(row, [c]);
-    rows.set(key, merged.changed ? { ...merged.bucket, rev: 1 } : row);
-    writes.push({ key: c.issueId, value: { issueId: c.issueId, row: key, mark: c.mark, evaluatedAt: c.evaluatedAt, rev: 1 } satisfies LocatorRow, entityName: LOCATOR_ENTITY });
+    const entry = toEntry(c);
+    const chars = JSON.stringify(entry).length + c.issueId.length + 6;
+    let at = open.get(group);
+    if (!at || at.chars + chars + 400 > BUCKET_CHAR_LIMIT) {
+      at = { key: rowKeyOf(group, next++), chars: 200 };
+      open.set(group, at);
+      rows.set(at.key, { ...emptyBucket(group), rev: 1 });
+    }
+    rows.get(at.key)!.entries[c.issueId] = entry;
+    at.chars += chars;
+    writes.push({ key: c.issueId, value: { issueId: c.issueId, row: at.key, mark: c.mark, evaluatedAt: c.evaluatedAt, rev: 1 } satisfies LocatorRow, entityName: LOCATOR_ENTITY });
   }
   for (const [key, value] of rows) writes.push({ key, value, entityName: BUCKET_ENTITY });
   return writes;
