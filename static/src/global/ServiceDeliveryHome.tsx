@@ -13,6 +13,7 @@ import { useAdminCall } from '../admin/useAdminCall';
 import { ScheduleTab } from './schedule/ScheduleTab';
 import { ConfigurationTab } from './configuration/ConfigurationTab';
 import { ProceduresTab } from './procedures/ProceduresTab';
+import { PerformanceTab } from './performance/PerformanceTab';
 import './global.css';
 
 const TABS = [
@@ -21,6 +22,7 @@ const TABS = [
   { id: 'schedule', label: 'Change schedule' },
   { id: 'configuration', label: 'Configuration' },
   { id: 'procedures', label: 'Procedures' },
+  { id: 'performance', label: 'Performance reports' },
   { id: 'history', label: 'History' },
 ] as const;
 
@@ -109,6 +111,9 @@ export function ServiceDeliveryHome({ initialView }: { initialView: GovernanceVi
           <div className="sd-tab-body">
             <ProceduresTab />
           </div>
+        </TabPanel>
+        <TabPanel testId="sd-global-panel-performance">
+          <div className="sd-tab-body">{TABS[selected]?.id === 'performance' ? <PerformanceTab /> : null}</div>
         </TabPanel>
         <TabPanel testId="sd-global-panel-history">
           <div className="sd-tab-body">

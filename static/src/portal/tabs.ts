@@ -11,4 +11,7 @@ export interface PortalTab {
   load: () => Promise<{ default: ComponentType }>;
 }
 
-export const PORTAL_TABS: readonly PortalTab[] = [];
+export const PORTAL_TABS: readonly PortalTab[] = [
+  // WP.19, RE.2.4: the service performance reports shared with the customer's organization.
+  { id: 'reports', label: 'Reports', load: () => import('./ReportsTab') },
+];
