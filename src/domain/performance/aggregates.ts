@@ -68,7 +68,8 @@ export function contributionOf(r: EvaluatedIncident): Contribution {
     priority: s.priority.value,
     services: [...s.classification.services],
     cycles: s.sla.cycles.map((c) => ({ metric: c.metric, outcome: outcomeOf(c), elapsedMs: Math.round(c.elapsedMs), targetMs: Math.round(c.targetMs) })),
-    resolved: s.sla.cycles.some((c) => c.metric === 'resolution' && c.stopReason === 'resolved' && c.stop !== null),
+    // Resolved when its last resolution clock stopped at a resolution (a reopened incident runs a new, open cycle).
+    resolved: (() => { const last = [...s.sla.cycles].reverse().find((c) => c.metric === 'resolution'); return last !== undefined && last.stopReason === 'resolved' && last.stop !== null; })(),
     major: s.classification.majorIncident,
     security: s.classification.securityIncident,
     mark: r.mark, evaluatedAt: r.evaluatedAt,

@@ -3,11 +3,12 @@
  * reordered updates, and the report's figures are what an account manager reads off them.
  */
 import {
-  contributionsOf, emptyBucket, groupOf, mergeIntoBucket, removeFromBucket, type BucketContent, type Contribution, type CycleContribution,
+  contributionOf, contributionsOf, emptyBucket, groupOf, mergeIntoBucket, removeFromBucket, type BucketContent, type Contribution, type CycleContribution,
 } from '../../../src/domain/performance/aggregates';
 import { changeOutcomeOf, figuresCsv, monthDays, performanceFigures, type ReportPeriod } from '../../../src/domain/performance/report';
 import { customerReportOf, reportIdOf, sharedWithAny, type ReportContent } from '../../../src/domain/performance/work-product';
 import { localDaysPeriod } from '../../../src/domain/zoned-days';
+import { fixtureIncidentState } from '../../fixtures/incident-state';
 
 const H = 3_600_000;
 const NOV = Date.parse('2026-11-10T14:00:00Z');
@@ -59,6 +60,21 @@ describe('performance aggregates (MET-26)', () => {
     const b = apply(emptyBucket(groupOf(newer)), [newer]);
     expect(removeFromBucket(b, newer.issueId, older)).toBeNull();
     expect(removeFromBucket(b, newer.issueId, newer)?.entries).toEqual({});
+  });
+
+  it('takes each cycle’s outcome and business time from the stored evaluation; a reopened incident is not resolved', () => {
+    const createdAt = NOV;
+    const state = fixtureIncidentState(createdAt, { priority: 'High', services: ['Email'], cis: [], evaluatedAfter: 5 * H, cycles: [
+      { metric: 'firstResponse', index: 1, startAfter: 0, stopAfter: H, stopReason: 'reply', elapsedMs: 40 * 60_000, met: true },
+      { metric: 'resolution', index: 1, startAfter: 0, stopAfter: 2 * H, stopReason: 'resolved', elapsedMs: 2 * H, met: false },
+    ] });
+    const base = { issueId: '1', issueKey: 'SD-1', projectKey: 'SD', createdAt, mark: 'm', evaluatedAt: createdAt + 5 * H };
+    const resolved = contributionOf({ ...base, state: { ...state, sla: { ...state.sla, agreement: { issueKey: 'SD-7', title: 'A', version: 1 } } } });
+    expect(resolved).toMatchObject({ agreement: 'SD-7', priority: 'High', resolved: true, cycles: [
+      { metric: 'firstResponse', outcome: 'met', elapsedMs: 40 * 60_000 }, { metric: 'resolution', outcome: 'breached', elapsedMs: 2 * H },
+    ] });
+    const reopened = { ...state.sla.cycles[1]!, index: 2, start: new Date(createdAt + 3 * H).toISOString(), stop: null, stopReason: null, met: null, breached: false };
+    expect(contributionOf({ ...base, state: { ...state, sla: { ...state.sla, cycles: [...state.sla.cycles, reopened] } } })).toMatchObject({ agreement: null, resolved: false });
   });
 
   it('files incidents by agreement and created day', () => {
