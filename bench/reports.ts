@@ -40,13 +40,20 @@ type Answer = { ok: true; data: unknown } | { ok: false; error: { code: string; 
 
 /** One resolver call as Sofia: its answer, wall time and the Jira REST calls the app made for it. */
 async function invoke(functionKey: string, payload: unknown, context: unknown): Promise<{ answer: Answer; ms: number; jiraCalls: number }> {
+  // Whatever the app still has to do in the background (event triggers) is done first, so only this call is counted.
+  await json('POST', '/sandbox/events/settle');
+  const runsBefore = (await json('GET', '/sandbox/scheduled') as { runs: unknown[] }).runs.length;
   const before = (await json('GET', '/sandbox/stats') as { restCallsByApp: number }).restCallsByApp;
   const started = Date.now();
   const res = await json('POST', '/sandbox/bridge', { type: 'invoke', payload: { functionKey, payload }, context }, true) as { ok: boolean; result?: Answer; error?: { message: string } };
   const ms = Date.now() - started;
   const after = (await json('GET', '/sandbox/stats') as { restCallsByApp: number }).restCallsByApp;
-  if (!res.ok || !res.result) throw new Error(`bridge failed for ${functionKey}: ${JSON.stringify(res).slice(0, 300)}`);
-  return { answer: res.result, ms, jiraCalls: after - before };
+  // The five-minute scan may run meanwhile on its own timer: its calls are not this call's.
+  const runs = (await json('GET', '/sandbox/scheduled') as { runs: Array<{ jiraCalls?: number }> }).runs;
+  const background = runs.slice(runsBefore).reduce((n, r) => n + (r.jiraCalls ?? 0), 0);
+  // The host's own failure (e.g. Forge's 25 s limit) is an answer too: the call did not finish.
+  const answer: Answer = res.ok && res.result ? res.result : { ok: false, error: { code: 'failed', message: res.error?.message ?? 'no result' } };
+  return { answer, ms, jiraCalls: after - before - background };
 }
 
 const monthOf = (iso: string): { from: string; to: string } => {
@@ -62,6 +69,7 @@ async function main(): Promise<void> {
     await waitUp();
     // The first scan adopts the demo's own incidents, so no background run is counted in the calls measured below.
     await json('POST', '/sandbox/scheduled/sd-sla-scan/run');
+    await json('POST', '/sandbox/events/settle');
     console.log('Performance reports (WP.19): one month, all agreements, as the Service Manager (one resolver call each)');
     let seeded = 0;
     for (const size of SIZES) {
@@ -86,7 +94,7 @@ async function main(): Promise<void> {
         continue;
       }
       const all = await invoke('reports.incidents', { from: month.from, to: month.to, bucket: 'day' }, { moduleKey: 'sd-project-page', extension: { project: { id: '10000', key: 'SD' } } });
-      const outcome = all.answer.ok ? 'answered' : `refused (“${all.answer.error.message}”)`;
+      const outcome = all.answer.ok ? 'answered' : `did not answer (“${all.answer.error.message}”)`;
       console.log(`    read everything (incidentReports): ${String(all.ms)} ms, ${String(all.jiraCalls)} Jira REST calls, ${outcome}`);
     }
   } finally {

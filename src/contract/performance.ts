@@ -4,7 +4,7 @@
  * answers. The UI imports this module through `@contract/performance`.
  */
 import { z } from 'zod';
-import { reportScopeSchema, reportTextsSchema, type ReportContent, type ReportScope, type ReportStatus, type customerReportOf } from '../domain/performance/work-product';
+import { reportScopeSchema, reportTextsSchema, type ActionItem, type ReportContent, type ReportScope, type ReportStatus, type customerReportOf } from '../domain/performance/work-product';
 import type { PerformanceFigures } from '../domain/performance/report';
 
 export { figuresCsv, monthDays } from '../domain/performance/report';
@@ -45,6 +45,8 @@ export interface ComputedReportView {
   storageQueries: number;
   /** The saved report of this scope, if any. */
   saved: ReportSummary | null;
+  /** When none is saved: the action items the previous report of the agreement proposed (WP.19), to report on. */
+  previousActions: ActionItem[];
 }
 
 export interface ReportSummary {

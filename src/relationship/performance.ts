@@ -5,7 +5,7 @@ import { mayCall, type Caller } from '../domain/access';
 import type { ApprovedAgreementVersion } from '../domain/agreement/content';
 import { contributionOf, contributionsOf } from '../domain/performance/aggregates';
 import { performanceFigures, type ConflictInput, type FeedbackFiguresInput, type ReportPeriod } from '../domain/performance/report';
-import { customerReportOf, reportIdOf, sharedWithAny, type ReportContent, type ReportScope, type ReportTexts } from '../domain/performance/work-product';
+import { customerReportOf, reportIdOf, sharedWithAny, type ActionItem, type ReportContent, type ReportScope, type ReportTexts } from '../domain/performance/work-product';
 import { Refusal } from '../domain/refusal';
 import { isTimeZone, localDaysPeriod } from '../domain/zoned-days';
 import { searchRefs } from '../jira/issues';
@@ -94,10 +94,28 @@ function summaryOf(id: string, state: DocumentState<ReportContent>): ReportSumma
   return { id, scope: content.scope, agreement: content.agreement, status: state.head.status, version: state.head.version, hasDraft: state.draft !== null, updatedAt: state.head.updatedAt };
 }
 
+/**
+ * WP.19 "status of previous action items": the action items the last approved report of the same agreement before
+ * this period proposed, to carry into a new report (their status as it stood).
+ */
+async function previousActionsOf(scope: ReportScope): Promise<ActionItem[]> {
+  const prefix = `WP.19-${scope.agreement ?? 'ALL'}-`;
+  const earlier = (await listReportHeads())
+    .filter((h) => h.docId.startsWith(prefix) && h.docId.length === prefix.length + 21 && h.version > 0)
+    .map((h) => ({ head: h, toDay: h.docId.slice(-10) }))
+    .filter((x) => x.toDay < scope.fromDay)
+    .sort((a, b) => b.toDay.localeCompare(a.toDay));
+  const last = earlier[0];
+  if (!last) return [];
+  const v = await loadVersion(reportDocument(last.head.docId), last.head.version);
+  return v?.content.proposedActions ?? [];
+}
+
 export async function computeReport(scope: ReportScope, now: number): Promise<ComputedReportView> {
   const id = reportIdOf(scope);
   const [computed, state] = await Promise.all([computeFigures(scope, now), loadDocument(reportDocument(id))]);
-  return { scope, figures: computed.figures, storageQueries: computed.storageQueries, saved: summaryOf(id, state) };
+  const saved = summaryOf(id, state);
+  return { scope, figures: computed.figures, storageQueries: computed.storageQueries, saved, previousActions: saved ? [] : await previousActionsOf(scope) };
 }
 
 const progressOf = (run: RebuildRun | null): RebuildProgress => run

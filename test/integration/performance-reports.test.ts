@@ -163,6 +163,11 @@ describe('service performance reports (WP.19)', () => {
     expect(list.reports.find((r) => r.id === draft.id)).toMatchObject({ status: 'Shared', version: 2 });
     expect(list.permissions).toEqual({ draft: false, approve: false, share: false, rebuild: false });
 
+    // April's report starts from the action items March's proposed (WP.19: the status of previous action items).
+    const april = await data('rachel', 'globalPage.performance.compute', { agreement: AGREEMENT, fromDay: '2027-04-01', toDay: '2027-04-30' });
+    expect(april.saved).toBeNull();
+    expect(april.previousActions).toEqual(TEXTS.proposedActions);
+
     // An all-agreements report has no customer to share it with.
     const all = await data('sofia', 'globalPage.performance.saveDraft', { scope: { agreement: null, ...MARCH }, texts: TEXTS, expectedRevision: null });
     await data('sofia', 'globalPage.performance.approve', { id: all.id, revision: all.draft!.revision });

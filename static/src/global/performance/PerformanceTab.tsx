@@ -97,6 +97,8 @@ export function PerformanceTab() {
       if (!res) return;
       setComputed(res.c);
       adopt(res.r);
+      // A new report starts from the action items the previous one proposed (WP.19: their status this period).
+      if (!res.r && res.c.previousActions.length) setPrevious(res.c.previousActions);
     });
   }, [scope, call.run, adopt]);
 
