@@ -20,7 +20,7 @@ import { Search } from './jira/search';
 import { portalRequestExtension } from './jira/servicedesk';
 import { JiraSite } from './jira/site';
 import { BulkSeedError, bulkIncidentProperty, bulkNextDeadline, bulkTrackedSince, seedBulkIncidents } from './seed/bulk-incidents';
-import { incidentRecordWrites, pendingWorkWrites, type Write } from '../src/store/seed';
+import { incidentRecordWrites, pendingWorkWrites, performanceSeedWrites, type Write } from '../src/store/seed';
 import { APP_ACCOUNT_ID, CLOUD_ID, applyWrites, demoAccountId, demoUsersView, seedDemo } from './seed/demo';
 import { DEMO_SETUP, applyDemoSetup, type SetupInvoke } from './seed/demo-setup';
 import { seedPlain } from './seed/plain';
@@ -150,6 +150,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const scheduler = new Scheduler(manifest, runtime, { cloudId: CLOUD_ID, now: () => clock.now(), log });
   const frames = new Map<string, Frame>();
   const restCalls = { total: 0, byInvocation: 0 };
+  /** Bulk seeds so far: each batch's aggregate rows get their own numbers (bucketSeedWrites). */
+  let bulkBatches = 0;
   const faults = new Faults();
 
   const appPrincipal = (): Principal => ({ kind: 'app', user: site.rows.user(APP_ACCOUNT_ID)! });
@@ -315,15 +317,21 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       try {
         // The app's own evaluation of each (a minimal one), where the scan looks for what is due.
         const writes: Write[] = [];
+        // WP.19 (ADR 015): the performance aggregates the app's pipeline would have kept for them.
+        const records: Write[] = [];
         const result = seedBulkIncidents(db, {
           projectKey, count, dueCount, now, propertyFor: (i) => bulkIncidentProperty(i, dueCount, now),
           onIssue: (i, issue) => {
             const ref = { issueId: String(issue.id), issueKey: issue.key, projectKey: issue.projectKey };
-            writes.push(...incidentRecordWrites({ ...ref, createdAt: issue.created, dueAt: bulkNextDeadline(i, dueCount, now), trackedSince: bulkTrackedSince(now), priority: 'Critical' }));
+            const recordWrites = incidentRecordWrites({ ...ref, createdAt: issue.created, dueAt: bulkNextDeadline(i, dueCount, now), trackedSince: bulkTrackedSince(now), priority: 'Critical' });
+            writes.push(...recordWrites);
+            records.push(...recordWrites);
             // The last `pendingCount` carry work a trigger could not finish, which the next scan finishes.
             if (i >= count - pendingCount) writes.push(...pendingWorkWrites({ ...ref, since: now - 10 * 60_000 }));
           },
         });
+        bulkBatches += 1;
+        writes.push(...performanceSeedWrites(records, 1000 * bulkBatches));
         applyWrites(kvs, now, writes);
         return { status: 201, body: { ...result, pendingCount, now: new Date(now).toISOString() } };
       } catch (e) {

@@ -15,12 +15,12 @@ export function feedbackDemoWrites(now: number, people: { carla: string; chen: s
   const contact = (name: string, email: string, company: string, phone = '', specialNeeds = '') => ({ name, email, phone, company, specialNeeds });
   const entries: FeedbackEntry[] = [
     {
-      id: 'FB-1', seq: 1, kind: 'complaint', from: 'customer', organization: null, contact: contact('Carla Jones', 'carla@northwind.example', 'Northwind Traders'),
+      id: 'FB-1', seq: 1, kind: 'complaint', from: 'customer', organization: { id: '1', name: 'Northwind Traders' }, contact: contact('Carla Jones', 'carla@northwind.example', 'Northwind Traders'),
       description: 'During the e-mail outage nobody told us how long it would take; our sales team waited all morning.', receivedAt: iso(now - 2 * HOUR), channel: 'portal',
       issueKey: null, recordedBy: people.carla, recordedAt: iso(now - 2 * HOUR), submittedBy: people.carla, steps: [],
     },
     {
-      id: 'FB-2', seq: 2, kind: 'compliment', from: 'customer', organization: null, contact: contact('Chen Wei', 'chen@globex.example', 'Globex', '+65 6123 4567'),
+      id: 'FB-2', seq: 2, kind: 'compliment', from: 'customer', organization: { id: '2', name: 'Globex' }, contact: contact('Chen Wei', 'chen@globex.example', 'Globex', '+65 6123 4567'),
       description: 'Thanks to Priya for restoring the backup so quickly last week.', receivedAt: iso(now - 3 * DAY), channel: 'phone',
       issueKey: null, recordedBy: people.priya, recordedAt: iso(now - 3 * DAY + HOUR), submittedBy: null, steps: [],
     },
@@ -31,6 +31,6 @@ export function feedbackDemoWrites(now: number, people: { carla: string; chen: s
     },
   ];
   return seedFeedbackWrites(entries, [
-    { issueId: rated.issueId, issueKey: rated.issueKey, rater: people.carla, score: 4, comment: 'Restored within the day; a heads-up e-mail would have helped.', at: iso(rated.resolvedAt + 3 * HOUR), organizationId: null },
+    { issueId: rated.issueId, issueKey: rated.issueKey, rater: people.carla, score: 4, comment: 'Restored within the day; a heads-up e-mail would have helped.', at: iso(rated.resolvedAt + 3 * HOUR), organizationId: '1' },
   ]);
 }

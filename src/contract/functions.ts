@@ -13,6 +13,7 @@ import { configurationGlobalPayloads, configurationPanelPayloads, type Configura
 import { feedbackGlobalPayloads, feedbackPortalPayloads, satisfactionPanelPayloads, type FeedbackAnswers } from './feedback';
 import { incidentPayloads, type IncidentAnswers } from './incident';
 import { MODULE_KEYS, type UiModuleKey } from './modules';
+import { performancePayloads, portalPerformancePayloads, type PerformanceAnswers } from './performance';
 import { incidentReportsPayload, type IncidentReportsView } from './reports';
 import { schedulePayloads, type ScheduleAnswers } from './schedule';
 import type { IssuePanelView, ProjectPageView } from './views';
@@ -49,6 +50,8 @@ export const FUNCTIONS = {
   ...globalPage(feedbackGlobalPayloads),
   ...portalHome(feedbackPortalPayloads),
   ...panel(satisfactionPanelPayloads),
+  ...globalPage(performancePayloads),
+  ...portalHome(portalPerformancePayloads),
   'projectPage.load': { module: MODULE_KEYS.projectPage, payload: noPayload },
   'reports.incidents': { module: MODULE_KEYS.projectPage, payload: incidentReportsPayload },
   'reports.changes': { module: MODULE_KEYS.projectPage, payload: changeReportsPayload },
@@ -62,7 +65,7 @@ export type PayloadIn<K extends FunctionKey> = z.input<(typeof FUNCTIONS)[K]['pa
 /** What the handler receives (after the schema). */
 export type PayloadOf<K extends FunctionKey> = z.infer<(typeof FUNCTIONS)[K]['payload']>;
 
-export type Answers = AdminAnswers & GlobalPageAnswers & ScheduleAnswers & IncidentAnswers & ChangeAnswers & ChangeTemplateAnswers & ConfigurationAnswers & CatalogueAnswers & AgreementAnswers & FeedbackAnswers & {
+export type Answers = AdminAnswers & GlobalPageAnswers & ScheduleAnswers & IncidentAnswers & ChangeAnswers & ChangeTemplateAnswers & ConfigurationAnswers & CatalogueAnswers & AgreementAnswers & FeedbackAnswers & PerformanceAnswers & {
   'issuePanel.load': IssuePanelView;
   'projectPage.load': ProjectPageView;
   'reports.incidents': IncidentReportsView;

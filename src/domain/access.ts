@@ -14,7 +14,9 @@ export const CONFIGURATION_RULES = ['configuration.edit', 'procedures.edit', 'pr
 export const CATALOGUE_RULES = ['catalogue.edit', 'catalogue.approve'] as const;
 /** Customer and supplier agreements (issue #14): drafted by RM or SM (RE.2.1), signed by the parties listed (RE.2.2). */
 export const AGREEMENT_RULES = ['agreement.edit', 'agreement.sign'] as const;
-export type SurfaceRule = (typeof SURFACE_RULES)[number] | (typeof CONFIGURATION_RULES)[number] | (typeof CATALOGUE_RULES)[number] | (typeof AGREEMENT_RULES)[number];
+/** Service performance reports on the team's page (WP.19, issue #14): drafted, approved and shared by the RM or SM. */
+export const PERFORMANCE_RULES = ['performance.draft', 'performance.approve'] as const;
+export type SurfaceRule = (typeof SURFACE_RULES)[number] | (typeof CONFIGURATION_RULES)[number] | (typeof CATALOGUE_RULES)[number] | (typeof AGREEMENT_RULES)[number] | (typeof PERFORMANCE_RULES)[number];
 export type AccessRule = AdminAction | SurfaceRule | FeedbackRule;
 
 export interface Caller {
@@ -96,6 +98,12 @@ export function mayCall(rule: AccessRule, c: Caller): AuthorizationDecision {
     case 'procedures.edit':
       return holdsAny(c, ['CM']) ? { allowed: true } : { allowed: false, rule: 'CO.1.2', message: 'Only the Control Manager drafts the service control procedures (CO.1.2, CO.1.5).' };
     // CO.1.3 (SM + MGT), CO.1.5 (CM + SM): which role signs which procedure is checked on the document itself.
+    // D21: a performance report may be created in Draft by the RM or SM (and the rebuild of its aggregates started).
+    case 'performance.draft':
+      return holdsAny(c, ['RM', 'SM']) ? { allowed: true } : { allowed: false, rule: 'D21', message: 'Only the Relationship Manager or the Service Manager draft service performance reports (D21).' };
+    // RE.2.4: the RM or SM approve the report and share it with the customer.
+    case 'performance.approve':
+      return holdsAny(c, ['RM', 'SM']) ? { allowed: true } : { allowed: false, rule: 'RE.2.4', message: 'Only the Relationship Manager or the Service Manager approve and share service performance reports (RE.2.4).' };
     case 'procedures.sign':
       return holdsAny(c, ['SM', 'MGT', 'CM']) ? { allowed: true } : { allowed: false, rule: 'CO.1.3', message: 'Only the Service Manager, Management (MGT) or the Control Manager approve the service control procedures (CO.1.3, CO.1.5).' };
     // RE.1.1: the Relationship Manager (or the Service Manager) drafts the service catalogue.

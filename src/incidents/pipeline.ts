@@ -10,6 +10,7 @@ import type { IncidentBean } from '../jira/incident-snapshot';
 import { addComment, notifyUsers, putIssueIndex, setPriorityByNames } from '../jira/issues';
 import { getUsers } from '../jira/users';
 import { rolesHeldBy } from '../domain/roles';
+import { recordEvaluationAggregate } from '../store/performance-aggregates';
 import { loadFacts, loadRecord, saveEvaluation, watchingSince, type IncidentFacts, type IncidentRecord } from '../store/incident-records';
 import { carryOverLegacy, claimLedger, doneRecords, ledgerOf, legacyLedgerOf, recordStep, releaseClaim, renewClaim, type IncidentLedger, type LedgerRow } from '../store/ledger';
 import { LeaseLostError } from '../store/leases';
@@ -275,6 +276,8 @@ export async function bringUpToDate(source: IssueSource, run: Run, opts: { escal
       const latest = await loadRecord(issue.snapshot.id);
       if (latest && latest.rev !== current.rev) await putIssueIndex(key, incidentIndexOf(latest.state));
     }
+    // WP.19, MET-26: the performance aggregates follow the stored evaluation (idempotent; an older one never wins).
+    if (current) await recordEvaluationAggregate(current);
   } catch (e) {
     out.unfinished.push(`stored state: ${e instanceof Error ? e.message : String(e)}`);
   }

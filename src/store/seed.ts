@@ -1,3 +1,5 @@
+import { contributionOf } from '../domain/performance/aggregates';
+import { bucketSeedWrites } from './performance-aggregates';
 import type { RoleAssignment } from '../domain/roles';
 import { incidentStateSchema, type IncidentState } from '../domain/incident/state';
 import { ROLE_LIST } from './documents';
@@ -101,3 +103,11 @@ export { seedFeedbackWrites } from './feedback';
 export { seedApprovedApproachWrites } from './feedback-approach';
 export { seedCatalogueWrites } from './catalogues';
 export { seedApprovedAgreementWrites } from './agreements';
+
+/**
+ * The performance aggregates (WP.19, ADR 015) the app's pipeline would have kept for these evaluated incidents
+ * (incidentRecordWrites' rows), in bucket rows numbered from `firstRow`: benchmark data.
+ */
+export function performanceSeedWrites(recordWrites: readonly Write[], firstRow: number): Write[] {
+  return bucketSeedWrites(recordWrites.filter((w) => w.entityName === RECORD_ENTITY).map((w) => contributionOf(w.value as IncidentRecord)), firstRow);
+}

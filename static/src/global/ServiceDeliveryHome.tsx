@@ -16,6 +16,7 @@ import { ProceduresTab } from './procedures/ProceduresTab';
 import { CatalogueTab } from './catalogue/CatalogueTab';
 import { AgreementsTab } from './agreements/AgreementsTab';
 import { FeedbackTab } from './feedback/FeedbackTab';
+import { PerformanceTab } from './performance/PerformanceTab';
 import './global.css';
 
 const TABS = [
@@ -27,6 +28,7 @@ const TABS = [
   { id: 'catalogue', label: 'Service catalogue' },
   { id: 'agreements', label: 'Agreements' },
   { id: 'feedback', label: 'Feedback' },
+  { id: 'performance', label: 'Performance reports' },
   { id: 'history', label: 'History' },
 ] as const;
 
@@ -131,6 +133,9 @@ export function ServiceDeliveryHome({ initialView }: { initialView: GovernanceVi
         </TabPanel>
         <TabPanel testId="sd-global-panel-feedback">
           <div className="sd-tab-body">{TABS[selected]?.id === 'feedback' ? <FeedbackTab /> : null}</div>
+        </TabPanel>
+        <TabPanel testId="sd-global-panel-performance">
+          <div className="sd-tab-body">{TABS[selected]?.id === 'performance' ? <PerformanceTab /> : null}</div>
         </TabPanel>
         <TabPanel testId="sd-global-panel-history">
           <div className="sd-tab-body">

@@ -16,4 +16,6 @@ export const PORTAL_TABS: readonly PortalTab[] = [
   { id: 'services', label: 'Services', load: () => import('./CatalogueTab') },
   // Issue #14: the customer's compliments, complaints and comments, and our answers (RE.2.3, D26).
   { id: 'feedback', label: 'Feedback', load: () => import('./FeedbackTab') },
+  // WP.19, RE.2.4: the service performance reports shared with the customer's organization.
+  { id: 'reports', label: 'Reports', load: () => import('./ReportsTab') },
 ];

@@ -1,0 +1,89 @@
+/**
+ * Issue #14: service performance reports (WP.19; RE.2.4; D21, D26). Rachel (Relationship Manager) opens the month's
+ * report on the service team's page, writes the commentary and an action item and saves it as a Draft; Tom (a
+ * Practitioner) can read it but not approve it; Sofia (Service Manager) approves it. The print layout (the browser's
+ * print emulation) shows the report's tables without the tabs, controls or buttons. Chen, a customer, finds in the
+ * portal's "Reports" tab only what was shared with his organization: nothing here.
+ */
+import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { actAs, userNamed, type SandboxUser } from './sandbox';
+
+async function openReports(page: Page, user: SandboxUser): Promise<FrameLocator> {
+  await page.goto('/');
+  await actAs(page, user);
+  await page.getByTestId('nav-global').click();
+  await expect(page).toHaveURL(/\/apps\/service-delivery$/);
+  const app = page.frameLocator('[data-testid=app-frame]');
+  await expect(app.getByTestId('sd-global')).toBeVisible();
+  await app.getByTestId('sd-global-tab-performance').click();
+  await expect(app.getByTestId('sd-perf-figures')).toBeVisible();
+  return app;
+}
+
+test('Rachel drafts the month’s performance report, Tom cannot approve it, Sofia approves it; it prints as a clean document', async ({ page, request }, testInfo) => {
+  const rachel = await userNamed(request, 'Rachel');
+  let app = await openReports(page, rachel);
+  await expect(app.getByTestId('sd-perf-status')).toContainText('Not saved');
+  await expect(app.getByTestId('sd-perf-summary')).toContainText('Incidents opened');
+  await expect(app.getByTestId('sd-perf-feedback-none')).toHaveText('No feedback figures yet.');
+
+  await app.getByTestId('sd-perf-commentary').fill('A steady month; mail was the busiest service.');
+  await app.getByTestId('sd-perf-proposed-add').click();
+  await app.getByTestId('sd-perf-proposed-text-0').fill('Add a second mail relay');
+  await app.getByTestId('sd-perf-save').click();
+  await expect(app.getByTestId('sd-perf-done')).toContainText('Draft saved (revision 1)');
+  await expect(app.getByTestId('sd-perf-status')).toContainText('Draft');
+  await expect(app.getByTestId('sd-perf-list')).toContainText('All agreements');
+  // Rachel may approve too (RM or SM, RE.2.4); she leaves it to Sofia.
+  await expect(app.getByTestId('sd-perf-approve')).toBeVisible();
+
+  const tom = await userNamed(request, 'Tom');
+  app = await openReports(page, tom);
+  await expect(app.getByTestId('sd-perf-status')).toContainText('Draft');
+  await expect(app.getByTestId('sd-perf-commentary-text')).toHaveText('A steady month; mail was the busiest service.');
+  await expect(app.getByTestId('sd-perf-approve')).toHaveCount(0);
+  await expect(app.getByTestId('sd-perf-save')).toHaveCount(0);
+  await expect(app.getByTestId('sd-perf-workflow')).toContainText('Only the Relationship Manager or the Service Manager');
+
+  const sofia = await userNamed(request, 'Sofia');
+  app = await openReports(page, sofia);
+  await app.getByTestId('sd-perf-approve').click();
+  await expect(app.getByTestId('sd-perf-done')).toHaveText('Approved as version 1.');
+  await expect(app.getByTestId('sd-perf-status')).toContainText('Approved');
+  await expect(app.getByTestId('sd-perf-status')).toContainText('approved by Sofia Martins');
+  await expect(app.getByTestId('sd-perf-proposed')).toContainText('Add a second mail relay — Open');
+  // An all-agreements report has no customer to share with: no Share button.
+  await expect(app.getByTestId('sd-perf-share')).toHaveCount(0);
+
+  // CSV export.
+  const downloading = page.waitForEvent('download');
+  await app.getByTestId('sd-perf-csv').click();
+  const csv = await downloading;
+  expect(csv.suggestedFilename()).toMatch(/^performance-all-\d{4}-\d{2}\.csv$/);
+
+  // The print layout: the report's tables, none of the page's tabs, controls or buttons.
+  await testInfo.attach('performance-screen', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  await page.emulateMedia({ media: 'print' });
+  await expect(app.getByTestId('sd-perf-report')).toBeVisible();
+  await expect(app.getByTestId('sd-perf-attainment')).toBeVisible();
+  await expect(app.getByTestId('sd-perf-summary')).toBeVisible();
+  await expect(app.getByTestId('sd-perf-controls')).toBeHidden();
+  await expect(app.getByTestId('sd-perf-workflow')).toBeHidden();
+  await expect(app.getByTestId('sd-perf-print')).toBeHidden();
+  await expect(app.getByTestId('sd-global-tab-performance')).toBeHidden();
+  await expect(app.getByRole('tablist')).toBeHidden();
+  await expect(app.locator('button:visible')).toHaveCount(0);
+  await testInfo.attach('performance-print', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  await page.emulateMedia({ media: 'screen' });
+  await expect(app.getByTestId('sd-perf-controls')).toBeVisible();
+});
+
+test('Chen (a customer) finds no report shared with his organization in the portal', async ({ page, request }) => {
+  const chen = await userNamed(request, 'Chen');
+  await page.goto('/');
+  await actAs(page, chen);
+  await page.goto('/servicedesk/customer/portals');
+  const app = page.frameLocator('[data-testid=portal-subheader] [data-testid=app-frame]');
+  await app.getByTestId('sd-portal-tab-reports').click();
+  await expect(app.getByTestId('sd-portal-reports-none')).toHaveText('No service performance report has been shared with you yet.');
+});
