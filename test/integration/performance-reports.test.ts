@@ -113,7 +113,8 @@ describe('service performance reports (WP.19)', () => {
     const all = await figures(null);
     expect(all.incidents.total).toBe(3);
     const list = await data('sofia', 'globalPage.performance.list', {});
-    expect(list.agreements.map((a) => a.issueKey)).toEqual([AGREEMENT]);
+    // Besides the demo's customer agreements.
+    expect(list.agreements.map((a) => a.issueKey)).toContain(AGREEMENT);
   });
 
   it('rebuilds from Jira to the same figures as the incremental updates', async () => {
