@@ -1,3 +1,5 @@
+import { findOrganizationsFieldId } from '../jira/issues';
+import { refreshSiteFields } from '../store/site-fields';
 import { randomUUID } from 'node:crypto';
 import type { IncidentBean } from '../jira/incident-snapshot';
 import { incidentBeanSchema } from '../jira/incident-snapshot';
@@ -61,6 +63,8 @@ export async function runSlaScan(clock: Clock): Promise<ScanReport> {
   const releaseScan = await holdScan(owner, started);
   if (!releaseScan) return { ...report, skipped: true };
   try {
+    // D18: JSM's Organizations field id (a Jira call at most once a day), so incidents are read with their customer.
+    await refreshSiteFields(started, findOrganizationsFieldId);
     const run: Run = { rules: await loadIncidentRules(started), clock, owner };
 
     // 1. Adoption, newest first; each is evaluated as an event would be (history from before the app saw an incident

@@ -46,7 +46,8 @@ test.describe.serial('the service catalogue', () => {
     }
 
     const app = await openServiceDelivery(page, rachel);
-    await expect(app.getByTestId('sd-cat-empty')).toBeVisible();
+    // The demo's approved catalogue is there; Rachel drafts a second one (RE-05: a VSE may keep several).
+    await expect(app.getByTestId('sd-cat')).toContainText('Acme managed services');
     await app.getByTestId('sd-cat-new').click();
     await app.getByTestId('sd-cat-name').fill('Hosting services');
     await app.getByTestId('sd-cat-add-service').click();
@@ -89,12 +90,15 @@ test.describe.serial('the service catalogue', () => {
     await expect(page).toHaveURL(/\/servicedesk\/customer\/portals$/);
     const portal = page.frameLocator('[data-testid=portal-subheader] [data-testid=app-frame]');
     await expect(portal.getByTestId('sd-portal-tab-services')).toBeVisible();
-    const card = portal.getByTestId('sd-portal-service');
+    // The demo catalogue's four services (Backup & restore is offered to Northwind, Carla's organization) and the new one.
+    await expect(portal.getByTestId('sd-portal-service')).toHaveCount(5);
+    await expect(portal.getByTestId('sd-portal-catalogue')).toContainText('Backup & restore');
+    const card = portal.getByTestId('sd-portal-service').filter({ hasText: 'Cloud mailboxes' });
     await expect(card).toHaveCount(1);
     await expect(card).toContainText('Cloud mailboxes');
     await expect(card).toContainText('Availability: 99.9 % a month');
     await expect(card).toContainText('Mon–Fri 08:00–18:00 Europe/Lisbon');
     await expect(portal.getByTestId('sd-portal-catalogue')).not.toContainText('NetHost');
-    await attachScreens(page, testInfo, 'catalogue-portal', async () => { await expect(portal.getByTestId('sd-portal-service')).toContainText('Cloud mailboxes'); });
+    await attachScreens(page, testInfo, 'catalogue-portal', async () => { await expect(card).toContainText('Cloud mailboxes'); });
   });
 });
