@@ -27,7 +27,7 @@ export function demoCatalogue(): CatalogueContent {
     name: 'Acme managed services', description: 'The services Acme Cloud Services runs for its customers.', changeRequest: null,
     services: [
       service('mail', 'Managed e-mail', { description: 'Hosted mailboxes, the mail relays and spam filtering.', quality: [{ measure: 'Availability of mail delivery', target: '99.9 % per month' }, { measure: 'Resolution of a Critical incident', target: 'within 4 hours' }], dependencies: { suppliers: [], configurationItems: ['mail-relay-mx1', 'mail-relay-mx2', 'mail-relay-config'] }, costs: '€4 per mailbox per month' }),
-      service('web', 'Web hosting', { description: 'Web servers, load balancing and the web application firewall for customer sites and shops.', vital: true, quality: [{ measure: 'Availability of hosted sites', target: '99.9 % per month' }, { measure: 'Resolution of a High incident', target: 'within 4 service hours' }], dependencies: { suppliers: ['NetHost Ltd'], configurationItems: ['web-frontend-pool', 'firewall-edge', 'waf-policy'] }, costs: 'From €120 per site per month' }),
+      service('web', 'Web hosting', { description: 'Web servers, load balancing and the web application firewall for customer sites and shops.', vital: true, quality: [{ measure: 'Availability of hosted sites', target: '99.9 % per month' }, { measure: 'Resolution of a High incident', target: 'within 4 hours' }], dependencies: { suppliers: ['NetHost Ltd'], configurationItems: ['web-frontend-pool', 'firewall-edge', 'waf-policy'] }, costs: 'From €120 per site per month' }),
       service('backup', 'Backup & restore', { description: 'Nightly backups of file servers and databases, restores on request.', quality: [{ measure: 'Successful nightly backups', target: '99 % of nights' }, { measure: 'Restore of a file', target: 'within 1 working day' }], dependencies: { suppliers: [], configurationItems: ['backup-server'] }, offeredTo: ['1'] }),
       service('desk', 'Service desk', { description: 'Questions, how-tos and small requests by portal, e-mail or phone.', quality: [{ measure: 'First response', target: 'within 4 service hours' }] }),
     ],
@@ -49,7 +49,7 @@ export function demoAgreements(now: number): DemoAgreement[] {
       content: (p) => ({
         kind: 'customer', party: { organizationId: '1', name: 'Northwind Traders' }, services: ['Managed e-mail', 'Web hosting', 'Backup & restore'],
         serviceHours: weekdays('Europe/London', '08:00', '18:00'),
-        targets: { Critical: target(15, 240, 240, '24x7'), High: target(30, 240, 480, 'serviceHours'), Normal: target(120, 1440, 1440, 'serviceHours') },
+        targets: { Critical: target(15, 240, 240, '24x7'), High: target(30, 240, 480, '24x7'), Normal: target(120, 1440, 1440, 'serviceHours') },
         priorityMatrix: null, contacts: [p.carla!], owners: { provider: p.rachel!, party: 'Carla Jones, IT Lead' }, keyDates: keyDates(now), approvers: ['SM', 'CUS'],
         feasibility: 'Checked against the last year of Northwind incidents (94 % of High incidents resolved within 4 service hours) and the on-call rota of two engineers.',
         terms: 'Communication: the help center and e-mail; a monthly performance report. Charging: per mailbox and site, monthly. Changes to this agreement follow RE.2.5.',
@@ -73,7 +73,7 @@ export function demoAgreements(now: number): DemoAgreement[] {
       content: (p) => ({
         kind: 'supplier', party: { organizationId: null, name: 'NetHost Ltd' }, services: ['Web hosting'],
         serviceHours: weekdays('Europe/London', '09:00', '17:00'),
-        // Weaker than the Northwind agreement's 4 service hours for a High incident on Web hosting (D19).
+        // Weaker than the Northwind agreement's 4 hours round the clock for a High incident on Web hosting (D19).
         targets: { Critical: target(30, 240, null, '24x7'), High: target(60, 480, null, 'serviceHours'), Normal: target(480, 2880, null, 'serviceHours') },
         priorityMatrix: null, contacts: [], owners: { provider: p.rachel!, party: 'Sam Okafor, Account Manager' }, keyDates: keyDates(now), approvers: ['MGT', 'SUP'],
         feasibility: 'NetHost’s standard contract; hardware swaps within one working day.', terms: 'Reviews twice a year; disputes go to the managing directors.',

@@ -198,7 +198,9 @@ test('D26: a customer (Carla) never sees the change reports: not on the page, an
   await actAs(page, carla);
   await page.goto('/projects/SD/app');
   await expect(page).toHaveURL(/\/servicedesk\/customer\/portals$/);
-  await expect(page.locator('[data-testid=app-frame]')).toHaveCount(0);
+  // The help center shows the app's customer part only (the portal subheader), never the project page.
+  await expect(page.locator('[data-testid=portal-subheader] [data-testid=app-frame]')).toBeVisible();
+  await expect(page.locator('[data-testid=app-frame][data-module-key=sd-project-page]')).toHaveCount(0);
   // Asked directly, the server refuses her in words, with no figure in the answer.
   const refused = await changeReportAs(request, carla, { from: '2020-01-01', to: '2020-01-31' });
   expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('service team') } });

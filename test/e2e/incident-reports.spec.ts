@@ -220,7 +220,9 @@ test('SD-5, past its first-response target while its clocks run, reads Breached;
   await actAs(page, await userNamed(request, 'Carla'));
   await page.goto('/projects/SD/app');
   await expect(page).toHaveURL(/\/servicedesk\/customer\/portals$/);
-  await expect(page.locator('[data-testid=app-frame]')).toHaveCount(0);
+  // The help center shows the app's customer part only (the portal subheader), never the project page.
+  await expect(page.locator('[data-testid=portal-subheader] [data-testid=app-frame]')).toBeVisible();
+  await expect(page.locator('[data-testid=app-frame][data-module-key=sd-project-page]')).toHaveCount(0);
 });
 
 test('an empty period says so, and a period the wrong way round is caught before asking the server', async ({ page, request }) => {

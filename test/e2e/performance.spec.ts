@@ -103,7 +103,7 @@ test('Northwind’s report of last month: Rachel drafts it, Sofia approves and s
 
   let app = await openReports(page, await userNamed(request, 'Rachel'));
   await chooseNorthwind(page, app, month);
-  // The agreement's own targets, judged on its calendar: Northwind's High target is 4 service hours.
+  // The agreement's own targets: Northwind's High incidents are resolved within 4 hours, round the clock.
   await expect(app.getByTestId('sd-perf-attainment')).toContainText('High');
   await expect(app.getByTestId('sd-perf-summary')).not.toContainText('Incidents opened0');
   await app.getByTestId('sd-perf-commentary').fill('Mail and hosting ran within target but for two late first responses.');
