@@ -7,7 +7,7 @@
  */
 import { expect, test, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
 import { attachScreens } from './layout';
-import { actAs, basicAuth, userNamed, type SandboxUser } from './sandbox';
+import { actAs, basicAuth, openServiceDeliveryTab, userNamed, type SandboxUser } from './sandbox';
 
 async function invoke(request: APIRequestContext, user: SandboxUser, functionKey: string, payload: unknown): Promise<{ ok: boolean; data?: unknown; error?: { message: string } }> {
   const res = await request.post('/sandbox/bridge', {
@@ -19,13 +19,7 @@ async function invoke(request: APIRequestContext, user: SandboxUser, functionKey
 }
 
 async function openServiceDelivery(page: Page, user: SandboxUser): Promise<FrameLocator> {
-  await page.goto('/');
-  await actAs(page, user);
-  await page.getByTestId('nav-global').click();
-  await expect(page).toHaveURL(/\/apps\/service-delivery$/);
-  const app = page.frameLocator('[data-testid=app-frame]');
-  await expect(app.getByTestId('sd-global')).toBeVisible();
-  await app.getByTestId('sd-global-tab-catalogue').click();
+  const app = await openServiceDeliveryTab(page, user, 'catalogue');
   await expect(app.getByTestId('sd-cat')).toBeVisible();
   return app;
 }

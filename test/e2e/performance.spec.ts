@@ -6,16 +6,10 @@
  * portal's "Reports" tab only what was shared with his organization: nothing here.
  */
 import { expect, test, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
-import { actAs, userNamed, type SandboxUser } from './sandbox';
+import { actAs, openServiceDeliveryTab, userNamed, type SandboxUser } from './sandbox';
 
 async function openReports(page: Page, user: SandboxUser): Promise<FrameLocator> {
-  await page.goto('/');
-  await actAs(page, user);
-  await page.getByTestId('nav-global').click();
-  await expect(page).toHaveURL(/\/apps\/service-delivery$/);
-  const app = page.frameLocator('[data-testid=app-frame]');
-  await expect(app.getByTestId('sd-global')).toBeVisible();
-  await app.getByTestId('sd-global-tab-performance').click();
+  const app = await openServiceDeliveryTab(page, user, 'performance');
   await expect(app.getByTestId('sd-perf-figures')).toBeVisible();
   return app;
 }

@@ -61,3 +61,15 @@ export function luminanceIn(frame: Frame, selector: string, property: 'color' | 
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   })()`);
 }
+
+/** Opens the service team's page (Apps → Service delivery) as `user` on one of its tabs, and answers its frame. */
+export async function openServiceDeliveryTab(page: Page, user: SandboxUser, tab: string): Promise<FrameLocator> {
+  await page.goto('/');
+  await actAs(page, user);
+  await page.getByTestId('nav-global').click();
+  await expect(page).toHaveURL(/\/apps\/service-delivery$/);
+  const app = page.frameLocator('[data-testid=app-frame]');
+  await expect(app.getByTestId('sd-global')).toBeVisible();
+  await app.getByTestId(`sd-global-tab-${tab}`).click();
+  return app;
+}
